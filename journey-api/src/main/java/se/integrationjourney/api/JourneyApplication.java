@@ -1,0 +1,17 @@
+package se.integrationjourney.api;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The integration-journey service: HTTP API over the event-sourced journey records. */
+@SpringBootApplication
+public class JourneyApplication {
+
+    static {
+        AxonUpdateCheckerOptOut.apply();
+    }
+
+    public static void main(String[] args) {
+        SpringApplication.run(JourneyApplication.class, args);
+    }
+}
