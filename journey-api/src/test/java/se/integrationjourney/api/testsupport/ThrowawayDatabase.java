@@ -64,6 +64,14 @@ public final class ThrowawayDatabase implements DisposableBean {
         };
     }
 
+    /**
+     * The same properties as command-line arguments, for a service started with {@code SpringApplication}:
+     * those outrank {@code application.yml}, while builder "properties" are mere defaults beneath it.
+     */
+    public String[] commandLineArguments() {
+        return java.util.Arrays.stream(springProperties()).map(property -> "--" + property).toArray(String[]::new);
+    }
+
     /** Opens a connection to the server's maintenance database, for checks from outside the service. */
     public Connection maintenanceConnection() throws SQLException {
         return DriverManager.getConnection(serverUrl + "postgres", credentials());

@@ -1,0 +1,44 @@
+package se.integrationjourney.api.storage;
+
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import se.integrationjourney.api.JourneyApplication;
+import se.integrationjourney.api.testsupport.ThrowawayDatabase;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The real application, started with one component swapped for an in-memory one, refuses to start. */
+class MisconfiguredStartupTest {
+
+    private final ThrowawayDatabase database = ThrowawayDatabase.named();
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        database.destroy();
+    }
+
+    @Test
+    void givenAnInMemoryTokenStoreBean_whenTheServiceStarts_thenItStopsAndSaysWhy() {
+        SpringApplicationBuilder service = new SpringApplicationBuilder(JourneyApplication.class,
+                InMemoryTokenStoreConfiguration.class)
+                .web(WebApplicationType.NONE);
+
+        assertThatThrownBy(() -> service.run(database.commandLineArguments()))
+                .isInstanceOf(MisconfiguredStorageException.class)
+                .hasMessageContaining("token store is InMemoryTokenStore");
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class InMemoryTokenStoreConfiguration {
+        @Bean
+        TokenStore tokenStore() {
+            return new InMemoryTokenStore();
+        }
+    }
+}
