@@ -55,6 +55,14 @@ public final class ThrowawayDatabase implements DisposableBean {
         return name;
     }
 
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
     /** The Spring properties that point the service at this database. */
     public String[] springProperties() {
         return new String[] {
