@@ -1,0 +1,28 @@
+package se.integrationjourney.projections.runtime;
+
+import java.util.List;
+
+/**
+ * A read model built from the journey events, rebuildable at any time. Each view package has one.
+ *
+ * <p>The runtime feeds the view's event handlers through a pooled streaming processor named {@link #name()};
+ * a rebuild feeds a second set of handlers writing into fresh copies of {@link #tables()} and swaps them in
+ * once they have caught up.
+ */
+public interface Projection {
+
+    /**
+     * The view's name: the key of its tracking tokens and dead letters, and the name in the admin API.
+     * Keep it a constant: renaming it makes the view start over from the first event.
+     */
+    String name();
+
+    /** The view's tables, created by Flyway. Plain tables: no foreign keys, sequences or views on them. */
+    List<String> tables();
+
+    /**
+     * Creates the view's event handlers: an object with Axon {@code @EventHandler} methods that writes into
+     * the physical tables that {@code tables} names, so the same code serves the live view and a rebuild.
+     */
+    Object eventHandlers(ViewTables tables);
+}

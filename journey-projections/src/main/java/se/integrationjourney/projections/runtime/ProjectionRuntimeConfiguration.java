@@ -1,0 +1,32 @@
+package se.integrationjourney.projections.runtime;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+
+/** Wires the runtime to the application's event store, token store, transactions and dead-letter queues. */
+@Configuration(proxyBeanMethods = false)
+public class ProjectionRuntimeConfiguration {
+
+    @Bean
+    ProcessorTuning processorTuning(@Value("${journey.projections.segments:2}") int segments,
+                                    @Value("${journey.projections.threads:2}") int threads,
+                                    @Value("${journey.projections.batch-size:500}") int batchSize) {
+        return new ProcessorTuning(segments, threads, batchSize);
+    }
+
+    @Bean
+    ProjectionRunner projectionRunner(List<Projection> projections, EventStore eventStore, TokenStore tokenStore,
+                                      TransactionManager transactionManager, DeadLetterQueueFactory deadLetterQueues,
+                                      JdbcTemplate jdbc, ProcessorTuning tuning) {
+        return new ProjectionRunner(projections,
+                new ViewProcessor.Infrastructure(eventStore, tokenStore, transactionManager, deadLetterQueues, tuning),
+                new ViewSwap(jdbc, transactionManager));
+    }
+}
