@@ -1,0 +1,22 @@
+package se.integrationjourney.core.commands;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Assigns (or reassigns) the responsible caseworker.
+ *
+ * @param journeyId the journey
+ * @param expectedVersion the journey version the caller last saw, or {@code null} for no check
+ * @param occurredOn the business date
+ */
+public record AssignCaseworker(
+        @TargetAggregateIdentifier UUID journeyId,
+        @TargetAggregateVersion Long expectedVersion,
+        LocalDate occurredOn,
+        String caseworkerId)
+        implements MilestoneCommand {
+}

@@ -1,0 +1,23 @@
+package se.integrationjourney.core.commands;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import se.integrationjourney.core.events.ClosureReason;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Closes the journey.
+ *
+ * @param journeyId the journey
+ * @param expectedVersion the journey version the caller last saw, or {@code null} for no check
+ * @param occurredOn the business date
+ */
+public record CloseJourney(
+        @TargetAggregateIdentifier UUID journeyId,
+        @TargetAggregateVersion Long expectedVersion,
+        LocalDate occurredOn,
+        ClosureReason reason)
+        implements MilestoneCommand {
+}

@@ -1,0 +1,21 @@
+package se.integrationjourney.core.commands;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Records that financial assistance ended.
+ *
+ * @param journeyId the journey
+ * @param expectedVersion the journey version the caller last saw, or {@code null} for no check
+ * @param occurredOn the business date
+ */
+public record EndFinancialAssistance(
+        @TargetAggregateIdentifier UUID journeyId,
+        @TargetAggregateVersion Long expectedVersion,
+        LocalDate occurredOn)
+        implements MilestoneCommand {
+}

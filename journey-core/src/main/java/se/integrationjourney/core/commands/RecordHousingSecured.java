@@ -1,0 +1,23 @@
+package se.integrationjourney.core.commands;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import se.integrationjourney.core.events.Tenure;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Records that the person secured housing.
+ *
+ * @param journeyId the journey
+ * @param expectedVersion the journey version the caller last saw, or {@code null} for no check
+ * @param occurredOn the business date
+ */
+public record RecordHousingSecured(
+        @TargetAggregateIdentifier UUID journeyId,
+        @TargetAggregateVersion Long expectedVersion,
+        LocalDate occurredOn,
+        Tenure tenure)
+        implements MilestoneCommand {
+}

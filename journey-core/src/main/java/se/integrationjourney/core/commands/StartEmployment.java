@@ -1,0 +1,29 @@
+package se.integrationjourney.core.commands;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import se.integrationjourney.core.events.EmploymentType;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Records the start of an employment.
+ *
+ * @param journeyId the journey
+ * @param expectedVersion the journey version the caller last saw, or {@code null} for no check
+ * @param occurredOn the business date
+ * @param employmentId the caller's id, used again to end it
+ * @param hoursPerWeek more than 0, at most 168
+ */
+public record StartEmployment(
+        @TargetAggregateIdentifier UUID journeyId,
+        @TargetAggregateVersion Long expectedVersion,
+        LocalDate occurredOn,
+        String employmentId,
+        EmploymentType employmentType,
+        String sector,
+        BigDecimal hoursPerWeek)
+        implements MilestoneCommand {
+}

@@ -1,0 +1,21 @@
+package se.integrationjourney.core.events;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The municipality's individual action plan was established.
+ *
+ * @param summary free text without personal data
+ */
+@Revision("1")
+public record ActionPlanEstablished(
+        UUID journeyId,
+        LocalDate occurredOn,
+        Set<ActionPlanGoal> goals,
+        String summary)
+        implements MilestoneEvent {
+}

@@ -1,0 +1,15 @@
+package se.integrationjourney.core.events;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Arbetsförmedlingen's establishment plan started; the establishment period the outcome measurements are built on
+ * begins.
+ */
+@Revision("1")
+public record EstablishmentPlanStarted(UUID journeyId, LocalDate occurredOn)
+        implements MilestoneEvent {
+}
