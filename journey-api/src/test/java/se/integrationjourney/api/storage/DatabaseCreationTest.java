@@ -2,7 +2,7 @@ package se.integrationjourney.api.storage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import se.integrationjourney.api.testsupport.ThrowawayDatabase;
+import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -9,7 +9,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.integrationjourney.api.JourneyApplication;
-import se.integrationjourney.api.testsupport.ThrowawayDatabase;
+import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

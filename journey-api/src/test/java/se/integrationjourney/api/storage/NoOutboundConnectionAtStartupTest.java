@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import se.integrationjourney.api.JourneyApplication;
-import se.integrationjourney.api.testsupport.ThrowawayDatabase;
+import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
 
 import java.net.InetAddress;
 import java.io.IOException;

@@ -9,6 +9,7 @@ import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
+import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
 
 import java.util.Arrays;
 import java.util.List;

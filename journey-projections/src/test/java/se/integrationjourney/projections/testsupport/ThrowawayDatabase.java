@@ -1,4 +1,4 @@
-package se.integrationjourney.api.testsupport;
+package se.integrationjourney.projections.testsupport;
 
 import org.springframework.beans.factory.DisposableBean;
 
