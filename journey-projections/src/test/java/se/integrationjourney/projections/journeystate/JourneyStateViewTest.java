@@ -1,0 +1,111 @@
+package se.integrationjourney.projections.journeystate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import se.integrationjourney.core.events.EducationLevel;
+import se.integrationjourney.core.events.EmploymentStarted;
+import se.integrationjourney.core.events.EmploymentType;
+import se.integrationjourney.core.events.EstablishmentPlanStarted;
+import se.integrationjourney.core.events.Gender;
+import se.integrationjourney.core.events.HousingSecured;
+import se.integrationjourney.core.events.InternshipStarted;
+import se.integrationjourney.core.events.InternshipKind;
+import se.integrationjourney.core.events.JourneyClosed;
+import se.integrationjourney.core.events.ClosureReason;
+import se.integrationjourney.core.events.MilestoneRetracted;
+import se.integrationjourney.core.events.NewcomerRegistered;
+import se.integrationjourney.core.events.PersonalDetails;
+import se.integrationjourney.core.events.PersonalDetailsCorrected;
+import se.integrationjourney.core.events.ReceptionType;
+import se.integrationjourney.core.events.SfiEnrolled;
+import se.integrationjourney.core.events.SfiLevel;
+import se.integrationjourney.core.events.SfiLevelReached;
+import se.integrationjourney.core.events.Tenure;
+import se.integrationjourney.projections.casefile.Stage;
+import se.integrationjourney.projections.runtime.ViewTables;
+import se.integrationjourney.projections.testsupport.EventFeeder;
+import se.integrationjourney.projections.testsupport.ViewDatabase;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JourneyStateViewTest {
+
+    @RegisterExtension
+    static final ViewDatabase database = new ViewDatabase();
+
+    private static final Clock TODAY = Clock.fixed(Instant.parse("2023-06-01T10:00:00Z"), ZoneId.of("Europe/Stockholm"));
+
+    private final EventFeeder feeder = new EventFeeder();
+    private final Object handlers = new JourneyStateProjection(database.jdbc()).eventHandlers(ViewTables.LIVE);
+    private final JourneyStateQueries queries = new JourneyStateQueries(database.jdbc(), TODAY);
+    private final UUID journey = UUID.randomUUID();
+
+    @Test
+    void givenARecordedJourney_whenQueried_thenItShowsRegistrationFirstMilestonesOpenEpisodesStageAndVersion() {
+        feeder.feed(handlers, registered(),
+                new HousingSecured(journey, date(2021, 4, 1), Tenure.FIRST_HAND),
+                new SfiEnrolled(journey, date(2021, 2, 1), 1),
+                new SfiLevelReached(journey, date(2021, 6, 1), SfiLevel.A),
+                new SfiLevelReached(journey, date(2021, 9, 1), SfiLevel.C),
+                new EstablishmentPlanStarted(journey, date(2021, 3, 1)),
+                new InternshipStarted(journey, date(2022, 1, 10), "i1", InternshipKind.PRAKTIK, "retail"),
+                new EmploymentStarted(journey, date(2022, 8, 1), "e1", EmploymentType.REGULAR, "retail",
+                        new BigDecimal("30")));
+
+        JourneyState state = queries.handle(new FindJourneyState(journey)).orElseThrow();
+
+        assertThat(state.version()).isEqualTo(7);
+        assertThat(state.municipalityCode()).isEqualTo("0562");
+        assertThat(state.personalDetails().fullName()).isEqualTo("Ali Hassan");
+        assertThat(state.firstMilestones().housingSecured()).isEqualTo(date(2021, 4, 1));
+        assertThat(state.firstMilestones().sfiLevelB()).isEqualTo(date(2021, 9, 1));
+        assertThat(state.firstMilestones().inWorkOrStudies()).isEqualTo(date(2022, 8, 1));
+        assertThat(state.sfiLevel()).isEqualTo(SfiLevel.C);
+        assertThat(state.openInternships()).extracting(JourneyState.OpenInternship::internshipId).containsExactly("i1");
+        assertThat(state.openEmployments()).extracting(JourneyState.OpenEmployment::employmentId).containsExactly("e1");
+        assertThat(state.establishmentEnd()).isEqualTo(date(2023, 3, 1));
+        assertThat(state.measurementPoint()).isEqualTo(date(2025, 3, 1));
+        assertThat(state.stage()).isEqualTo(Stage.AFTER_ESTABLISHMENT);
+        assertThat(state.closed()).isFalse();
+    }
+
+    @Test
+    void givenRetractionsAndACorrection_whenQueried_thenTheStateIsAsIfTheRetractedNeverHappened() {
+        feeder.feed(handlers, registered());
+        String level = feeder.feedOne(handlers, new SfiLevelReached(journey, date(2021, 9, 1), SfiLevel.C));
+        String closing = feeder.feedOne(handlers, new JourneyClosed(journey, date(2022, 1, 1), ClosureReason.OTHER));
+        feeder.feed(handlers, new MilestoneRetracted(journey, level, "wrong level"),
+                new MilestoneRetracted(journey, closing, "not closed"),
+                new PersonalDetailsCorrected(journey, new PersonalDetails("Ali Hassan Omar", "198702031233")));
+
+        JourneyState state = queries.handle(new FindJourneyState(journey)).orElseThrow();
+
+        assertThat(state.sfiLevel()).isNull();
+        assertThat(state.firstMilestones().sfiLevelB()).isNull();
+        assertThat(state.closed()).isFalse();
+        assertThat(state.stage()).isEqualTo(Stage.RECEPTION);
+        assertThat(state.personalDetails().fullName()).isEqualTo("Ali Hassan Omar");
+        assertThat(state.version()).isEqualTo(5);
+    }
+
+    @Test
+    void givenNoSuchJourney_whenQueried_thenNothing() {
+        assertThat(queries.handle(new FindJourneyState(UUID.randomUUID()))).isEmpty();
+    }
+
+    private NewcomerRegistered registered() {
+        return new NewcomerRegistered(journey, date(2021, 1, 20), "0562", ReceptionType.ASSIGNED, 1987, Gender.MALE,
+                "SY", EducationLevel.POST_SECONDARY, new PersonalDetails("Ali Hassan", null));
+    }
+
+    private static LocalDate date(int year, int month, int day) {
+        return LocalDate.of(year, month, day);
+    }
+}
