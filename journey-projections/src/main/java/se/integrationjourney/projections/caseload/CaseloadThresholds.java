@@ -1,0 +1,54 @@
+package se.integrationjourney.projections.caseload;
+
+import java.time.LocalDate;
+
+/**
+ * When each due action of the caseload becomes due (domain.md, "Caseload: what needs doing"). Bound from the
+ * {@code journey.caseload.*} properties by {@link CaseloadConfiguration}; {@link #DEFAULTS} are domain.md's.
+ *
+ * @param introductoryMeetingDays  NO_INTRODUCTORY_MEETING is due this many days after arrival
+ * @param actionPlanDays           NO_ACTION_PLAN is due this many days after arrival
+ * @param housingDays              NO_HOUSING is due this many days after arrival
+ * @param sfiEnrolmentDays         NOT_ENROLLED_IN_SFI is due this many days after arrival
+ * @param establishmentEndingDays  ESTABLISHMENT_ENDING_NOT_IN_WORK_OR_STUDIES is due this many days before the
+ *                                 establishment end, until the end date
+ * @param sfiRightYears            the right to SFI lasts this many years from the first enrolment
+ * @param sfiRightEndingDays       SFI_RIGHT_ENDING_WITHOUT_LEVEL_D is due this many days before the right ends,
+ *                                 until the end date
+ */
+public record CaseloadThresholds(
+        int introductoryMeetingDays,
+        int actionPlanDays,
+        int housingDays,
+        int sfiEnrolmentDays,
+        int establishmentEndingDays,
+        int sfiRightYears,
+        int sfiRightEndingDays) {
+
+    public static final CaseloadThresholds DEFAULTS = new CaseloadThresholds(30, 60, 90, 30, 90, 3, 90);
+
+    /**
+     * The time-limited right to SFI is law since 2026: a right ending before this day did not exist, so it is
+     * never due. A rule in force from a date, not a setting (domain.md: "Rules change over time").
+     */
+    public static final LocalDate SFI_RIGHT_IN_FORCE_FROM = LocalDate.of(2026, 1, 1);
+
+    public CaseloadThresholds {
+        requireNotNegative("introductory-meeting-days", introductoryMeetingDays);
+        requireNotNegative("action-plan-days", actionPlanDays);
+        requireNotNegative("housing-days", housingDays);
+        requireNotNegative("sfi-enrolment-days", sfiEnrolmentDays);
+        requireNotNegative("establishment-ending-days", establishmentEndingDays);
+        requireNotNegative("sfi-right-ending-days", sfiRightEndingDays);
+        if (sfiRightYears < 1) {
+            throw new IllegalArgumentException("journey.caseload.sfi-right-years must be at least 1, was "
+                    + sfiRightYears);
+        }
+    }
+
+    private static void requireNotNegative(String property, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("journey.caseload." + property + " must not be negative, was " + days);
+        }
+    }
+}
