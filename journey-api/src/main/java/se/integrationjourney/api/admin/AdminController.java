@@ -1,0 +1,97 @@
+package se.integrationjourney.api.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.integrationjourney.api.security.AccountStore;
+import se.integrationjourney.api.security.Role;
+import se.integrationjourney.api.web.ApiException;
+import se.integrationjourney.api.web.Problems;
+import se.integrationjourney.projections.runtime.ProjectionRunner;
+import se.integrationjourney.projections.runtime.ProjectionStatus;
+import se.integrationjourney.projections.runtime.UnknownProjectionException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+/** Administration: accounts and the views (status, rebuild, retrying dead letters). */
+@RestController
+@RequestMapping("/api/admin")
+@Tag(name = "Administration")
+class AdminController {
+
+    private final AccountStore accounts;
+    private final PasswordEncoder passwords;
+    private final ProjectionRunner projections;
+
+    AdminController(AccountStore accounts, PasswordEncoder passwords, ProjectionRunner projections) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.projections = projections;
+    }
+
+    record AccountResponse(String username, Set<Role> roles, String municipalityCode) {
+    }
+
+    record RetryResponse(String name, int journeysRetried) {
+    }
+
+    @PostMapping("/users")
+    @Operation(summary = "Create an account; a caseworker is bound to one municipality")
+    ResponseEntity<AccountResponse> createAccount(@Valid @RequestBody CreateAccountRequest body) {
+        boolean caseworker = body.roles().contains(Role.CASEWORKER);
+        if (caseworker && body.municipalityCode() == null) {
+            throw new ApiException(Problems.VALIDATION, "A caseworker needs the municipalityCode they serve");
+        }
+        if (!caseworker && body.municipalityCode() != null) {
+            throw new ApiException(Problems.VALIDATION, "Only caseworkers are bound to a municipality");
+        }
+        if (!accounts.create(body.username(), passwords.encode(body.password()), body.roles(),
+                body.municipalityCode())) {
+            throw new ApiException(Problems.CONFLICT, "That username is taken");
+        }
+        return ResponseEntity.created(URI.create("/api/admin/users/" + body.username()))
+                .body(new AccountResponse(body.username(), body.roles(), body.municipalityCode()));
+    }
+
+    @GetMapping("/projections")
+    @Operation(summary = "Each view's position, head position, replay progress, speed and last error")
+    List<ProjectionStatus> projections() {
+        return projections.status();
+    }
+
+    @PostMapping("/projections/{name}/rebuild")
+    @Operation(summary = "Rebuild a view from the first event; the old view serves until the new one caught up")
+    ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
+        try {
+            projections.rebuild(name);
+        } catch (UnknownProjectionException unknown) {
+            throw new ApiException(Problems.NOT_FOUND, "No view is named that; see GET /api/admin/projections");
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(statusOf(name));
+    }
+
+    @PostMapping("/projections/{name}/dead-letters/retry")
+    @Operation(summary = "Retry a view's dead-lettered events once their cause is fixed")
+    RetryResponse retry(@PathVariable String name) {
+        try {
+            return new RetryResponse(name, projections.retryDeadLetters(name));
+        } catch (UnknownProjectionException unknown) {
+            throw new ApiException(Problems.NOT_FOUND, "No view is named that; see GET /api/admin/projections");
+        }
+    }
+
+    private ProjectionStatus statusOf(String name) {
+        return projections.status().stream().filter(status -> status.name().equals(name)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,26 @@
+package se.integrationjourney.api.admin;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import se.integrationjourney.api.security.Role;
+
+import java.util.Set;
+
+/** The body of {@code POST /api/admin/users}. */
+record CreateAccountRequest(
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{3,100}",
+                message = "3 to 100 letters, digits, '.', '_', '@' or '-'") String username,
+        @NotNull @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password,
+        @NotEmpty Set<@NotNull Role> roles,
+        @Pattern(regexp = "\\d{4}", message = "must be a four-digit municipality code (SCB kommunkod)")
+        String municipalityCode) {
+
+    /** Never print the password. */
+    @Override
+    public String toString() {
+        return "CreateAccountRequest[username=" + username + ", roles=" + roles + "]";
+    }
+}

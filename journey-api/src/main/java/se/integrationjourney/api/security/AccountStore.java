@@ -1,0 +1,72 @@
+package se.integrationjourney.api.security;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The service's own accounts, in PostgreSQL ({@code account}); passwords only as adaptive hashes. */
+@Component
+public class AccountStore implements UserDetailsService {
+
+    /** Authority carrying a caseworker's municipality, next to the role authorities. */
+    static final String MUNICIPALITY_AUTHORITY_PREFIX = "MUNICIPALITY_";
+
+    private final JdbcTemplate jdbc;
+
+    public AccountStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean isEmpty() {
+        return Boolean.FALSE.equals(jdbc.queryForObject("select exists (select 1 from account)", Boolean.class));
+    }
+
+    /** @return false if the username is taken */
+    public boolean create(String username, String passwordHash, Set<Role> roles, String municipalityCode) {
+        return jdbc.update("insert into account (username, password_hash, roles, municipality_code)"
+                        + " values (?, ?, ?, ?) on conflict (username) do nothing",
+                username, passwordHash, roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")),
+                municipalityCode) == 1;
+    }
+
+    public Optional<JourneyUser> find(String username) {
+        List<JourneyUser> users = jdbc.query("select username, roles, municipality_code from account where username = ?",
+                (row, n) -> new JourneyUser(row.getString(1), roles(row.getString(2)), row.getString(3)), username);
+        return users.stream().findFirst();
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        List<UserDetails> users = jdbc.query(
+                "select username, password_hash, roles, municipality_code from account where username = ?",
+                (row, n) -> {
+                    List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>(roles(row.getString(3))
+                            .stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
+                    if (row.getString(4) != null) {
+                        authorities.add(new SimpleGrantedAuthority(MUNICIPALITY_AUTHORITY_PREFIX + row.getString(4)));
+                    }
+                    return User.withUsername(row.getString(1)).password(row.getString(2)).authorities(authorities)
+                            .build();
+                }, username);
+        // The message names no user: it may reach a log.
+        return users.stream().findFirst().orElseThrow(() -> new UsernameNotFoundException("unknown account"));
+    }
+
+    private static Set<Role> roles(String text) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(text.split(",")).filter(s -> !s.isBlank()).map(String::trim).map(Role::valueOf)
+                .forEach(roles::add);
+        return roles;
+    }
+}

@@ -1,0 +1,14 @@
+package se.integrationjourney.api.security;
+
+/** What an account may do (api-contract.md). A caseworker is bound to one municipality. */
+public enum Role {
+    CASEWORKER,
+    ANALYST,
+    AUDITOR,
+    ADMIN;
+
+    /** Spring Security's authority name for the role. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

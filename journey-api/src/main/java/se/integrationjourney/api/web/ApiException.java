@@ -1,0 +1,18 @@
+package se.integrationjourney.api.web;
+
+import org.springframework.http.ProblemDetail;
+
+/** A refusal the controllers raise themselves: carries the problem to answer with. */
+public class ApiException extends RuntimeException {
+
+    private final transient ProblemDetail problem;
+
+    public ApiException(Problems kind, String detail) {
+        super(detail, null, false, false);
+        this.problem = kind.with(detail);
+    }
+
+    public ProblemDetail problem() {
+        return problem;
+    }
+}

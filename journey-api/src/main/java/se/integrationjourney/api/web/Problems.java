@@ -1,0 +1,55 @@
+package se.integrationjourney.api.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import java.net.URI;
+import java.util.List;
+
+/** The kinds of problem the API answers with (RFC 9457), one {@code type} each. */
+public enum Problems {
+    VALIDATION(HttpStatus.BAD_REQUEST, "Invalid request"),
+    MALFORMED(HttpStatus.BAD_REQUEST, "Unreadable request"),
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Authentication required"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "Not allowed"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.CONFLICT, "Idempotency key already used"),
+    CONFLICT(HttpStatus.CONFLICT, "Conflict"),
+    VERSION_MISMATCH(HttpStatus.PRECONDITION_FAILED, "Version mismatch"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    RULE_VIOLATION(HttpStatus.UNPROCESSABLE_CONTENT, "Rule violation"),
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+    private final HttpStatus status;
+    private final String title;
+
+    Problems(HttpStatus status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** A problem of this kind; {@code detail} must never carry personal data or submitted values. */
+    public ProblemDetail with(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:integration-journey:problem:" + name().toLowerCase().replace('_', '-')));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** A validation problem listing each offending field. */
+    public ProblemDetail with(String detail, List<FieldError> errors) {
+        ProblemDetail problem = with(detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /** One field's complaint: its JSON path (e.g. {@code personalDetails.fullName}) and what is wrong. */
+    public record FieldError(String field, String message) {
+    }
+}

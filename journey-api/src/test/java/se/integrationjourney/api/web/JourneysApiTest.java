@@ -1,0 +1,158 @@
+package se.integrationjourney.api.web;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.integrationjourney.api.testsupport.ApiClient;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JourneysApiTest extends ApiTestBase {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void givenACaseworker_whenRegisteringAndRecording_thenTheJourneyShowsItWithItsVersionAsETag() {
+        ApiClient.Response created = caseworker().post("/api/journeys",
+                registration("2024-03-01", "Åsa Öberg", "19900301-2391"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String journeyId = created.json().path("journeyId").asString();
+        assertThat(created.header("Location")).isEqualTo("/api/journeys/" + journeyId);
+
+        ApiClient.Response housing = caseworker().post("/api/journeys/" + journeyId + "/milestones",
+                Map.of("type", "HOUSING_SECURED", "occurredOn", "2024-03-20", "tenure", "FIRST_HAND"));
+        assertThat(housing.status()).as(housing.body()).isEqualTo(201);
+        assertThat(housing.json().path("version").asLong()).isEqualTo(1);
+        assertThat(housing.json().path("eventId").asString()).isNotBlank();
+
+        ApiClient.Response state = caseworker().get("/api/journeys/" + journeyId);
+        assertThat(state.status()).as(state.body()).isEqualTo(200);
+        assertThat(state.header("ETag")).isEqualTo("\"1\"");
+        assertThat(state.json().path("firstMilestones").path("housingSecured").asString()).isEqualTo("2024-03-20");
+        assertThat(state.json().path("personalDetails").path("fullName").asString()).isEqualTo("Åsa Öberg");
+    }
+
+    @Test
+    void givenAStaleIfMatch_whenRecording_then412AndNothingRecorded() {
+        String journeyId = registerJourney("2024-01-10");
+        caseworker().post("/api/journeys/" + journeyId + "/milestones",
+                Map.of("type", "INTRODUCTORY_MEETING_HELD", "occurredOn", "2024-01-15"));
+        long eventsBefore = eventsOf(journeyId);
+
+        ApiClient.Response stale = caseworker().with("If-Match", "\"0\"").post(
+                "/api/journeys/" + journeyId + "/milestones",
+                Map.of("type", "TEMPORARY_HOUSING_PROVIDED", "occurredOn", "2024-01-16"));
+
+        assertProblem(stale, 412);
+        assertThat(eventsOf(journeyId)).isEqualTo(eventsBefore);
+        ApiClient.Response current = caseworker().with("If-Match", "\"1\"").post(
+                "/api/journeys/" + journeyId + "/milestones",
+                Map.of("type", "TEMPORARY_HOUSING_PROVIDED", "occurredOn", "2024-01-16"));
+        assertThat(current.status()).as(current.body()).isEqualTo(201);
+    }
+
+    @Test
+    void givenARuleViolation_whenRecording_then422NamingTheRuleAndNothingRecorded() {
+        String journeyId = registerJourney("2024-01-10");
+
+        ApiClient.Response early = caseworker().post("/api/journeys/" + journeyId + "/milestones",
+                Map.of("type", "HOUSING_SECURED", "occurredOn", "2023-12-01", "tenure", "LODGER"));
+
+        assertProblem(early, 422);
+        assertThat(early.json().path("rule").asString()).isEqualTo("DATE_BEFORE_ARRIVAL");
+        assertThat(early.json().path("detail").asString()).contains("DATE_BEFORE_ARRIVAL");
+        assertThat(eventsOf(journeyId)).isEqualTo(1);
+    }
+
+    @Test
+    void givenBadJson_whenPosting_then400WithTheFieldsAndNothingRecorded() {
+        String journeyId = registerJourney("2024-01-10");
+        String milestones = "/api/journeys/" + journeyId + "/milestones";
+
+        ApiClient.Response unknownField = caseworker().post(milestones,
+                Map.of("type", "HOUSING_SECURED", "occurredOn", "2024-02-01", "tenure", "LODGER", "colour", "blue"));
+        ApiClient.Response unknownEnum = caseworker().post(milestones,
+                Map.of("type", "HOUSING_SECURED", "occurredOn", "2024-02-01", "tenure", "CASTLE"));
+        ApiClient.Response unknownType = caseworker().post(milestones, Map.of("type", "WON_LOTTERY",
+                "occurredOn", "2024-02-01"));
+        ApiClient.Response missing = caseworker().post(milestones, Map.of("type", "HOUSING_SECURED",
+                "occurredOn", "2024-02-01"));
+        ApiClient.Response malformed = caseworker().post(milestones, "{\"type\": \"HOUSING_SECURED\",");
+        ApiClient.Response badDate = caseworker().post(milestones, Map.of("type", "HOUSING_SECURED",
+                "occurredOn", "first of May", "tenure", "LODGER"));
+
+        assertProblem(unknownField, 400);
+        assertThat(unknownField.json().path("errors").get(0).path("field").asString()).isEqualTo("colour");
+        assertProblem(unknownEnum, 400);
+        assertThat(unknownEnum.json().path("errors").get(0).path("field").asString()).isEqualTo("tenure");
+        assertThat(unknownEnum.json().path("errors").get(0).path("message").asString()).contains("FIRST_HAND");
+        assertThat(unknownEnum.body()).doesNotContain("CASTLE");
+        assertProblem(unknownType, 400);
+        assertThat(unknownType.body()).doesNotContain("WON_LOTTERY");
+        assertProblem(missing, 400);
+        assertThat(missing.json().path("errors").get(0).path("field").asString()).isEqualTo("tenure");
+        assertProblem(malformed, 400);
+        assertProblem(badDate, 400);
+        assertThat(badDate.body()).doesNotContain("first of May");
+        assertThat(eventsOf(journeyId)).isEqualTo(1);
+    }
+
+    @Test
+    void givenAnUnknownJourney_whenReadOrWritten_then404() {
+        String unknown = "/api/journeys/6f1c5f52-4f0a-4a4c-9d7e-0c7b8f8e2a11";
+        assertProblem(caseworker().get(unknown), 404);
+        assertProblem(caseworker().post(unknown + "/milestones",
+                Map.of("type", "INTRODUCTORY_MEETING_HELD", "occurredOn", "2024-01-15")), 404);
+        assertProblem(auditor().get(unknown + "/timeline"), 404);
+    }
+
+    @Test
+    void givenTheSameIdempotencyKey_whenRepeated_thenTheFirstAnswerComesBackAndNothingNewIsRecorded() {
+        String journeyId = registerJourney("2024-01-10");
+        ApiClient keyed = caseworker().with("Idempotency-Key", "meeting-" + journeyId);
+        Map<String, Object> meeting = Map.of("type", "INTRODUCTORY_MEETING_HELD", "occurredOn", "2024-01-15");
+
+        ApiClient.Response first = keyed.post("/api/journeys/" + journeyId + "/milestones", meeting);
+        ApiClient.Response repeat = keyed.post("/api/journeys/" + journeyId + "/milestones", meeting);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(repeat.status()).isEqualTo(201);
+        assertThat(repeat.json()).isEqualTo(first.json());
+        assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(eventsOf(journeyId)).isEqualTo(2);
+
+        ApiClient.Response reused = keyed.post("/api/journeys/" + journeyId + "/milestones",
+                Map.of("type", "TEMPORARY_HOUSING_PROVIDED", "occurredOn", "2024-01-16"));
+        assertProblem(reused, 409);
+        assertThat(eventsOf(journeyId)).isEqualTo(2);
+    }
+
+    @Test
+    void givenARetraction_whenTheTimelineIsRead_thenItShowsBothLinkedAndWhoRecordedThem() {
+        String journeyId = registerJourney("2024-01-10");
+        ApiClient.Response housing = caseworker().post("/api/journeys/" + journeyId + "/milestones",
+                Map.of("type", "HOUSING_SECURED", "occurredOn", "2024-02-01", "tenure", "LODGER"));
+        ApiClient.Response retraction = caseworker().post("/api/journeys/" + journeyId + "/retractions",
+                Map.of("eventId", housing.json().path("eventId").asString(), "reason", "wrong journey"));
+        assertThat(retraction.status()).as(retraction.body()).isEqualTo(201);
+
+        ApiClient.Response timeline = auditor().get("/api/journeys/" + journeyId + "/timeline");
+
+        assertThat(timeline.status()).as(timeline.body()).isEqualTo(200);
+        assertThat(timeline.json().get(1).path("type").asString()).isEqualTo("HOUSING_SECURED");
+        assertThat(timeline.json().get(1).path("retracted").asBoolean()).isTrue();
+        assertThat(timeline.json().get(1).path("recordedBy").asString()).isEqualTo("cw-toreboda");
+        assertThat(timeline.json().get(1).path("retractedBy").path("reason").asString()).isEqualTo("wrong journey");
+        assertThat(timeline.json().get(2).path("type").asString()).isEqualTo("MILESTONE_RETRACTED");
+        assertThat(jdbc.queryForObject("select count(*) from case_read where journey_id = ?::uuid and username = ?",
+                Long.class, journeyId, "auditor")).isEqualTo(1);
+    }
+
+    private long eventsOf(String journeyId) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, journeyId);
+    }
+}
