@@ -24,19 +24,27 @@ import java.util.UUID;
  * batch are read in one query when the batch starts and written back in one JDBC batch when it commits. A
  * replay therefore costs two round trips per batch, not two per event.
  */
-public abstract class CaseFileViewHandlers {
+public final class CaseFileViewHandlers {
+
+    /** Writes a batch's changed case files with a view's own columns. */
+    @FunctionalInterface
+    public interface Store {
+        void store(JdbcTemplate jdbc, String table, Collection<CaseFile> changed);
+    }
 
     private final JdbcTemplate jdbc;
     private final String table;
     private final String batchResourceKey;
+    private final Store store;
 
     /**
      * @param table the physical table (live or rebuild copy) holding {@code journey_id} and {@code case_file}
      */
-    protected CaseFileViewHandlers(JdbcTemplate jdbc, String table) {
+    CaseFileViewHandlers(JdbcTemplate jdbc, String table, Store store) {
         this.jdbc = jdbc;
         this.table = table;
         this.batchResourceKey = "case-files:" + table;
+        this.store = store;
     }
 
     @EventHandler
@@ -48,9 +56,6 @@ public abstract class CaseFileViewHandlers {
         batch.changed.put(file.journeyId(), file);
     }
 
-    /** Writes the changed case files, with the view's own columns, in one JDBC batch. */
-    protected abstract void store(JdbcTemplate jdbc, String table, Collection<CaseFile> changed);
-
     private Batch startBatch(UnitOfWork<?> root) {
         List<? extends Message<?>> messages = root instanceof BatchingUnitOfWork<?> batching
                 ? batching.getMessages() : List.of(root.getMessage());
@@ -61,7 +66,7 @@ public abstract class CaseFileViewHandlers {
         Batch batch = new Batch(load(journeys));
         root.onPrepareCommit(unitOfWork -> {
             if (!batch.changed.isEmpty()) {
-                store(jdbc, table, batch.changed.values());
+                store.store(jdbc, table, batch.changed.values());
             }
         });
         return batch;

@@ -4,13 +4,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.integrationjourney.projections.casefile.CaseFile;
 import se.integrationjourney.projections.casefile.CaseFileJson;
-import se.integrationjourney.projections.casefile.CaseFileViewHandlers;
-import se.integrationjourney.projections.runtime.Projection;
-import se.integrationjourney.projections.runtime.ViewTables;
+import se.integrationjourney.projections.casefile.CaseFileProjection;
 
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * The outcomes view that analysts' figures are computed from: one row per registered journey in
@@ -20,63 +17,39 @@ import java.util.List;
  * and computes the measurements with {@link OutcomeCalculator}.
  */
 @Component
-public class OutcomesProjection implements Projection {
+public class OutcomesProjection extends CaseFileProjection {
 
     /** Token key of the view: never rename (docs/projections.md). */
     public static final String NAME = "outcomes";
     static final String TABLE = "outcome_facts";
 
-    private final JdbcTemplate jdbc;
-
     public OutcomesProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(NAME, TABLE, jdbc);
     }
 
+    /**
+     * Upserts each registered journey's case file stripped of personal data, with its cohort years: the
+     * establishment years follow the case file's derived dates, so a retracted end (start + 24 months again)
+     * or a retracted start (no cohort) moves the row.
+     */
     @Override
-    public String name() {
-        return NAME;
+    protected void store(JdbcTemplate jdbc, String table, Collection<CaseFile> changed) {
+        jdbc.batchUpdate("insert into " + table + " (journey_id, municipality_code, arrival_year,"
+                        + " establishment_start_year, establishment_end_year, case_file)"
+                        + " values (?, ?, ?, ?, ?, ?::jsonb) on conflict (journey_id) do update set"
+                        + " municipality_code = excluded.municipality_code,"
+                        + " arrival_year = excluded.arrival_year,"
+                        + " establishment_start_year = excluded.establishment_start_year,"
+                        + " establishment_end_year = excluded.establishment_end_year,"
+                        + " case_file = excluded.case_file",
+                changed.stream().filter(CaseFile::registered).map(file -> new Object[] {
+                        file.journeyId(), file.municipalityCode(), file.arrivalDate().getYear(),
+                        year(file.establishmentStart()), year(file.establishmentEnd()),
+                        CaseFileJson.write(file.withoutPersonalData())})
+                        .toList());
     }
 
-    @Override
-    public List<String> tables() {
-        return List.of(TABLE);
-    }
-
-    @Override
-    public Object eventHandlers(ViewTables tables) {
-        return new Handlers(jdbc, tables.of(TABLE));
-    }
-
-    static final class Handlers extends CaseFileViewHandlers {
-
-        Handlers(JdbcTemplate jdbc, String table) {
-            super(jdbc, table);
-        }
-
-        /**
-         * Upserts each registered journey's case file stripped of personal data, with its cohort years: the
-         * establishment years follow the case file's derived dates, so a retracted end (start + 24 months again)
-         * or a retracted start (no cohort) moves the row.
-         */
-        @Override
-        protected void store(JdbcTemplate jdbc, String table, Collection<CaseFile> changed) {
-            jdbc.batchUpdate("insert into " + table + " (journey_id, municipality_code, arrival_year,"
-                            + " establishment_start_year, establishment_end_year, case_file)"
-                            + " values (?, ?, ?, ?, ?, ?::jsonb) on conflict (journey_id) do update set"
-                            + " municipality_code = excluded.municipality_code,"
-                            + " arrival_year = excluded.arrival_year,"
-                            + " establishment_start_year = excluded.establishment_start_year,"
-                            + " establishment_end_year = excluded.establishment_end_year,"
-                            + " case_file = excluded.case_file",
-                    changed.stream().filter(CaseFile::registered).map(file -> new Object[] {
-                            file.journeyId(), file.municipalityCode(), file.arrivalDate().getYear(),
-                            year(file.establishmentStart()), year(file.establishmentEnd()),
-                            CaseFileJson.write(file.withoutPersonalData())})
-                            .toList());
-        }
-
-        private static Integer year(LocalDate date) {
-            return date == null ? null : date.getYear();
-        }
+    private static Integer year(LocalDate date) {
+        return date == null ? null : date.getYear();
     }
 }

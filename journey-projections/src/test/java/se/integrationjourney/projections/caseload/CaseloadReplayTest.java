@@ -52,7 +52,7 @@ class CaseloadReplayTest {
         for (DomainEventMessage<?> message : history) {
             EventFeeder.deliver(live, List.of(message));
         }
-        EventFeeder.deliver(new CaseloadProjection.Handlers(jdbc, REPLAY_TABLE), history);
+        EventFeeder.deliver(new CaseloadProjection(jdbc).eventHandlersWriting(REPLAY_TABLE), history);
 
         String columns = "select journey_id, municipality_code, caseworker_id, full_name, arrival_date, closed,"
                 + " first_introductory_meeting, first_action_plan, first_housing_secured, first_sfi_enrolment,"
