@@ -1,6 +1,11 @@
 package se.integrationjourney.api.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -15,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.integrationjourney.api.security.AccountStore;
 import se.integrationjourney.api.security.Role;
 import se.integrationjourney.api.web.ApiException;
+import se.integrationjourney.api.web.OpenApiConfiguration;
 import se.integrationjourney.api.web.Problems;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
@@ -47,7 +53,17 @@ class AdminController {
     }
 
     @PostMapping("/users")
-    @Operation(summary = "Create an account; a caseworker is bound to one municipality")
+    @Operation(summary = "Create an account; a caseworker is bound to one municipality",
+            description = "ADMIN. A caseworker needs `municipalityCode`; the other roles may not have one (400)."
+                    + " The password is stored as an adaptive hash, never shown again. No Idempotency-Key: a repeat"
+                    + " is a 409 (username taken).")
+    @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location",
+            ref = OpenApiConfiguration.LOCATION, description = "/api/admin/users/{username}"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponse.class)))
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.CONFLICT)
     ResponseEntity<AccountResponse> createAccount(@Valid @RequestBody CreateAccountRequest body) {
         boolean caseworker = body.roles().contains(Role.CASEWORKER);
         if (caseworker && body.municipalityCode() == null) {
@@ -65,13 +81,25 @@ class AdminController {
     }
 
     @GetMapping("/projections")
-    @Operation(summary = "Each view's position, head position, replay progress, speed and last error")
+    @Operation(summary = "Each view's position, head position, replay progress, speed and last error",
+            description = "ADMIN. A view has caught up when `position` >= `headPosition` and it is not replaying.")
+    @ApiResponse(responseCode = "200", description = "One entry per view", content = @Content(
+            mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = ProjectionStatus.class))))
+    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
     List<ProjectionStatus> projections() {
         return projections.status();
     }
 
     @PostMapping("/projections/{name}/rebuild")
-    @Operation(summary = "Rebuild a view from the first event; the old view serves until the new one caught up")
+    @Operation(summary = "Rebuild a view from the first event; the old view serves until the new one caught up",
+            description = "ADMIN. Answers at once with the view's status (`replaying`: true); follow it with GET"
+                    + " /api/admin/projections. Asking again while one runs changes nothing. No Idempotency-Key.")
+    @ApiResponse(responseCode = "202", description = "Rebuild started", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = ProjectionStatus.class)))
+    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
         try {
             projections.rebuild(name);
@@ -82,7 +110,13 @@ class AdminController {
     }
 
     @PostMapping("/projections/{name}/dead-letters/retry")
-    @Operation(summary = "Retry a view's dead-lettered events once their cause is fixed")
+    @Operation(summary = "Retry a view's dead-lettered events once their cause is fixed",
+            description = "ADMIN. `journeysRetried` counts the journeys whose queued events could now be handled.")
+    @ApiResponse(responseCode = "200", description = "Retried", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = RetryResponse.class)))
+    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     RetryResponse retry(@PathVariable String name) {
         try {
             return new RetryResponse(name, projections.retryDeadLetters(name));

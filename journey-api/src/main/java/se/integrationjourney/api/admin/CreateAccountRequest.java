@@ -1,5 +1,6 @@
 package se.integrationjourney.api.admin;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -13,8 +14,10 @@ import java.util.Set;
 record CreateAccountRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{3,100}",
                 message = "3 to 100 letters, digits, '.', '_', '@' or '-'") String username,
-        @NotNull @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password,
+        @Schema(format = "password") @NotNull @Size(min = 12, max = 200, message = "must be 12 to 200 characters")
+        String password,
         @NotEmpty Set<@NotNull Role> roles,
+        @Schema(description = "Required for a CASEWORKER (the municipality they serve), refused for other roles")
         @Pattern(regexp = "\\d{4}", message = "must be a four-digit municipality code (SCB kommunkod)")
         String municipalityCode) {
 

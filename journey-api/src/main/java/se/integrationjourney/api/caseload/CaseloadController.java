@@ -1,6 +1,10 @@
 package se.integrationjourney.api.caseload;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -9,6 +13,7 @@ import se.integrationjourney.api.security.CurrentUser;
 import se.integrationjourney.api.security.JourneyAccess;
 import se.integrationjourney.api.security.JourneyUser;
 import se.integrationjourney.api.security.Role;
+import se.integrationjourney.api.web.OpenApiConfiguration;
 import se.integrationjourney.projections.caseload.Caseload;
 import se.integrationjourney.projections.caseload.CaseloadQueries;
 import se.integrationjourney.projections.caseload.GetCaseload;
@@ -27,11 +32,25 @@ class CaseloadController {
     }
 
     @GetMapping("/api/caseload")
-    @Operation(summary = "Active journeys with stage and due actions, most overdue first, paged (page from 0)")
-    Caseload caseload(@RequestParam(required = false) String caseworkerId,
+    @Operation(summary = "Active journeys with stage and due actions, most overdue first, paged (page from 0)",
+            description = "CASEWORKER (their own municipality, the default; another is 403) or ADMIN (all"
+                    + " municipalities unless one is given). Items hold the newcomer's name: caseworkers' data.")
+    @ApiResponse(responseCode = "200", description = "One page",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Caseload.class)))
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    Caseload caseload(@Parameter(description = "Only journeys assigned to this caseworker id")
+                      @RequestParam(required = false) String caseworkerId,
+                      @Parameter(description = "Four digits; a caseworker's own by default",
+                              schema = @Schema(pattern = "\\d{4}"))
                       @RequestParam(required = false) String municipalityCode,
+                      @Parameter(description = "Only journeys with at least one due action")
                       @RequestParam(defaultValue = "false") boolean dueOnly,
+                      @Parameter(description = "Page number, from 0", schema = @Schema(minimum = "0"))
                       @RequestParam(defaultValue = "0") int page,
+                      @Parameter(description = "Items per page, 1 to " + GetCaseload.MAX_SIZE,
+                              schema = @Schema(minimum = "1", maximum = "" + GetCaseload.MAX_SIZE))
                       @RequestParam(defaultValue = "" + GetCaseload.DEFAULT_SIZE) int size) {
         JourneyUser user = CurrentUser.get();
         String municipality = municipalityCode;

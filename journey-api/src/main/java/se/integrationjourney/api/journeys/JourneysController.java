@@ -1,6 +1,12 @@
 package se.integrationjourney.api.journeys;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -17,6 +23,7 @@ import se.integrationjourney.api.security.JourneyAccess;
 import se.integrationjourney.api.security.JourneyUser;
 import se.integrationjourney.api.web.ApiException;
 import se.integrationjourney.api.web.IdempotentRequests;
+import se.integrationjourney.api.web.OpenApiConfiguration;
 import se.integrationjourney.api.web.Problems;
 import se.integrationjourney.core.commands.Recorded;
 import se.integrationjourney.core.commands.RetractMilestone;
@@ -46,6 +53,15 @@ import java.util.regex.Pattern;
 @Tag(name = "Journeys")
 class JourneysController {
 
+    private static final String IDEMPOTENCY_KEY = "Optional, 1 to 200 visible ASCII characters, e.g. a UUID. A repeat"
+            + " by the same account with the same key and body gets the first response again (with"
+            + " Idempotent-Replayed: true) and records nothing; the same key with another body is a 409. A refused"
+            + " or failed request does not use up its key.";
+    private static final String IF_MATCH = "Optional: the journey's ETag from GET /api/journeys/{journeyId}, e.g."
+            + " \"7\" (W/\"7\" and * are accepted too). Recorded only if the journey is still at that version, else"
+            + " 412 and nothing is recorded. Anything else is a 400.";
+    private static final String KEY_PATTERN = "[\\x21-\\x7E]{1,200}";
+
     /** How long a read waits for the journey view to show what was just recorded. */
     private static final Duration FRESHNESS_WAIT = Duration.ofSeconds(2);
     private static final Pattern ENTITY_TAG = Pattern.compile("^(?:W/)?\"(\\d{1,18})\"$");
@@ -71,8 +87,23 @@ class JourneysController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a newcomer's arrival: starts a journey")
+    @Operation(summary = "Register a newcomer's arrival: starts a journey",
+            description = "CASEWORKER of `municipalityCode`, or ADMIN. The registration's rules (municipality code"
+                    + " of four digits, country of birth ISO 3166-1 alpha-2, birth year 1900 to the arrival year, a"
+                    + " valid personal identity or coordination number, no future arrival date) are checked: 422.")
+    @ApiResponse(responseCode = "201", description = "Registered",
+            headers = {@Header(name = "Location", ref = OpenApiConfiguration.LOCATION,
+                    description = "/api/journeys/{journeyId}"),
+                    @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiConfiguration.IDEMPOTENT_REPLAYED)},
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = JourneyResponses.Registered.class)))
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.CONFLICT)
+    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.RULE_VIOLATION)
     ResponseEntity<?> register(@Valid @RequestBody RegisterJourneyRequest body,
+                               @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(pattern = KEY_PATTERN))
                                @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
         JourneyUser user = CurrentUser.get();
         access.requireMunicipality(user, body.municipalityCode());
@@ -85,7 +116,18 @@ class JourneysController {
     }
 
     @GetMapping("/{journeyId}")
-    @Operation(summary = "The journey as it stands; the ETag is its version, for If-Match on writes")
+    @Operation(summary = "The journey as it stands; the ETag is its version, for If-Match on writes",
+            description = "CASEWORKER of the journey's municipality, or ADMIN. Registration data (with the personal"
+                    + " details), caseworker, stage, the date of each first milestone, SFI level, what is open now,"
+                    + " self-sufficiency, establishment start and end, measurement point, closed, and `version`."
+                    + " Retracted milestones are left out. Every read is recorded (who, which journey, when).")
+    @ApiResponse(responseCode = "200", description = "The journey",
+            headers = @Header(name = "ETag", ref = OpenApiConfiguration.ETAG),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JourneyState.class)))
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     ResponseEntity<JourneyState> state(@PathVariable UUID journeyId) {
         JourneyUser user = CurrentUser.get();
         requireAccess(user, journeyId);
@@ -97,9 +139,25 @@ class JourneysController {
     }
 
     @PostMapping("/{journeyId}/milestones")
-    @Operation(summary = "Record a milestone; with If-Match, only if the journey is still at that version")
+    @Operation(summary = "Record a milestone; with If-Match, only if the journey is still at that version",
+            description = "CASEWORKER of the journey's municipality, or ADMIN. The body's `type` is one of the 26"
+                    + " milestone types; `occurredOn` is the business date. The journey's rules are checked: 422"
+                    + " names the broken one.")
+    @ApiResponse(responseCode = "201", description = "Recorded: the new event's id and the journey's version after it",
+            headers = @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiConfiguration.IDEMPOTENT_REPLAYED),
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = JourneyResponses.Recorded.class)))
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.CONFLICT)
+    @ApiResponse(responseCode = "412", ref = OpenApiConfiguration.PRECONDITION_FAILED)
+    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.RULE_VIOLATION)
     ResponseEntity<?> milestone(@PathVariable UUID journeyId, @Valid @RequestBody MilestoneRequest body,
+                                @Parameter(description = IF_MATCH)
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(pattern = KEY_PATTERN))
                                 @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
         JourneyUser user = CurrentUser.get();
         requireAccess(user, journeyId);
@@ -109,9 +167,25 @@ class JourneysController {
     }
 
     @PostMapping("/{journeyId}/retractions")
-    @Operation(summary = "Retract a mistaken milestone, with the reason; the record keeps both, linked")
+    @Operation(summary = "Retract a mistaken milestone, with the reason; the record keeps both, linked",
+            description = "CASEWORKER of the journey's municipality, or ADMIN. `eventId` is a milestone's event id"
+                    + " (from its 201 or the timeline). The registration, corrections and retractions cannot be"
+                    + " retracted, nor an event a later one relies on: 422.")
+    @ApiResponse(responseCode = "201", description = "Recorded: the retraction's event id and the journey's version",
+            headers = @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiConfiguration.IDEMPOTENT_REPLAYED),
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = JourneyResponses.Recorded.class)))
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.CONFLICT)
+    @ApiResponse(responseCode = "412", ref = OpenApiConfiguration.PRECONDITION_FAILED)
+    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.RULE_VIOLATION)
     ResponseEntity<?> retraction(@PathVariable UUID journeyId, @Valid @RequestBody RetractionRequest body,
+                                 @Parameter(description = IF_MATCH)
                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                 @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(pattern = KEY_PATTERN))
                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
         JourneyUser user = CurrentUser.get();
         requireAccess(user, journeyId);
@@ -122,7 +196,16 @@ class JourneysController {
     }
 
     @GetMapping("/{journeyId}/timeline")
-    @Operation(summary = "Every event of the journey as recorded, with who recorded it; retractions linked")
+    @Operation(summary = "Every event of the journey as recorded, with who recorded it; retractions linked",
+            description = "CASEWORKER of the journey's municipality, AUDITOR, or ADMIN. Read straight from the event"
+                    + " store, in sequence order, retracted events included (`retracted`, `retractedBy`). Every"
+                    + " read is recorded. No ETag.")
+    @ApiResponse(responseCode = "200", description = "The timeline", content = @Content(mediaType = "application/json",
+            array = @ArraySchema(schema = @Schema(implementation = TimelineEntryResponse.class))))
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
     List<TimelineEntryResponse> timeline(@PathVariable UUID journeyId) {
         JourneyUser user = CurrentUser.get();
         Timeline timeline = timelines.handle(new FindTimeline(journeyId))

@@ -2,6 +2,7 @@ package se.integrationjourney.api.journeys;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -130,7 +131,10 @@ public sealed interface MilestoneRequest {
         public Object toCommand(UUID id, Long v) { return new RecordHousingSecured(id, v, occurredOn, tenure); }
     }
 
-    record SfiEnrolled(@NotNull LocalDate occurredOn, @NotNull Integer studyPath) implements MilestoneRequest {
+    record SfiEnrolled(@NotNull LocalDate occurredOn,
+                       @Schema(description = "SFI study path 1, 2 or 3; another is refused with 422 SFI_STUDY_PATH_INVALID",
+                               minimum = "1", maximum = "3") @NotNull Integer studyPath)
+            implements MilestoneRequest {
         public Object toCommand(UUID id, Long v) { return new EnrolInSfi(id, v, occurredOn, studyPath); }
     }
 
@@ -138,7 +142,10 @@ public sealed interface MilestoneRequest {
         public Object toCommand(UUID id, Long v) { return new RecordSfiLevelReached(id, v, occurredOn, level); }
     }
 
-    record CivicOrientationCompleted(@NotNull LocalDate occurredOn, @NotNull Integer hours,
+    record CivicOrientationCompleted(@NotNull LocalDate occurredOn,
+                                     @Schema(description = "Hours attended; outside 1 to 1000 is refused with 422"
+                                             + " CIVIC_ORIENTATION_HOURS_OUT_OF_RANGE", minimum = "1",
+                                             maximum = "1000") @NotNull Integer hours,
                                      @NotBlank @Size(max = MAX_ID) String language) implements MilestoneRequest {
         public Object toCommand(UUID id, Long v) {
             return new RecordCivicOrientationCompleted(id, v, occurredOn, hours, language);
@@ -160,6 +167,8 @@ public sealed interface MilestoneRequest {
 
     record EmploymentStarted(@NotNull LocalDate occurredOn, @NotBlank @Size(max = MAX_ID) String employmentId,
                              @NotNull EmploymentType employmentType, @NotBlank @Size(max = MAX_ID) String sector,
+                             @Schema(description = "More than 0 and at most 168, else 422"
+                                     + " HOURS_PER_WEEK_OUT_OF_RANGE", maximum = "168", example = "40")
                              @NotNull BigDecimal hoursPerWeek) implements MilestoneRequest {
         public Object toCommand(UUID id, Long v) {
             return new StartEmployment(id, v, occurredOn, employmentId, employmentType, sector, hoursPerWeek);
@@ -206,7 +215,12 @@ public sealed interface MilestoneRequest {
         public Object toCommand(UUID id, Long v) { return new RecordSelfSufficiencyLost(id, v, occurredOn); }
     }
 
-    record FollowUpRecorded(@NotNull LocalDate occurredOn, @NotNull Integer monthsAfterEstablishment,
+    record FollowUpRecorded(@NotNull LocalDate occurredOn,
+                            @Schema(description = "Months after the establishment period's end: 0 to 120, else 422"
+                                    + " FOLLOW_UP_MONTHS_OUT_OF_RANGE. Only a 24-month follow-up dated (occurredOn)"
+                                    + " on or before the measurement point decides the two-years-after status, so"
+                                    + " date it on the measurement point.", minimum = "0", maximum = "120",
+                                    example = "24") @NotNull Integer monthsAfterEstablishment,
                             @NotNull OutcomeStatus status, @NotNull FollowUpSource source) implements MilestoneRequest {
         public Object toCommand(UUID id, Long v) {
             return new RecordFollowUp(id, v, occurredOn, monthsAfterEstablishment, status, source);

@@ -1,5 +1,6 @@
 package se.integrationjourney.api.journeys;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,17 +16,25 @@ import java.util.UUID;
 
 /** The body of {@code POST /api/journeys}: a newcomer's arrival in a municipality. */
 public record RegisterJourneyRequest(
+        @Schema(description = "SCB kommunkod, four digits (else 422 MUNICIPALITY_CODE_INVALID)", example = "1473")
         @NotBlank String municipalityCode,
+        @Schema(description = "Arrival in the municipality (kommunmottagande); not in the future")
         @NotNull LocalDate arrivalDate,
         @NotNull ReceptionType receptionType,
+        @Schema(description = "1900 to the arrival year (else 422 BIRTH_YEAR_OUT_OF_RANGE)", example = "1990")
         @NotNull Integer birthYear,
         @NotNull Gender gender,
+        @Schema(description = "ISO 3166-1 alpha-2 (else 422 COUNTRY_OF_BIRTH_INVALID)", example = "SY")
         @NotBlank String countryOfBirth,
         @NotNull EducationLevel educationLevel,
         @NotNull @Valid PersonalDetailsRequest personalDetails) {
 
     /** Name, and personal identity or coordination number when known. */
+    @Schema(description = "Personal data: shown to caseworkers and auditors only")
     public record PersonalDetailsRequest(@NotBlank @Size(max = 300) String fullName,
+                                         @Schema(description = "Personnummer or samordningsnummer, YYYYMMDDNNNC (a"
+                                                 + " hyphen before the last four allowed) with a valid check digit,"
+                                                 + " else 422 INVALID_PERSONAL_IDENTITY_NUMBER; optional")
                                          @Size(max = 20) String personalIdentityNumber) {
         /** What it prints when logged or shown in a failure: never the values. */
         @Override

@@ -1,6 +1,11 @@
 package se.integrationjourney.api.outcomes;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -9,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.integrationjourney.api.web.OpenApiConfiguration;
 import se.integrationjourney.projections.outcomes.FindTimeToMilestone;
 import se.integrationjourney.projections.outcomes.FindTwoYearsAfterOutcome;
 import se.integrationjourney.projections.outcomes.MeasuredFrom;
@@ -38,16 +44,51 @@ class OutcomesController {
     }
 
     @GetMapping(value = "/two-years-after", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Status two years after the establishment period, for a cohort (year of establishment end)")
-    TwoYearsAfterOutcomeResponse twoYearsAfter(@RequestParam int cohortYear,
+    @Operation(operationId = "twoYearsAfter",
+            summary = "Status two years after the establishment period, for a cohort (year of establishment end)",
+            description = "ANALYST or ADMIN. Each journey whose establishment end falls in `cohortYear` is pending"
+                    + " (measurement point = establishment end + 24 months, after `asOf`), lost to follow-up (closed"
+                    + " as MOVED_AWAY or DECEASED by then) or measured; only measured ones form the denominator. The"
+                    + " status at the measurement point comes from a 24-month follow-up dated (occurredOn) on or"
+                    + " before the measurement point, else from the episodes active then (docs/projections.md)."
+                    + " Counts and shares only: no personal data. `Accept: text/csv` gives one row for the cohort,"
+                    + " then one per gender and per age band (RFC 4180, CRLF line ends).")
+    @ApiResponse(responseCode = "200", description = "The outcome", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = TwoYearsAfterOutcomeResponse.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = "string"), examples = @ExampleObject(value = """
+                    dimension,key,denominator,pending,lostToFollowUp,EMPLOYED,SUBSIDISED_EMPLOYMENT,SELF_EMPLOYED,\
+                    STUDYING,FINANCIAL_ASSISTANCE,UNKNOWN,inWorkOrStudiesCount,inWorkOrStudiesShare,\
+                    selfSufficientCount,selfSufficientShare
+                    total,all,2,0,0,1,0,0,0,0,1,1,0.5000,1,0.5000
+                    gender,FEMALE,1,0,0,1,0,0,0,0,0,1,1.0000,1,1.0000
+                    gender,MALE,1,0,0,0,0,0,0,0,1,0,0.0000,0,0.0000
+                    gender,OTHER,0,0,0,0,0,0,0,0,0,0,0.0000,0,0.0000
+                    gender,UNKNOWN,0,0,0,0,0,0,0,0,0,0,0.0000,0,0.0000
+                    ageBand,20-24,0,0,0,0,0,0,0,0,0,0,0.0000,0,0.0000
+                    ageBand,25-34,1,0,0,1,0,0,0,0,0,1,1.0000,1,1.0000
+                    ageBand,35-44,1,0,0,0,0,0,0,0,1,0,0.0000,0,0.0000
+                    ageBand,45-54,0,0,0,0,0,0,0,0,0,0,0.0000,0,0.0000
+                    ageBand,55-64,0,0,0,0,0,0,0,0,0,0,0.0000,0,0.0000
+                    ageBand,other,0,0,0,0,0,0,0,0,0,0,0.0000,0,0.0000
+                    """))})
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "406", ref = OpenApiConfiguration.NOT_ACCEPTABLE)
+    TwoYearsAfterOutcomeResponse twoYearsAfter(@Parameter(description = "Year of the establishment end")
+                                               @RequestParam int cohortYear,
+                                               @Parameter(description = "Four digits; all municipalities if absent")
                                                @RequestParam(required = false) String municipalityCode,
+                                               @Parameter(description = "Journeys whose measurement point is after"
+                                                       + " this date are pending; default today (Europe/Stockholm)")
                                                @RequestParam(required = false)
                                                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return outcomes.handle(new FindTwoYearsAfterOutcome(cohortYear, municipalityCode, asOf));
     }
 
     @GetMapping(value = "/two-years-after", produces = CSV)
-    @Operation(summary = "The same, as CSV: one row for the cohort, then per gender and per age band")
+    @Operation(hidden = true) // the same operation as twoYearsAfter, whose document lists text/csv too
     ResponseEntity<String> twoYearsAfterCsv(@RequestParam int cohortYear,
                                             @RequestParam(required = false) String municipalityCode,
                                             @RequestParam(required = false)
@@ -56,17 +97,40 @@ class OutcomesController {
     }
 
     @GetMapping(value = "/time-to", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Days to a milestone from arrival or establishment start, for a cohort (year of `from`)")
+    @Operation(operationId = "timeTo",
+            summary = "Days to a milestone from arrival or establishment start, for a cohort (year of `from`)",
+            description = "ANALYST or ADMIN. The cohort is every journey whose `from` date falls in `cohortYear`."
+                    + " Median and 25th/75th percentile days by nearest rank over those who reached it (null when"
+                    + " nobody did); `reachedWithin` (share of the cohort) only when `withinMonths` is given. Counts"
+                    + " and shares only: no personal data. `Accept: text/csv` gives the same as one row (RFC 4180,"
+                    + " CRLF line ends).")
+    @ApiResponse(responseCode = "200", description = "The measurement", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = TimeToMilestoneResponse.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = "string"), examples = @ExampleObject(value = """
+                    milestone,from,cohortSize,reached,medianDays,p25Days,p75Days,withinMonths,reachedWithinCount,\
+                    reachedWithinShare
+                    EMPLOYMENT_STARTED,ESTABLISHMENT_START,1,1,579,579,579,24,1,1.0000
+                    """))})
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "406", ref = OpenApiConfiguration.NOT_ACCEPTABLE)
     TimeToMilestoneResponse timeTo(@RequestParam Milestone milestone,
+                                   @Parameter(description = "The date counted from; its year is the cohort year")
                                    @RequestParam MeasuredFrom from,
+                                   @Parameter(description = "Year of the `from` date")
                                    @RequestParam int cohortYear,
+                                   @Parameter(description = "Also count those reaching it on or before `from` plus"
+                                           + " this many calendar months; 0 or more", schema = @Schema(minimum = "0"))
                                    @RequestParam(required = false) Integer withinMonths,
+                                   @Parameter(description = "Four digits; all municipalities if absent")
                                    @RequestParam(required = false) String municipalityCode) {
         return outcomes.handle(new FindTimeToMilestone(milestone, from, cohortYear, withinMonths, municipalityCode));
     }
 
     @GetMapping(value = "/time-to", produces = CSV)
-    @Operation(summary = "The same, as CSV")
+    @Operation(hidden = true) // the same operation as timeTo, whose document lists text/csv too
     ResponseEntity<String> timeToCsv(@RequestParam Milestone milestone,
                                      @RequestParam MeasuredFrom from,
                                      @RequestParam int cohortYear,

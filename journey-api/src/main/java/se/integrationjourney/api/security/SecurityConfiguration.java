@@ -78,7 +78,9 @@ public class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"integration-journey\"");
         }
         String type = "urn:integration-journey:problem:" + kind.name().toLowerCase().replace('_', '-');
-        response.getWriter().write("{\"type\":\"" + type + "\",\"title\":\"" + kind.status().getReasonPhrase()
+        // The same title as the controllers' problems of this type (Problems): one type, one title (RFC 9457).
+        String title = kind.with(detail).getTitle();
+        response.getWriter().write("{\"type\":\"" + type + "\",\"title\":\"" + title
                 + "\",\"status\":" + kind.status().value() + ",\"detail\":\"" + detail + "\"}");
     }
 }

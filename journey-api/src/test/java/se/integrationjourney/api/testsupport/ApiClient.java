@@ -32,6 +32,11 @@ public final class ApiClient {
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A client signing in with an OAuth2 bearer token. */
+    public static ApiClient bearer(int port, String token) {
+        return new ApiClient(port, "Bearer " + token);
+    }
+
     public static ApiClient anonymous(int port) {
         return new ApiClient(port, null);
     }

@@ -4,11 +4,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import se.integrationjourney.api.domain.DomainConfiguration;
 import se.integrationjourney.api.security.AccountStore;
 import se.integrationjourney.api.testsupport.ApiClient;
 import se.integrationjourney.api.testsupport.ApiTestAccounts;
 
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +28,8 @@ public abstract class ApiTestBase {
     AccountStore accounts;
     @Autowired
     PasswordEncoder passwords;
+    @Autowired
+    protected JdbcTemplate jdbc;
 
     @BeforeEach
     void accounts() {
@@ -54,6 +60,61 @@ public abstract class ApiTestBase {
         return ApiClient.anonymous(port);
     }
 
+    /** The Töreboda caseworker's username with a password that is not theirs. */
+    protected ApiClient wrongPassword() {
+        return ApiClient.as(port, ApiTestAccounts.CASEWORKER_TOREBODA, "not the right password at all");
+    }
+
+    /** Today in the service's business time zone (business dates may not be in the future). */
+    protected static LocalDate today() {
+        return LocalDate.now(DomainConfiguration.BUSINESS_TIME_ZONE);
+    }
+
+    /** A milestone body: type, business date and the fields of that type as name/value pairs. */
+    protected static Map<String, Object> milestone(String type, Object occurredOn, Object... fields) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("occurredOn", occurredOn.toString());
+        for (int i = 0; i < fields.length; i += 2) {
+            body.put((String) fields[i], fields[i + 1]);
+        }
+        return body;
+    }
+
+    /** Records a milestone as {@code client}, insisting on 201, and returns its event id. */
+    protected static String record(ApiClient client, String journeyId, Map<String, Object> milestone) {
+        ApiClient.Response recorded = client.post("/api/journeys/" + journeyId + "/milestones", milestone);
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        return recorded.json().path("eventId").asString();
+    }
+
+    /** Rows of the event store for one journey: what a refused write must leave unchanged. */
+    protected long eventsOf(String journeyId) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, journeyId);
+    }
+
+    /**
+     * A view has caught up (api-contract.md: position ≥ headPosition and not replaying), as the admin API says.
+     * Checked before reading a view, so that everything recorded so far is in the answer.
+     */
+    protected boolean viewCaughtUp(String view) {
+        ApiClient.Response projections = admin().get("/api/admin/projections");
+        assertThat(projections.status()).as(projections.body()).isEqualTo(200);
+        for (tools.jackson.databind.JsonNode status : projections.json()) {
+            if (status.path("name").asString().equals(view)) {
+                return status.path("position").asLong() >= status.path("headPosition").asLong()
+                        && !status.path("replaying").asBoolean();
+            }
+        }
+        throw new AssertionError("no view named " + view);
+    }
+
+    /** All rows of the event store. */
+    protected long allEvents() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
     /** A registration body in Töreboda, arrived on {@code arrivalDate}. */
     protected static Map<String, Object> registration(String arrivalDate, String fullName, String identityNumber) {
         java.util.Map<String, Object> personal = new java.util.LinkedHashMap<>();
@@ -79,6 +140,8 @@ public abstract class ApiTestBase {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("status").asInt()).isEqualTo(status);
         assertThat(response.json().path("type").asString()).startsWith("urn:integration-journey:problem:");
+        assertThat(response.json().path("title").asString()).isNotBlank();
+        assertThat(response.json().path("detail").asString()).isNotBlank();
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at se.").doesNotContain("SQL");
     }
 }

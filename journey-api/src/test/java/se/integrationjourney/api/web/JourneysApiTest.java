@@ -1,8 +1,6 @@
 package se.integrationjourney.api.web;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import se.integrationjourney.api.testsupport.ApiClient;
 
 import java.util.Map;
@@ -10,9 +8,6 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JourneysApiTest extends ApiTestBase {
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void givenACaseworker_whenRegisteringAndRecording_thenTheJourneyShowsItWithItsVersionAsETag() {
@@ -149,10 +144,5 @@ class JourneysApiTest extends ApiTestBase {
         assertThat(timeline.json().get(2).path("type").asString()).isEqualTo("MILESTONE_RETRACTED");
         assertThat(jdbc.queryForObject("select count(*) from case_read where journey_id = ?::uuid and username = ?",
                 Long.class, journeyId, "auditor")).isEqualTo(1);
-    }
-
-    private long eventsOf(String journeyId) {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, journeyId);
     }
 }

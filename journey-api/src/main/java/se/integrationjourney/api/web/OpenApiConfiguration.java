@@ -1,0 +1,492 @@
+package se.integrationjourney.api.web;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.Discriminator;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import se.integrationjourney.api.journeys.MilestoneRequest;
+import se.integrationjourney.core.events.EmploymentType;
+import se.integrationjourney.core.events.Gender;
+import se.integrationjourney.core.events.InternshipKind;
+import se.integrationjourney.core.events.MilestoneRetracted;
+import se.integrationjourney.core.events.NewcomerRegistered;
+import se.integrationjourney.core.events.OutcomeStatus;
+import se.integrationjourney.core.events.PersonalDetailsCorrected;
+import se.integrationjourney.core.events.StudyLevel;
+import se.integrationjourney.core.journey.Rule;
+import se.integrationjourney.projections.caseload.DueActionCode;
+import se.integrationjourney.projections.outcomes.AgeBand;
+import se.integrationjourney.projections.timeline.TimelineQueries;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The served OpenAPI document ({@code /v3/api-docs}, {@code /swagger-ui.html}): what springdoc derives from the
+ * controllers, completed with what it cannot see. That is the security schemes, the problem responses of
+ * {@link ApiExceptionHandler} and the security filter (referenced from the controllers' annotations by the
+ * constants below), the correlation id every response carries, the milestone body as a {@code oneOf} with its
+ * discriminator mapping (taken from {@code @JsonSubTypes} on {@link MilestoneRequest}, so the two cannot drift),
+ * the fixed keys of the outcome maps, and the operations endpoints outside the controllers. docs/api.md is the
+ * guide to read beside it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OpenApiConfiguration {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    public static final String BAD_REQUEST = "#/components/responses/BadRequest";
+    public static final String UNAUTHORIZED = "#/components/responses/Unauthorized";
+    public static final String FORBIDDEN = "#/components/responses/Forbidden";
+    public static final String NOT_FOUND = "#/components/responses/NotFound";
+    public static final String NOT_ACCEPTABLE = "#/components/responses/NotAcceptable";
+    public static final String CONFLICT = "#/components/responses/Conflict";
+    public static final String PRECONDITION_FAILED = "#/components/responses/PreconditionFailed";
+    public static final String RULE_VIOLATION = "#/components/responses/RuleViolation";
+    public static final String LOCATION = "#/components/headers/Location";
+    public static final String ETAG = "#/components/headers/ETag";
+    public static final String IDEMPOTENT_REPLAYED = "#/components/headers/Idempotent-Replayed";
+
+    static final String BASIC = "basicAuth";
+    private static final tools.jackson.databind.json.JsonMapper EXAMPLES =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+    static final String BEARER = "bearerAuth";
+    private static final String SCHEMAS = "#/components/schemas/";
+    private static final String MILESTONES_PATH = "/api/journeys/{journeyId}/milestones";
+
+    private static final String DESCRIPTION = """
+            Records each newcomer's path from arrival in a municipality to self-sufficiency as immutable events, \
+            and answers from them: the journey's state, its full timeline, the caseworker's caseload and the \
+            analysts' outcome measurements. The guide with a worked example of every endpoint is `docs/api.md`.
+
+            **Authentication.** HTTP Basic with an account of the service (`POST /api/admin/users`), or a bearer \
+            token (JWT) when the service is configured with an OpenID Connect issuer. 401 without valid \
+            credentials, 403 when the role, or a caseworker's municipality, may not do it. `/actuator/health`, \
+            `/v3/api-docs` and `/swagger-ui.html` are open.
+
+            **Roles.** `CASEWORKER` (bound to one municipality: registers and records for its journeys, reads \
+            their state, timeline and caseload), `AUDITOR` (reads every timeline), `ANALYST` (outcomes only, no \
+            personal data in any of them), `ADMIN` (everything, plus accounts and views).
+
+            **Errors** are `application/problem+json` (RFC 9457): `type`, `title`, `status`, `detail`, \
+            `instance`; a 400 for invalid fields lists them in `errors: [{field, message}]`; a 422 names the \
+            broken rule in `rule` (and at the start of `detail`). JSON bodies with unknown fields are refused (400).
+
+            **Idempotency.** Registrations, milestones and retractions accept `Idempotency-Key`: a repeat by the \
+            same account with the same key and body gets the first response again, with \
+            `Idempotent-Replayed: true`, and records nothing; the same key with another body is a 409.
+
+            **Optimistic concurrency.** `GET /api/journeys/{id}` returns the journey's version as `ETag`; a \
+            milestone or retraction sent with that value in `If-Match` is recorded only if the journey is still \
+            at that version, else 412 and nothing is recorded.
+
+            **Correlation.** Every response carries `X-Correlation-Id`: the caller's, when it is 1-64 of \
+            `A-Z a-z 0-9 . _ : -`, else a new one. It is logged and stored with every event the request records.
+            """;
+
+    /** A problem (RFC 9457) as this API writes it; only for the document. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "Problem",
+            description = "RFC 9457 problem details. Never a stack trace, SQL or personal data.")
+    record ProblemSchema(
+            @io.swagger.v3.oas.annotations.media.Schema(requiredMode = RequiredMode.REQUIRED, format = "uri",
+                    description = "urn:integration-journey:problem:<kind>",
+                    example = "urn:integration-journey:problem:validation") String type,
+            @io.swagger.v3.oas.annotations.media.Schema(requiredMode = RequiredMode.REQUIRED, example = "Invalid request")
+            String title,
+            @io.swagger.v3.oas.annotations.media.Schema(requiredMode = RequiredMode.REQUIRED, example = "400") int status,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "What was wrong, without submitted values")
+            String detail,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "The request path; absent on 401 and on"
+                    + " the 403 for a role") String instance,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "400 only, when fields can be named: one"
+                    + " entry per offending field (a JSON path such as personalDetails.fullName, or a parameter)")
+            List<Problems.FieldError> errors) {
+    }
+
+    /** A 422: a problem naming the broken rule of the journey. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RuleViolationProblem",
+            description = "A command refused by a rule of the journey (domain.md); nothing was recorded.")
+    record RuleViolationProblemSchema(
+            @io.swagger.v3.oas.annotations.media.Schema(requiredMode = RequiredMode.REQUIRED,
+                    example = "urn:integration-journey:problem:rule-violation") String type,
+            @io.swagger.v3.oas.annotations.media.Schema(requiredMode = RequiredMode.REQUIRED, example = "Rule violation")
+            String title,
+            @io.swagger.v3.oas.annotations.media.Schema(requiredMode = RequiredMode.REQUIRED, example = "422") int status,
+            @io.swagger.v3.oas.annotations.media.Schema(requiredMode = RequiredMode.REQUIRED,
+                    description = "The rule's code, a colon, and what was wrong",
+                    example = "DATE_BEFORE_ARRIVAL: occurredOn 2021-02-20 is before the arrival date 2021-03-01")
+            String detail,
+            String instance,
+            @io.swagger.v3.oas.annotations.media.Schema(requiredMode = RequiredMode.REQUIRED, description = "The broken rule")
+            Rule rule) {
+    }
+
+    @Bean
+    OpenAPI journeyOpenApi(@Value("${journey.security.oidc-issuer-uri:}") String oidcIssuer) {
+        boolean bearerEnabled = oidcIssuer != null && !oidcIssuer.isBlank();
+        return new OpenAPI()
+                .info(new Info().title("Integration journey API").version("1").description(DESCRIPTION))
+                .components(new Components()
+                        .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                                .description("An account of the service; the first is `admin`, created on first"
+                                        + " start with the password in JOURNEY_ADMIN_PASSWORD."))
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("A JWT from the OpenID Connect issuer in JOURNEY_OIDC_ISSUER_URI, with"
+                                        + " claims `roles` (role names), `municipality_code` (caseworkers) and"
+                                        + " `preferred_username` (else `sub`). Accepted only when an issuer is"
+                                        + " configured; on this instance: "
+                                        + (bearerEnabled ? "configured." : "not configured, so Basic only."))))
+                .security(List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(BEARER)))
+                .tags(List.of(
+                        new Tag().name("Journeys").description("Registration, milestones, retractions, state and"
+                                + " timeline of a newcomer's journey"),
+                        new Tag().name("Caseload").description("The caseworker's list of active journeys"),
+                        new Tag().name("Outcomes").description("Analysts' measurements; counts and shares only,"
+                                + " no personal data"),
+                        new Tag().name("Administration").description("Accounts and views (ADMIN)"),
+                        new Tag().name("Operations").description("Health, metrics and this document")));
+    }
+
+    @Bean
+    OpenApiCustomizer journeyOpenApiCustomizer() {
+        return openApi -> {
+            Components components = openApi.getComponents();
+            problems(components);
+            headers(components);
+            milestoneBody(openApi);
+            strictRequestBodies(components);
+            fixedKeysAndEnums(components);
+            operationsEndpoints(openApi);
+            correlationIds(openApi);
+        };
+    }
+
+    /** The problem schemas and one reusable response per status, each with real examples. */
+    private static void problems(Components components) {
+        ModelConverters converters = ModelConverters.getInstance(true);
+        Stream.of(ProblemSchema.class, RuleViolationProblemSchema.class)
+                .map(type -> converters.readAll(new AnnotatedType(type)))
+                .forEach(schemas -> schemas.forEach(components::addSchemas));
+        components.addResponses("BadRequest", problem("Invalid or unreadable request: a field, parameter or header"
+                        + " is missing, of the wrong kind, out of range, or unknown; or the body is not JSON."
+                        + " Nothing was recorded.", "Problem",
+                example("fields", "Invalid fields", """
+                        {"detail":"Some fields are invalid","instance":"/api/admin/users","status":400,\
+                        "title":"Invalid request","type":"urn:integration-journey:problem:validation",\
+                        "errors":[{"field":"username","message":"3 to 100 letters, digits, '.', '_', '@' or '-'"},\
+                        {"field":"roles","message":"must not be empty"},\
+                        {"field":"password","message":"must be 12 to 200 characters"}]}"""),
+                example("unknownField", "A field the API does not know", """
+                        {"detail":"The body has a field this API does not know",\
+                        "instance":"/api/journeys/405af2f9-21e0-4033-87d0-cf2dd6857ad6/milestones","status":400,\
+                        "title":"Invalid request","type":"urn:integration-journey:problem:validation",\
+                        "errors":[{"field":"interpreter","message":"unknown field"}]}"""),
+                example("malformed", "Not JSON", """
+                        {"detail":"The body is not valid JSON","instance":"/api/journeys","status":400,\
+                        "title":"Unreadable request","type":"urn:integration-journey:problem:malformed"}""")));
+        components.addResponses("Unauthorized", problem("No credentials, or invalid ones.", "Problem",
+                example("unauthorized", "Not signed in", """
+                        {"type":"urn:integration-journey:problem:unauthorized","title":"Authentication required",\
+                        "status":401,"detail":"Sign in with valid credentials"}"""))
+                .addHeaderObject("WWW-Authenticate", new Header().description("`Basic realm=\"integration-journey\"`")
+                        .schema(stringSchema())));
+        components.addResponses("Forbidden", problem("The role may not do this, or the journey (or municipality)"
+                        + " is another municipality's than the caseworker's.", "Problem",
+                example("role", "A role that may not do it", """
+                        {"type":"urn:integration-journey:problem:forbidden","title":"Not allowed","status":403,\
+                        "detail":"Your role may not do this"}"""),
+                example("municipality", "Another municipality", """
+                        {"detail":"This journey belongs to another municipality",\
+                        "instance":"/api/journeys/405af2f9-21e0-4033-87d0-cf2dd6857ad6",\
+                        "status":403,"title":"Not allowed","type":"urn:integration-journey:problem:forbidden"}""")));
+        components.addResponses("NotFound", problem("No such journey (or view).", "Problem",
+                example("notFound", "Unknown journey", """
+                        {"detail":"No journey with that id",\
+                        "instance":"/api/journeys/00000000-0000-0000-0000-000000000000","status":404,\
+                        "title":"Not found","type":"urn:integration-journey:problem:not-found"}""")));
+        components.addResponses("NotAcceptable", problem("`Accept` allows neither application/json nor text/csv.",
+                "Problem", example("notAcceptable", "Unsupported Accept", """
+                        {"detail":"Acceptable representations: [application/json, text/csv].",\
+                        "instance":"/api/outcomes/time-to","status":406,"title":"Not acceptable",\
+                        "type":"urn:integration-journey:problem:not-acceptable"}""")));
+        components.addResponses("Conflict", problem("The Idempotency-Key was used by this account for a"
+                        + " different request (writes to journeys), or the username is taken (accounts). Nothing"
+                        + " was recorded.", "Problem",
+                example("idempotencyKeyReused", "Idempotency-Key reused with another body", """
+                        {"detail":"This Idempotency-Key was used for a different request; use a new key for a new\
+                         request","instance":"/api/journeys","status":409,"title":"Idempotency key already used",\
+                        "type":"urn:integration-journey:problem:idempotency-key-reused"}"""),
+                example("usernameTaken", "Username taken", """
+                        {"detail":"That username is taken","instance":"/api/admin/users","status":409,\
+                        "title":"Conflict","type":"urn:integration-journey:problem:conflict"}""")));
+        components.addResponses("PreconditionFailed", problem("`If-Match` names a version the journey is no"
+                        + " longer at. Nothing was recorded: read the journey again.", "Problem",
+                example("versionMismatch", "Stale If-Match", """
+                        {"detail":"The journey has changed since the version given in If-Match (now at version 3);\
+                         read it again","instance":"/api/journeys/405af2f9-21e0-4033-87d0-cf2dd6857ad6/milestones",\
+                        "status":412,"title":"Version mismatch",\
+                        "type":"urn:integration-journey:problem:version-mismatch"}""")));
+        components.addResponses("RuleViolation", problem("A rule of the journey forbids it (domain.md, \"Rules\");"
+                        + " `rule` names it. Nothing was recorded.", "RuleViolationProblem",
+                example("ruleViolation", "Dated before arrival", """
+                        {"detail":"DATE_BEFORE_ARRIVAL: occurredOn 2021-02-20 is before the arrival date 2021-03-01",\
+                        "instance":"/api/journeys/405af2f9-21e0-4033-87d0-cf2dd6857ad6/milestones","status":422,\
+                        "title":"Rule violation","type":"urn:integration-journey:problem:rule-violation",\
+                        "rule":"DATE_BEFORE_ARRIVAL"}""")));
+    }
+
+    @SafeVarargs
+    private static ApiResponse problem(String description, String schema, Map.Entry<String, Example>... examples) {
+        MediaType media = new MediaType().schema(ref(schema));
+        for (Map.Entry<String, Example> example : examples) {
+            media.addExamples(example.getKey(), example.getValue());
+        }
+        return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON, media));
+    }
+
+    /** An example value as plain maps and lists, which any JSON writer of the document writes alike. */
+    private static Map.Entry<String, Example> example(String name, String summary, String json) {
+        return Map.entry(name, new Example().summary(summary).value(EXAMPLES.readValue(json, Map.class)));
+    }
+
+    private static void headers(Components components) {
+        components.addHeaders("X-Correlation-Id", new Header().description("The request's correlation id: the"
+                + " caller's X-Correlation-Id when it is 1-64 of A-Z a-z 0-9 . _ : -, else a new UUID.")
+                .schema(stringSchema()));
+        components.addHeaders("Location", new Header().description("The path of what was created").schema(
+                stringSchema()));
+        components.addHeaders("ETag", new Header().description("The journey's version as a strong entity tag,"
+                + " e.g. \"7\": send it back in If-Match").schema(stringSchema()));
+        components.addHeaders("Idempotent-Replayed", new Header().description("`true` when this is the stored"
+                + " response to an earlier request with the same Idempotency-Key; absent otherwise")
+                .schema(stringSchema()));
+    }
+
+    /**
+     * springdoc derives the milestone body from {@code @JsonSubTypes} as a {@code oneOf} whose parts extend an
+     * abstract {@code MilestoneRequest}, but without a discriminator mapping (the type names are not the schema
+     * names) and without each part's own {@code type} value. This makes {@code MilestoneRequest} itself the
+     * {@code oneOf} with the mapping, and each part a closed object whose {@code type} has its one value.
+     */
+    private static void milestoneBody(OpenAPI openApi) {
+        Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+        JsonSubTypes subTypes = MilestoneRequest.class.getAnnotation(JsonSubTypes.class);
+        Discriminator discriminator = new Discriminator().propertyName("type");
+        List<Schema> parts = new ArrayList<>();
+        for (JsonSubTypes.Type subType : subTypes.value()) {
+            String name = subType.value().getSimpleName();
+            Schema<?> derived = schemas.get(name);
+            if (derived == null) {
+                throw new IllegalStateException("springdoc produced no schema " + name + " for milestone "
+                        + subType.name());
+            }
+            Schema<?> fields = derived.getAllOf() == null ? derived : derived.getAllOf().stream()
+                    .filter(part -> part.get$ref() == null).findFirst().orElse(new Schema<>());
+            Map<String, Schema> properties = new LinkedHashMap<>();
+            properties.put("type", stringSchema().description("The milestone type")._enum(List.of(subType.name())));
+            if (fields.getProperties() != null) {
+                properties.putAll(fields.getProperties());
+            }
+            List<String> required = new ArrayList<>(List.of("type"));
+            Stream.of(derived.getRequired(), fields.getRequired()).filter(list -> list != null)
+                    .flatMap(List::stream).filter(field -> !required.contains(field)).forEach(required::add);
+            Schema<?> part = objectSchema();
+            part.setProperties(properties);
+            part.setRequired(required);
+            part.setAdditionalProperties(false);
+            part.setDescription("Milestone " + subType.name());
+            schemas.put(name, part);
+            discriminator.mapping(subType.name(), SCHEMAS + name);
+            parts.add(ref(name));
+        }
+        Schema<?> milestone = new Schema<>();
+        milestone.setOneOf(parts);
+        milestone.setDiscriminator(discriminator);
+        milestone.setDescription("A milestone: `type` says which, `occurredOn` is its business date, and the other"
+                + " fields are those of its type. The journey's rules are checked on recording (422).");
+        schemas.put(MilestoneRequest.class.getSimpleName(), milestone);
+        PathItem milestones = openApi.getPaths().get(MILESTONES_PATH);
+        if (milestones == null || milestones.getPost() == null || milestones.getPost().getRequestBody() == null) {
+            throw new IllegalStateException("No POST " + MILESTONES_PATH + " to describe");
+        }
+        milestones.getPost().getRequestBody().getContent().get("application/json")
+                .setSchema(ref(MilestoneRequest.class.getSimpleName()));
+    }
+
+    /** api-contract.md: unknown JSON fields are rejected with 400 (spring.jackson fail-on-unknown-properties). */
+    private static void strictRequestBodies(Components components) {
+        Stream.of("RegisterJourneyRequest", "PersonalDetailsRequest", "RetractionRequest", "CreateAccountRequest")
+                .map(components.getSchemas()::get).filter(schema -> schema != null)
+                .forEach(schema -> schema.setAdditionalProperties(false));
+    }
+
+    /** Maps whose keys are always all present, and strings the views fill from enums. */
+    private static void fixedKeysAndEnums(Components components) {
+        Map<String, Schema> schemas = components.getSchemas();
+        Schema<?> byStatus = fixedKeys(names(OutcomeStatus.values()), key -> int64Schema())
+                .description("Count per status, every status present");
+        Function<String, Schema> breakdown = key -> ref("Breakdown");
+        for (String name : List.of("TwoYearsAfterOutcomeResponse", "Breakdown")) {
+            Map<String, Schema> properties = property(schemas, name);
+            if (properties != null) {
+                properties.put("byStatus", byStatus);
+            }
+        }
+        Map<String, Schema> outcome = property(schemas, "TwoYearsAfterOutcomeResponse");
+        if (outcome != null) {
+            outcome.put("byGender", fixedKeys(names(Gender.values()), breakdown)
+                    .description("The same measures per gender, every gender present"));
+            outcome.put("byAgeBand", fixedKeys(Arrays.stream(AgeBand.values()).map(AgeBand::label).toList(),
+                    breakdown).description("The same measures per age band at arrival (arrival year minus birth"
+                    + " year, both ends inclusive), every band present"));
+        }
+        setEnum(schemas, "DueAction", "code", names(DueActionCode.values()));
+        setEnum(schemas, "OpenInternship", "kind", names(InternshipKind.values()));
+        setEnum(schemas, "OpenEmployment", "employmentType", names(EmploymentType.values()));
+        setEnum(schemas, "OpenStudies", "level", names(StudyLevel.values()));
+        List<String> eventTypes = new ArrayList<>();
+        eventTypes.add(TimelineQueries.typeOf(NewcomerRegistered.class));
+        Arrays.stream(MilestoneRequest.class.getAnnotation(JsonSubTypes.class).value()).map(JsonSubTypes.Type::name)
+                .forEach(eventTypes::add);
+        eventTypes.add(TimelineQueries.typeOf(MilestoneRetracted.class));
+        eventTypes.add(TimelineQueries.typeOf(PersonalDetailsCorrected.class));
+        setEnum(schemas, "TimelineEntryResponse", "type", eventTypes);
+    }
+
+    /** /actuator/health, /actuator/prometheus, /v3/api-docs and /swagger-ui.html, which are no controllers. */
+    private static void operationsEndpoints(OpenAPI openApi) {
+        openApi.path("/actuator/health", new PathItem().get(new Operation().operationId("health")
+                .addTagsItem("Operations").summary("UP or DOWN; with ADMIN credentials also each component"
+                        + " (db, projections with each view's lag, ...)")
+                .security(List.of())
+                .responses(new ApiResponses()
+                        .addApiResponse("200", new ApiResponse().description("UP").content(new Content()
+                                .addMediaType("application/vnd.spring-boot.actuator.v3+json", new MediaType()
+                                        .schema(objectSchema()).example(Map.of("status", "UP",
+                                                "groups", List.of("liveness", "readiness"))))
+                                .addMediaType("application/json", new MediaType().schema(objectSchema()))))
+                        .addApiResponse("503", new ApiResponse().description("DOWN: the database or an event"
+                                + " processor is not healthy").content(new Content()
+                                .addMediaType("application/vnd.spring-boot.actuator.v3+json",
+                                        new MediaType().schema(objectSchema())))))));
+        openApi.path("/actuator/prometheus", new PathItem().get(new Operation().operationId("prometheus")
+                .addTagsItem("Operations").summary("Metrics in the Prometheus text format (ADMIN)")
+                .responses(new ApiResponses()
+                        .addApiResponse("200", new ApiResponse().description("Metrics").content(new Content()
+                                .addMediaType("text/plain", new MediaType().schema(stringSchema()))))
+                        .addApiResponse("401", new ApiResponse().$ref(UNAUTHORIZED))
+                        .addApiResponse("403", new ApiResponse().$ref(FORBIDDEN)))));
+        openApi.path("/v3/api-docs", new PathItem().get(new Operation().operationId("apiDocs")
+                .addTagsItem("Operations").summary("This document (OpenAPI 3.1, JSON)").security(List.of())
+                .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("The document")
+                        .content(new Content().addMediaType("application/json",
+                                new MediaType().schema(objectSchema())))))));
+        openApi.path("/swagger-ui.html", new PathItem().get(new Operation().operationId("swaggerUi")
+                .addTagsItem("Operations").summary("Swagger UI on this document").security(List.of())
+                .responses(new ApiResponses().addApiResponse("302", new ApiResponse()
+                        .description("Redirect to /swagger-ui/index.html, the UI (HTML)")
+                        .addHeaderObject("Location", new Header().$ref(LOCATION))))));
+    }
+
+    /** The correlation id: accepted by every operation, echoed by every response. */
+    private static void correlationIds(OpenAPI openApi) {
+        openApi.getComponents().addParameters("X-Correlation-Id", new Parameter().in("header")
+                .name("X-Correlation-Id").required(false).schema(stringSchema().pattern("[A-Za-z0-9._:-]{1,64}"))
+                .description("Your id for this request, echoed in the response and recorded with its events;"
+                        + " a new one is made when absent or not of this form"));
+        openApi.getComponents().getResponses().values().forEach(response ->
+                response.addHeaderObject("X-Correlation-Id", new Header().$ref("#/components/headers/X-Correlation-Id")));
+        Parameter correlation = new Parameter().$ref("#/components/parameters/X-Correlation-Id");
+        openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            if (operation.getParameters() == null || !operation.getParameters().contains(correlation)) {
+                operation.addParametersItem(correlation);
+            }
+            operation.getResponses().values().stream().filter(response -> response.get$ref() == null)
+                    .forEach(response -> {
+                        response.addHeaderObject("X-Correlation-Id",
+                                new Header().$ref("#/components/headers/X-Correlation-Id"));
+                        // springdoc gives referenced headers a style of their own; the referenced one has it.
+                        response.getHeaders().values().stream().filter(header -> header.get$ref() != null)
+                                .forEach(header -> header.setStyle(null));
+                    });
+        }));
+    }
+
+    private static Schema<?> fixedKeys(List<String> keys, Function<String, Schema> value) {
+        Schema<?> object = objectSchema();
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        keys.forEach(key -> properties.put(key, value.apply(key)));
+        object.setProperties(properties);
+        object.setRequired(List.copyOf(keys));
+        object.setAdditionalProperties(false);
+        return object;
+    }
+
+    private static void setEnum(Map<String, Schema> schemas, String schema, String property, List<String> values) {
+        Map<String, Schema> properties = property(schemas, schema);
+        if (properties != null && properties.get(property) != null) {
+            properties.put(property, stringSchema().description(properties.get(property).getDescription())
+                    ._enum(values));
+        }
+    }
+
+    private static Map<String, Schema> property(Map<String, Schema> schemas, String name) {
+        Schema<?> schema = schemas.get(name);
+        return schema == null ? null : schema.getProperties();
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+
+    private static Schema<Object> ref(String schema) {
+        return new Schema<>().$ref(SCHEMAS + schema);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Schema<String> stringSchema() {
+        return (Schema<String>) typed("string");
+    }
+
+    private static Schema<?> int64Schema() {
+        return typed("integer").format("int64");
+    }
+
+    private static Schema<?> objectSchema() {
+        return typed("object");
+    }
+
+    /** OpenAPI 3.1 writes {@code types}; 3.0 {@code type}: set both. */
+    private static Schema<?> typed(String type) {
+        Schema<Object> schema = new Schema<>();
+        schema.setType(type);
+        schema.addType(type);
+        return schema;
+    }
+}
