@@ -15,11 +15,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.integrationjourney.api.security.AccountStore;
 import se.integrationjourney.api.security.Role;
+import se.integrationjourney.api.security.CurrentUser;
 import se.integrationjourney.api.web.ApiException;
+import se.integrationjourney.api.web.IdempotentRequests;
 import se.integrationjourney.api.web.OpenApiConfiguration;
 import se.integrationjourney.api.web.Problems;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
@@ -39,8 +42,11 @@ class AdminController {
     private final AccountStore accounts;
     private final PasswordEncoder passwords;
     private final ProjectionRunner projections;
+    private final IdempotentRequests idempotent;
 
-    AdminController(AccountStore accounts, PasswordEncoder passwords, ProjectionRunner projections) {
+    AdminController(AccountStore accounts, PasswordEncoder passwords, ProjectionRunner projections,
+                    IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.accounts = accounts;
         this.passwords = passwords;
         this.projections = projections;
@@ -55,8 +61,8 @@ class AdminController {
     @PostMapping("/users")
     @Operation(summary = "Create an account; a caseworker is bound to one municipality",
             description = "ADMIN. A caseworker needs `municipalityCode`; the other roles may not have one (400)."
-                    + " The password is stored as an adaptive hash, never shown again. No Idempotency-Key: a repeat"
-                    + " is a 409 (username taken).")
+                    + " The password is stored as an adaptive hash, never shown again. With an Idempotency-Key, a"
+                    + " repeat returns the first answer; without one, a repeat is a 409 (username taken).")
     @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location",
             ref = OpenApiConfiguration.LOCATION, description = "/api/admin/users/{username}"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponse.class)))
@@ -64,7 +70,12 @@ class AdminController {
     @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
     @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.CONFLICT)
-    ResponseEntity<AccountResponse> createAccount(@Valid @RequestBody CreateAccountRequest body) {
+    ResponseEntity<?> createAccount(@Valid @RequestBody CreateAccountRequest body,
+                                    @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotent.run(key, CurrentUser.get(), "POST", "/api/admin/users", body, () -> create(body));
+    }
+
+    private ResponseEntity<?> create(CreateAccountRequest body) {
         boolean caseworker = body.roles().contains(Role.CASEWORKER);
         if (caseworker && body.municipalityCode() == null) {
             throw new ApiException(Problems.VALIDATION, "A caseworker needs the municipalityCode they serve");

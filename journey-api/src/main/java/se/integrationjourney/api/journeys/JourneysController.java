@@ -199,20 +199,22 @@ class JourneysController {
     @Operation(summary = "Every event of the journey as recorded, with who recorded it; retractions linked",
             description = "CASEWORKER of the journey's municipality, AUDITOR, or ADMIN. Read straight from the event"
                     + " store, in sequence order, retracted events included (`retracted`, `retractedBy`). Every"
-                    + " read is recorded. No ETag.")
+                    + " read is recorded. The ETag is the journey's version, as on GET /api/journeys/{id}.")
     @ApiResponse(responseCode = "200", description = "The timeline", content = @Content(mediaType = "application/json",
             array = @ArraySchema(schema = @Schema(implementation = TimelineEntryResponse.class))))
     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
     @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
-    List<TimelineEntryResponse> timeline(@PathVariable UUID journeyId) {
+    ResponseEntity<List<TimelineEntryResponse>> timeline(@PathVariable UUID journeyId) {
         JourneyUser user = CurrentUser.get();
         Timeline timeline = timelines.handle(new FindTimeline(journeyId))
                 .orElseThrow(() -> new ApiException(Problems.NOT_FOUND, "No journey with that id"));
         access.requireMunicipality(user, timeline.municipalityCode());
         reads.record(journeyId, user, CaseReads.Resource.TIMELINE);
-        return timeline.entries().stream().map(TimelineEntryResponse::of).toList();
+        List<Timeline.Entry> entries = timeline.entries();
+        return ResponseEntity.ok().eTag("\"" + entries.get(entries.size() - 1).sequence() + "\"")
+                .body(entries.stream().map(TimelineEntryResponse::of).toList());
     }
 
     private void requireAccess(JourneyUser user, UUID journeyId) {

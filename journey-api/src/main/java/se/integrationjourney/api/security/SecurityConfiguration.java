@@ -73,6 +73,7 @@ public class SecurityConfiguration {
 
     private static void writeProblem(HttpServletResponse response, Problems kind, String detail) throws IOException {
         response.setStatus(kind.status().value());
+        response.setCharacterEncoding("UTF-8");
         response.setContentType("application/problem+json");
         if (kind == Problems.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"integration-journey\"");

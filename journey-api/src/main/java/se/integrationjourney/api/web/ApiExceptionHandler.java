@@ -22,6 +22,7 @@ import se.integrationjourney.core.journey.JourneyRuleViolation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -107,6 +108,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return respondObject(Problems.VALIDATION.with("The body has a field with a value of the wrong kind",
                     List.of(new Problems.FieldError(path(invalid), expected(invalid.getTargetType())))));
         }
+        if (cause instanceof InvalidTypeIdException invalidType) {
+            return respondObject(Problems.VALIDATION.with("The body's type is missing or unknown",
+                    List.of(new Problems.FieldError(invalidType.getTypeId() == null && !path(invalidType).isEmpty()
+                            ? path(invalidType) + ".type" : "type", typeNames(invalidType)))));
+        }
         if (cause instanceof MismatchedInputException mismatched && !(cause instanceof StreamReadException)) {
             return respondObject(Problems.VALIDATION.with("The body has a field with a value of the wrong kind",
                     List.of(new Problems.FieldError(path(mismatched), mismatched.getTargetType() == null
@@ -182,6 +188,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return "must be a number";
         }
         return "must be a " + type.getSimpleName();
+    }
+
+    /** The names a polymorphic body's {@code type} may take, from the base type's {@code @JsonSubTypes}. */
+    private static String typeNames(InvalidTypeIdException invalidType) {
+        Class<?> base = invalidType.getBaseType() == null ? null : invalidType.getBaseType().getRawClass();
+        com.fasterxml.jackson.annotation.JsonSubTypes subTypes = base == null ? null
+                : base.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class);
+        if (subTypes == null) {
+            return "is missing or unknown";
+        }
+        return "must be one of " + Arrays.stream(subTypes.value())
+                .map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name).collect(Collectors.joining(", "));
     }
 
     private static String lastNode(String propertyPath) {

@@ -197,4 +197,27 @@ class AdminApiTest extends ApiTestBase {
         problem.json().path("errors").forEach(error -> fields.add(error.path("field").asString()));
         return fields;
     }
+
+    @Test
+    void givenAnIdempotencyKey_whenTheSameAccountIsCreatedTwice_thenTheFirstAnswerComesBack() {
+        java.util.Map<String, Object> account = java.util.Map.of("username", "idempotent-analyst",
+                "password", "a long enough password", "roles", java.util.List.of("ANALYST"));
+        se.integrationjourney.api.testsupport.ApiClient keyed = admin().with("Idempotency-Key", "create-analyst-1");
+
+        se.integrationjourney.api.testsupport.ApiClient.Response first = keyed.post("/api/admin/users", account);
+        se.integrationjourney.api.testsupport.ApiClient.Response repeat = keyed.post("/api/admin/users", account);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(repeat.status()).isEqualTo(201);
+        assertThat(repeat.json()).isEqualTo(first.json());
+        assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
+    void givenNoCredentials_whenRefused_thenTheProblemIsUtf8() {
+        se.integrationjourney.api.testsupport.ApiClient.Response refused = anonymous().get("/api/admin/projections");
+
+        assertProblem(refused, 401);
+        assertThat(refused.contentType()).containsIgnoringCase("charset=UTF-8");
+    }
 }

@@ -86,6 +86,9 @@ class JourneysApiTest extends ApiTestBase {
         assertThat(unknownEnum.json().path("errors").get(0).path("message").asString()).contains("FIRST_HAND");
         assertThat(unknownEnum.body()).doesNotContain("CASTLE");
         assertProblem(unknownType, 400);
+        assertThat(unknownType.json().path("errors").get(0).path("field").asString()).isEqualTo("type");
+        assertThat(unknownType.json().path("errors").get(0).path("message").asString())
+                .contains("HOUSING_SECURED").contains("JOURNEY_REOPENED");
         assertThat(unknownType.body()).doesNotContain("WON_LOTTERY");
         assertProblem(missing, 400);
         assertThat(missing.json().path("errors").get(0).path("field").asString()).isEqualTo("tenure");
@@ -142,6 +145,7 @@ class JourneysApiTest extends ApiTestBase {
         assertThat(timeline.json().get(1).path("recordedBy").asString()).isEqualTo("cw-toreboda");
         assertThat(timeline.json().get(1).path("retractedBy").path("reason").asString()).isEqualTo("wrong journey");
         assertThat(timeline.json().get(2).path("type").asString()).isEqualTo("MILESTONE_RETRACTED");
+        assertThat(timeline.header("ETag")).as("a journey read carries the version").isEqualTo("\"2\"");
         assertThat(jdbc.queryForObject("select count(*) from case_read where journey_id = ?::uuid and username = ?",
                 Long.class, journeyId, "auditor")).isEqualTo(1);
     }
