@@ -11,9 +11,11 @@ import se.integrationjourney.core.events.JourneyEvent;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -63,7 +65,7 @@ public final class CaseFileViewHandlers {
                 .filter(message -> message.getPayload() instanceof JourneyEvent)
                 .map(message -> ((JourneyEvent) message.getPayload()).journeyId())
                 .distinct().toArray(UUID[]::new);
-        Batch batch = new Batch(load(journeys));
+        Batch batch = new Batch(load(journeys), Set.of(journeys));
         root.onPrepareCommit(unitOfWork -> {
             if (!batch.changed.isEmpty()) {
                 store.store(jdbc, table, batch.changed.values());
@@ -85,16 +87,24 @@ public final class CaseFileViewHandlers {
         return files;
     }
 
-    private static final class Batch {
+    private final class Batch {
         private final Map<UUID, CaseFile> loaded;
+        private final Set<UUID> lookedUp;
         private final Map<UUID, CaseFile> changed = new LinkedHashMap<>();
 
-        private Batch(Map<UUID, CaseFile> loaded) {
+        private Batch(Map<UUID, CaseFile> loaded, Set<UUID> lookedUp) {
             this.loaded = loaded;
+            this.lookedUp = new HashSet<>(lookedUp);
         }
 
-        /** Journeys not in the batch's first read (a retried dead letter, say) are read on their own. */
+        /**
+         * The journey's case file: from the batch's first read, else read on its own (a journey the batch did
+         * not list), else new (no row yet: the journey's first event). Never an empty file over an existing row.
+         */
         private CaseFile caseFile(UUID journeyId) {
+            if (lookedUp.add(journeyId)) {
+                loaded.putAll(load(new UUID[] {journeyId}));
+            }
             return loaded.computeIfAbsent(journeyId, CaseFile::of);
         }
     }

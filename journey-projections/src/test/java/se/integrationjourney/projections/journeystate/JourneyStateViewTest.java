@@ -96,6 +96,34 @@ class JourneyStateViewTest {
     }
 
     @Test
+    void givenAnEventOfAJourneyTheBatchDidNotList_whenHandled_thenItsCaseFileIsReadNotStartedAnew() throws Exception {
+        feeder.feed(handlers, registered());
+        UUID other = UUID.randomUUID();
+        org.axonframework.eventhandling.DomainEventMessage<?> otherEvent = feeder.message(
+                new se.integrationjourney.core.events.IntroductoryMeetingHeld(journey, date(2021, 2, 1)));
+        org.axonframework.eventhandling.DomainEventMessage<?> listed = feeder.message(new NewcomerRegistered(other,
+                date(2021, 1, 20), "0562", ReceptionType.ASSIGNED, 1990, Gender.FEMALE, "SY", EducationLevel.NONE,
+                new PersonalDetails("Someone Else", null)));
+        org.axonframework.eventhandling.AnnotationEventHandlerAdapter adapter =
+                new org.axonframework.eventhandling.AnnotationEventHandlerAdapter(handlers);
+
+        // A unit of work that lists only the other journey, as a retried dead letter's might.
+        org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(listed).execute(() -> {
+            try {
+                adapter.handle(listed);
+                adapter.handle(otherEvent);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        JourneyState state = queries.handle(new FindJourneyState(journey)).orElseThrow();
+        assertThat(state.municipalityCode()).as("the registration survives").isEqualTo("0562");
+        assertThat(state.firstMilestones().introductoryMeeting()).isEqualTo(date(2021, 2, 1));
+        assertThat(state.version()).isEqualTo(1);
+    }
+
+    @Test
     void givenNoSuchJourney_whenQueried_thenNothing() {
         assertThat(queries.handle(new FindJourneyState(UUID.randomUUID()))).isEmpty();
     }
