@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -159,11 +160,8 @@ class JourneysController {
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                 @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(pattern = KEY_PATTERN))
                                 @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
-        JourneyUser user = CurrentUser.get();
-        requireAccess(user, journeyId);
-        Long expectedVersion = expectedVersion(ifMatch);
-        return idempotent.run(key, user, "POST", "/api/journeys/" + journeyId + "/milestones", body, () ->
-                recorded(commands.sendAndWait(body.toCommand(journeyId, expectedVersion))));
+        return record(journeyId, "/milestones", body, ifMatch, key,
+                expectedVersion -> body.toCommand(journeyId, expectedVersion));
     }
 
     @PostMapping("/{journeyId}/retractions")
@@ -187,12 +185,8 @@ class JourneysController {
                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                  @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(pattern = KEY_PATTERN))
                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
-        JourneyUser user = CurrentUser.get();
-        requireAccess(user, journeyId);
-        Long expectedVersion = expectedVersion(ifMatch);
-        return idempotent.run(key, user, "POST", "/api/journeys/" + journeyId + "/retractions", body, () ->
-                recorded(commands.sendAndWait(new RetractMilestone(journeyId, expectedVersion, body.eventId(),
-                        body.reason()))));
+        return record(journeyId, "/retractions", body, ifMatch, key,
+                expectedVersion -> new RetractMilestone(journeyId, expectedVersion, body.eventId(), body.reason()));
     }
 
     @GetMapping("/{journeyId}/timeline")
@@ -221,6 +215,19 @@ class JourneysController {
         String municipality = directory.municipalityOf(journeyId)
                 .orElseThrow(() -> new ApiException(Problems.NOT_FOUND, "No journey with that id"));
         access.requireMunicipality(user, municipality);
+    }
+
+    /**
+     * A write to an existing journey: the caller may act on it, the command is checked against {@code If-Match}
+     * and sent once per {@code Idempotency-Key}; answers 201 with the event id and the journey's new version.
+     */
+    private ResponseEntity<?> record(UUID journeyId, String subresource, Object body, String ifMatch, String key,
+                                     Function<Long, Object> command) {
+        JourneyUser user = CurrentUser.get();
+        requireAccess(user, journeyId);
+        Long expectedVersion = expectedVersion(ifMatch);
+        return idempotent.run(key, user, "POST", "/api/journeys/" + journeyId + subresource, body, () ->
+                recorded(commands.sendAndWait(command.apply(expectedVersion))));
     }
 
     private static ResponseEntity<?> recorded(Recorded recorded) {
