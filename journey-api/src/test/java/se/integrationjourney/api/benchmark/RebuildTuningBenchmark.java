@@ -5,12 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
-import se.integrationjourney.api.JourneyApplication;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
 import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
@@ -45,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * How fast the three views rebuild, over a grid of processor sizes (segments = threads, batch size), to choose
  * the defaults by measurement. Not part of {@code ./mvnw verify}; run it with
  * <pre>
- * flock /tmp/journey-build.lock ./mvnw -o -q -pl journey-api test -Dgroups=benchmark -DexcludedGroups= \
+ * flock /tmp/journey-build.lock ./mvnw -o -q -pl journey-api test -Dgroups=tuning -DexcludedGroups= \
  *     -Dtest=RebuildTuningBenchmark [-Dbenchmark.events=200000] [-Dbenchmark.runs=2] \
  *     [-Dbenchmark.grid=1x1,1x100,2x500,...] [-Dbenchmark.batch-one-budget-seconds=150] \
  *     [-Dbenchmark.views=caseload]
@@ -60,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stops after a time budget and is extrapolated from the share it reached, clearly marked. Nothing is asserted
  * about timings: the machine is shared and noisy, so each setting runs several times and medians are reported.
  */
-@Tag("benchmark")
+@Tag("tuning")
 class RebuildTuningBenchmark {
 
     private static final int EVENTS = Integer.getInteger("benchmark.events", 200_000);
@@ -233,34 +228,16 @@ class RebuildTuningBenchmark {
     }
 
     private ConfigurableApplicationContext start(Setting setting, String... extra) {
-        List<String> arguments = new ArrayList<>(List.of(database.commandLineArguments()));
-        arguments.addAll(List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--journey.projections.segments=" + setting.segments(),
                 "--journey.projections.threads=" + setting.segments(),
-                "--journey.projections.batch-size=" + setting.batchSize(),
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN"));
+                "--journey.projections.batch-size=" + setting.batchSize()));
         arguments.addAll(List.of(extra));
-        return new SpringApplicationBuilder(JourneyApplication.class)
-                .initializers(context -> context.getBeanFactory()
-                        .registerSingleton("benchmarkExcludesTestClasses", new ExcludeTestClasses()))
-                .run(arguments.toArray(String[]::new));
+        return BenchmarkApplication.start(database, arguments.toArray(String[]::new));
     }
 
     private static void awaitCaughtUp(ProjectionRunner runner, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!runner.status().stream().allMatch(ProjectionStatus::caughtUp)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("views did not catch up within " + limit + ": " + runner.status());
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        BenchmarkApplication.awaitCaughtUp(runner, limit);
     }
 
     // --- database statistics ------------------------------------------------------------------------------
@@ -484,30 +461,6 @@ class RebuildTuningBenchmark {
             return String.format(Locale.ROOT, "%s s wall, views %s, rows/event %.2f, events/tx %.0f, %s",
                     wallDescription(), viewSeconds.isEmpty() ? progressAtStop : viewSeconds, rowsPerEvent(),
                     eventsPerTransaction(), cpu.describe());
-        }
-    }
-
-    /**
-     * Leaves the test sources out of the application's component scan, as {@code @SpringBootTest} does: other
-     * tests' configurations (an in-memory token store, a probe view) must not join the measured application.
-     */
-    static final class ExcludeTestClasses extends TypeExcludeFilter {
-
-        @Override
-        public boolean match(MetadataReader metadataReader, MetadataReaderFactory metadataReaderFactory)
-                throws IOException {
-            String location = metadataReader.getResource().getURL().toString();
-            return location.contains("/test-classes/") || location.contains("-tests.jar");
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof ExcludeTestClasses;
-        }
-
-        @Override
-        public int hashCode() {
-            return ExcludeTestClasses.class.hashCode();
         }
     }
 }

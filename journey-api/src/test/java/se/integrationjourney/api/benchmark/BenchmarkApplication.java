@@ -1,0 +1,84 @@
+package se.integrationjourney.api.benchmark;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import se.integrationjourney.api.JourneyApplication;
+import se.integrationjourney.projections.runtime.ProjectionRunner;
+import se.integrationjourney.projections.runtime.ProjectionStatus;
+import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts the real application, as the README's run command does, on a benchmark's throwaway database. */
+final class BenchmarkApplication {
+
+    private static final long POLL_MILLIS = 100;
+
+    private BenchmarkApplication() {
+    }
+
+    /**
+     * The application on that database, on a random port, quiet; {@code extra} are further command-line
+     * arguments ({@code --name=value}).
+     */
+    static ConfigurableApplicationContext start(ThrowawayDatabase database, String... extra) {
+        List<String> arguments = new ArrayList<>(List.of(database.commandLineArguments()));
+        arguments.addAll(List.of("--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+        arguments.addAll(List.of(extra));
+        return new SpringApplicationBuilder(JourneyApplication.class)
+                .initializers(context -> context.getBeanFactory()
+                        .registerSingleton("benchmarkExcludesTestClasses", new ExcludeTestClasses()))
+                .run(arguments.toArray(String[]::new));
+    }
+
+    /** Waits until every view has handled every event in the store (polling the runner's status). */
+    static void awaitCaughtUp(ProjectionRunner runner, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!runner.status().stream().allMatch(ProjectionStatus::caughtUp)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("views did not catch up within " + limit + ": " + runner.status());
+            }
+            pause(POLL_MILLIS);
+        }
+    }
+
+    /** Polling pause of the benchmarks (never used to wait for a result: only to look again). */
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Leaves the test sources out of the application's component scan, as {@code @SpringBootTest} does: other
+     * tests' configurations (an in-memory token store, a probe view) must not join the measured application.
+     */
+    static final class ExcludeTestClasses extends TypeExcludeFilter {
+
+        @Override
+        public boolean match(MetadataReader metadataReader, MetadataReaderFactory metadataReaderFactory)
+                throws IOException {
+            String location = metadataReader.getResource().getURL().toString();
+            return location.contains("/test-classes/") || location.contains("-tests.jar");
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ExcludeTestClasses;
+        }
+
+        @Override
+        public int hashCode() {
+            return ExcludeTestClasses.class.hashCode();
+        }
+    }
+}

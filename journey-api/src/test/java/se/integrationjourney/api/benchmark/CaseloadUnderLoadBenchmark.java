@@ -1,0 +1,14 @@
+package se.integrationjourney.api.benchmark;
+
+import java.util.List;
+
+/** Placeholder: being written. */
+final class CaseloadUnderLoadBenchmark {
+
+    private CaseloadUnderLoadBenchmark() {
+    }
+
+    static List<Figure> run(BenchmarkContext context) throws Exception {
+        return List.of();
+    }
+}
