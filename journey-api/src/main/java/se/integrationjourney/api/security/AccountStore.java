@@ -4,7 +4,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +14,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The service's own accounts, in PostgreSQL ({@code account}); passwords only as adaptive hashes. */
+/**
+ * The service's own accounts, in PostgreSQL ({@code account}); passwords only as adaptive hashes. Not a
+ * {@code UserDetailsService} bean: HTTP Basic signs in through {@link AccountAuthenticationProvider} alone, so Spring
+ * Security builds no second password check of its own.
+ */
 @Component
-public class AccountStore implements UserDetailsService {
+public class AccountStore {
 
     /** Authority carrying a caseworker's municipality, next to the role authorities. */
     static final String MUNICIPALITY_AUTHORITY_PREFIX = "MUNICIPALITY_";
@@ -46,7 +49,7 @@ public class AccountStore implements UserDetailsService {
         return users.stream().findFirst();
     }
 
-    @Override
+    /** The account as Spring Security signs it in: hash, role authorities and the municipality authority. */
     public UserDetails loadUserByUsername(String username) {
         List<UserDetails> users = jdbc.query(
                 "select username, password_hash, roles, municipality_code from account where username = ?",

@@ -1,6 +1,8 @@
 package se.integrationjourney.api.security;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -10,23 +12,28 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import se.integrationjourney.api.web.Problems;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Who may call what. Stateless: every request carries HTTP Basic credentials of an account of ours, or, when
  * {@code JOURNEY_OIDC_ISSUER_URI} is set, a bearer token (JWT) from that issuer. Roles are checked here per
- * endpoint; a caseworker's municipality is checked per journey by {@link JourneyAccess}.
+ * endpoint; a caseworker's municipality is checked per journey by {@link JourneyAccess}. A Basic password that bcrypt
+ * accepted is remembered for a few minutes ({@link AccountAuthenticationProvider}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     private static final String CASEWORKER = Role.CASEWORKER.name();
     private static final String ANALYST = Role.ANALYST.name();
     private static final String AUDITOR = Role.AUDITOR.name();
@@ -62,6 +69,29 @@ public class SecurityConfiguration {
                             writeProblem(response, Problems.UNAUTHORIZED, "Sign in with a valid token")));
         }
         return http.build();
+    }
+
+    /**
+     * The one way to sign in with a password: HTTP Basic against {@link AccountStore}, bcrypt checks remembered for
+     * {@code journey.security.verified-credentials-ttl} (docs/adr/0005-verified-credentials-cache.md).
+     */
+    @Bean
+    AccountAuthenticationProvider accountAuthenticationProvider(AccountStore accounts, PasswordEncoder passwords,
+                                                                VerifiedCredentials verifiedCredentials) {
+        return new AccountAuthenticationProvider(accounts, passwords, verifiedCredentials);
+    }
+
+    @Bean
+    VerifiedCredentials verifiedCredentials(
+            @Value("${journey.security.verified-credentials-ttl:5m}") Duration ttl,
+            @Value("${journey.security.verified-credentials-max-entries:10000}") int maxEntries, Clock clock) {
+        VerifiedCredentials verified = new VerifiedCredentials(ttl, maxEntries, clock);
+        if (verified.enabled()) {
+            log.info("Verified HTTP Basic credentials are remembered for {} (at most {} at a time)", ttl, maxEntries);
+        } else {
+            log.info("Verified HTTP Basic credentials are not remembered: every request runs the password check");
+        }
+        return verified;
     }
 
     /** Bearer tokens only when an issuer is configured; its keys are fetched from it when first needed. */
