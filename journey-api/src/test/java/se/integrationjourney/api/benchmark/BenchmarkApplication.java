@@ -29,7 +29,9 @@ final class BenchmarkApplication {
      */
     static ConfigurableApplicationContext start(ThrowawayDatabase database, String... extra) {
         List<String> arguments = new ArrayList<>(List.of(database.commandLineArguments()));
-        arguments.addAll(List.of("--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+        arguments.addAll(List.of("--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                // the runtime's own INFO lines (rebuild started, swapped in after n ms) belong in a benchmark's log
+                "--logging.level.se.integrationjourney.projections.runtime=INFO"));
         arguments.addAll(List.of(extra));
         return new SpringApplicationBuilder(JourneyApplication.class)
                 .initializers(context -> context.getBeanFactory()

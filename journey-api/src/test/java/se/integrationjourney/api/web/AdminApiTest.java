@@ -160,6 +160,33 @@ class AdminApiTest extends ApiTestBase {
     }
 
     @Test
+    void givenJourneys_whenAllViewsRebuiltTogether_then202AndEveryViewCatchesUpWithTheSameRows() {
+        String caseworkerId = "rebuild-all-" + UUID.randomUUID();
+        String journeyId = registerJourney(today().minusDays(3).toString());
+        record(caseworker(), journeyId, milestone("CASEWORKER_ASSIGNED", today().minusDays(2),
+                "caseworkerId", caseworkerId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> caseloadTotal(caseworkerId) == 1);
+        String journeyBefore = admin().get("/api/journeys/" + journeyId).body();
+
+        ApiClient.Response rebuild = admin().post("/api/admin/projections/rebuild", "");
+
+        assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(202);
+        List<String> replaying = new ArrayList<>();
+        rebuild.json().forEach(view -> {
+            if (view.path("replaying").asBoolean()) {
+                replaying.add(view.path("name").asString());
+            }
+        });
+        assertThat(replaying).contains("journey-state", "caseload", "outcomes");
+        assertThat(caseloadTotal(caseworkerId)).as("the old views serve while the new ones fill").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> List.of("journey-state", "caseload", "outcomes")
+                .stream().allMatch(this::viewCaughtUp));
+        assertThat(caseloadTotal(caseworkerId)).isEqualTo(1);
+        assertThat(admin().get("/api/journeys/" + journeyId).body()).isEqualTo(journeyBefore);
+        assertThat(statusOf("outcomes").path("lastError").isNull()).isTrue();
+    }
+
+    @Test
     void givenAnUnknownView_whenRebuilding_then404Problem() {
         assertProblem(admin().post("/api/admin/projections/no-such-view/rebuild", ""), 404);
         assertProblem(admin().post("/api/admin/projections/Caseload/rebuild", ""), 404);

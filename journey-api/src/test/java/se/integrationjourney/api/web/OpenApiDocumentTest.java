@@ -228,6 +228,7 @@ class OpenApiDocumentTest {
         assertResponses(doc, "POST /api/admin/users", "201", "400", "401", "403", "409");
         assertResponses(doc, "GET /api/admin/projections", "200", "401", "403");
         assertResponses(doc, "POST /api/admin/projections/{name}/rebuild", "202", "401", "403", "404");
+        assertResponses(doc, "POST /api/admin/projections/rebuild", "202", "401", "403");
 
         assertThat(response(doc, "POST /api/journeys", "201").path("headers").has("Location")).isTrue();
         assertThat(response(doc, "GET /api/journeys/{id}", "200").path("headers").has("ETag")).isTrue();

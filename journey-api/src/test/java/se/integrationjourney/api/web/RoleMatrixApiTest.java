@@ -40,6 +40,7 @@ class RoleMatrixApiTest extends ApiTestBase {
             CREATE_ACCOUNT          403    403      403     403     201   401  401
             PROJECTIONS             403    403      403     403     200   401  401
             REBUILD                 403    403      403     403     202   401  401
+            REBUILD_ALL             403    403      403     403     202   401  401
             PROMETHEUS              403    403      403     403     200   401  401
             """;
 
@@ -76,6 +77,7 @@ class RoleMatrixApiTest extends ApiTestBase {
                 Map.of("username", username, "password", "a long enough password", "roles", List.of("ANALYST")))),
         PROJECTIONS(false, (client, target, username) -> client.get("/api/admin/projections")),
         REBUILD(false, (client, target, username) -> client.post("/api/admin/projections/caseload/rebuild", "")),
+        REBUILD_ALL(false, (client, target, username) -> client.post("/api/admin/projections/rebuild", "")),
         PROMETHEUS(false, (client, target, username) -> client.get("/actuator/prometheus"));
 
         final boolean needsJourney;

@@ -27,6 +27,12 @@ public class OutcomesProjection extends CaseFileProjection {
         super(NAME, TABLE, jdbc);
     }
 
+    /** Its case files are stripped of personal data: a rebuild must not read one back to fold further into. */
+    @Override
+    protected boolean keepsWholeCaseFile() {
+        return false;
+    }
+
     /**
      * Upserts each registered journey's case file stripped of personal data, with its cohort years: the
      * establishment years follow the case file's derived dates, so a retracted end (start + 24 months again)

@@ -8,12 +8,15 @@ package se.integrationjourney.projections.runtime;
  * @param threads   worker threads processing segments in parallel
  * @param batchSize events handled in one transaction; large batches make replays fast, since each
  *                  transaction costs a commit and a token update
+ * @param rebuildRetainedJourneys how many journeys' results a rebuild keeps in memory per segment before it
+ *                  writes them out and starts afresh ({@link RetainedResults}); bounds a rebuild's memory. 0: a
+ *                  rebuild runs each view's live handlers in a processor of its own, writing every batch
  */
-public record ProcessorTuning(int segments, int threads, int batchSize) {
+public record ProcessorTuning(int segments, int threads, int batchSize, int rebuildRetainedJourneys) {
 
     public ProcessorTuning {
-        if (segments < 1 || threads < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("segments, threads and batch size must be positive");
+        if (segments < 1 || threads < 1 || batchSize < 1 || rebuildRetainedJourneys < 0) {
+            throw new IllegalArgumentException("segments, threads and batch size must be positive, retained journeys not negative");
         }
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.context.SmartLifecycle;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs every view: one live processor each, and on request a rebuild that fills fresh tables from the first
- * event while the old view keeps serving, then swaps them in once it has caught up.
+ * event while the old view keeps serving, then swaps them in once it has caught up. Views rebuilt at once that
+ * belong to one {@linkplain RebuildsTogether rebuild group} share one rebuild processor.
  */
 public class ProjectionRunner implements SmartLifecycle {
 
@@ -25,7 +27,8 @@ public class ProjectionRunner implements SmartLifecycle {
     private final ViewProcessor.Infrastructure infrastructure;
     private final ViewSwap swap;
     private final Map<String, ViewProcessor> live = new LinkedHashMap<>();
-    private final Map<String, ViewProcessor> rebuilding = new LinkedHashMap<>();
+    /** The running rebuilds by view name; the views of a group rebuild share one. */
+    private final Map<String, Rebuild> rebuilding = new LinkedHashMap<>();
     private ScheduledExecutorService rebuildMonitor;
     private boolean running;
 
@@ -41,10 +44,20 @@ public class ProjectionRunner implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        swap.discardAllRebuilds(projections.values());
+        boolean eventsStored = swap.headPosition() > 0;
+        List<Projection> neverRun = new ArrayList<>();
         for (Projection projection : projections.values()) {
-            swap.discardRebuild(projection);
-            live.put(projection.name(), startProcessor(projection.name(), projection, ViewTables.LIVE));
+            if (eventsStored && !swap.hasTokens(projection.name())) {
+                neverRun.add(projection);
+            } else {
+                live.put(projection.name(), startProcessor(projection.name(), projection.eventHandlers(ViewTables.LIVE)));
+            }
         }
+        // A view that has never run (new in this release, or a store loaded from elsewhere) is built the way a
+        // rebuild is, much faster than the live path; it serves once it has caught up.
+        startRebuilds(neverRun);
+        neverRun.forEach(view -> log.info("View {} has never run: building it from the first event", view.name()));
         rebuildMonitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "view-rebuild-monitor");
             thread.setDaemon(true);
@@ -61,9 +74,11 @@ public class ProjectionRunner implements SmartLifecycle {
         if (rebuildMonitor != null) {
             rebuildMonitor.shutdownNow();
         }
-        rebuilding.values().forEach(ViewProcessor::stop);
+        List<Runnable> stopped = new ArrayList<>();
+        new LinkedHashSet<>(rebuilding.values()).forEach(rebuild -> stopped.add(rebuild.processor().stopping()));
+        live.values().forEach(processor -> stopped.add(processor.stopping()));
+        stopped.forEach(Runnable::run);
         rebuilding.clear();
-        live.values().forEach(ViewProcessor::stop);
         live.clear();
     }
 
@@ -93,11 +108,24 @@ public class ProjectionRunner implements SmartLifecycle {
         if (rebuilding.containsKey(name)) {
             return false;
         }
-        swap.prepareRebuild(projection);
-        rebuilding.put(name, startProcessor(Projections.rebuildProcessorName(projection), projection,
-                ViewTables.REBUILD));
+        startRebuilds(List.of(projection));
         log.info("View {}: rebuild started", name);
         return true;
+    }
+
+    /**
+     * Starts rebuilding every view not already rebuilding, views of one rebuild group in one processor, so that
+     * each event is read once per group rather than once per view.
+     *
+     * @return the views whose rebuild was started
+     */
+    public synchronized List<String> rebuildAll() {
+        List<Projection> views = projections.values().stream()
+                .filter(projection -> !rebuilding.containsKey(projection.name())).toList();
+        startRebuilds(views);
+        List<String> names = views.stream().map(Projection::name).toList();
+        log.info("Views {}: rebuild started", names);
+        return names;
     }
 
     public synchronized List<ProjectionStatus> status() {
@@ -105,7 +133,7 @@ public class ProjectionRunner implements SmartLifecycle {
         List<ProjectionStatus> statuses = new ArrayList<>();
         for (String name : projections.keySet()) {
             ViewProcessor serving = live.get(name);
-            ViewProcessor rebuild = rebuilding.get(name);
+            ViewProcessor rebuild = rebuilding.containsKey(name) ? rebuilding.get(name).processor() : null;
             long position = serving == null ? 0 : serving.position().orElse(0);
             ViewProcessor busiest = rebuild != null ? rebuild : serving;
             long progressPosition = busiest == null ? 0 : busiest.position().orElse(0);
@@ -133,9 +161,15 @@ public class ProjectionRunner implements SmartLifecycle {
         }
         try {
             long head = swap.headPosition();
-            for (String name : List.copyOf(rebuilding.keySet())) {
-                if (rebuilding.get(name).caughtUpTo(head)) {
-                    switchOver(projections.get(name));
+            for (Rebuild rebuild : new LinkedHashSet<>(rebuilding.values())) {
+                if (!rebuild.processor().intact()) {
+                    log.warn("Views {}: a rebuild batch was rolled back after being applied in memory;"
+                            + " starting the rebuild over", rebuild.names());
+                    rebuild.views().forEach(view -> rebuilding.remove(view.name()));
+                    rebuild.processor().stop();
+                    startRebuilds(rebuild.views());
+                } else if (rebuild.processor().caughtUpTo(head)) {
+                    switchOver(rebuild);
                 }
             }
         } catch (RuntimeException e) {
@@ -143,24 +177,54 @@ public class ProjectionRunner implements SmartLifecycle {
         }
     }
 
-    private void switchOver(Projection projection) {
-        String name = projection.name();
-        ViewProcessor rebuilt = rebuilding.remove(name);
-        ViewProcessor serving = live.remove(name);
-        serving.stop();
-        rebuilt.stop();
-        try {
-            swap.swapIn(projection);
-            log.info("View {}: rebuilt view has caught up and now serves", name);
-        } catch (RuntimeException e) {
-            log.error("View {}: swapping in the rebuilt view failed; the old view keeps serving", name, e);
-            swap.discardRebuild(projection);
+    /** Starts the rebuilds of these views: one processor per rebuild group, one per view outside any group. */
+    private void startRebuilds(List<Projection> views) {
+        Map<String, List<Projection>> groups = new LinkedHashMap<>();
+        for (Projection view : views) {
+            // Grouped handlers keep results in memory; without that, each view rebuilds on its own.
+            boolean together = view instanceof RebuildsTogether && infrastructure.tuning().rebuildRetainedJourneys() > 0;
+            String group = together ? ((RebuildsTogether) view).rebuildGroup() : view.name();
+            groups.computeIfAbsent(group, key -> new ArrayList<>()).add(view);
         }
-        live.put(name, startProcessor(name, projection, ViewTables.LIVE));
+        groups.forEach((group, members) -> {
+            String processorName = Projections.rebuildProcessorName(members.size() == 1 ? members.get(0).name() : group);
+            ViewTables tables = ViewTables.rebuild(infrastructure.tuning().rebuildRetainedJourneys());
+            Object handlers = members.size() == 1 ? members.get(0).eventHandlers(tables)
+                    : ((RebuildsTogether) members.get(0)).eventHandlers(List.copyOf(members), tables);
+            swap.prepareRebuild(members, processorName);
+            Rebuild rebuild = new Rebuild(processorName, List.copyOf(members), startProcessor(processorName, handlers));
+            members.forEach(member -> rebuilding.put(member.name(), rebuild));
+        });
     }
 
-    private ViewProcessor startProcessor(String processorName, Projection projection, ViewTables tables) {
-        ViewProcessor processor = new ViewProcessor(processorName, projection.eventHandlers(tables), infrastructure);
+    private void switchOver(Rebuild rebuild) {
+        rebuild.views().forEach(view -> rebuilding.remove(view.name()));
+        List<Runnable> stopped = new ArrayList<>();
+        stopped.add(rebuild.processor().stopping());
+        for (Projection view : rebuild.views()) {
+            ViewProcessor serving = live.remove(view.name());
+            if (serving != null) {
+                stopped.add(serving.stopping());
+            }
+        }
+        stopped.forEach(Runnable::run);
+        long writing = System.nanoTime();
+        try {
+            rebuild.processor().writeRetained();
+            long swapping = System.nanoTime();
+            swap.swapIn(rebuild.views(), rebuild.processorName());
+            log.info("Views {}: rebuilt views have caught up and now serve (written in {} ms, swapped in {} ms)",
+                    rebuild.names(), (swapping - writing) / 1_000_000, (System.nanoTime() - swapping) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.error("Views {}: swapping in the rebuilt views failed; the old views keep serving", rebuild.names(), e);
+            swap.discardRebuild(rebuild.views(), rebuild.processorName());
+        }
+        rebuild.views().forEach(view ->
+                live.put(view.name(), startProcessor(view.name(), view.eventHandlers(ViewTables.LIVE))));
+    }
+
+    private ViewProcessor startProcessor(String processorName, Object eventHandlers) {
+        ViewProcessor processor = new ViewProcessor(processorName, eventHandlers, infrastructure);
         processor.start();
         return processor;
     }
@@ -171,5 +235,13 @@ public class ProjectionRunner implements SmartLifecycle {
             throw new UnknownProjectionException(name);
         }
         return projection;
+    }
+
+    /** One running rebuild: its processor and the views it fills. */
+    private record Rebuild(String processorName, List<Projection> views, ViewProcessor processor) {
+
+        List<String> names() {
+            return views.stream().map(Projection::name).toList();
+        }
     }
 }

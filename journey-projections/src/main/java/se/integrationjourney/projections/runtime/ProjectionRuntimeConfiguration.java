@@ -18,8 +18,10 @@ public class ProjectionRuntimeConfiguration {
     @Bean
     ProcessorTuning processorTuning(@Value("${journey.projections.segments:2}") int segments,
                                     @Value("${journey.projections.threads:2}") int threads,
-                                    @Value("${journey.projections.batch-size:2000}") int batchSize) {
-        return new ProcessorTuning(segments, threads, batchSize);
+                                    @Value("${journey.projections.batch-size:2000}") int batchSize,
+                                    @Value("${journey.projections.rebuild-retained-journeys:100000}")
+                                    int rebuildRetainedJourneys) {
+        return new ProcessorTuning(segments, threads, batchSize, rebuildRetainedJourneys);
     }
 
     @Bean

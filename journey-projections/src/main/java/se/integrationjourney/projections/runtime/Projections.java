@@ -9,7 +9,8 @@ final class Projections {
     private Projections() {
     }
 
-    static String rebuildProcessorName(Projection projection) {
-        return projection.name() + REBUILD_SUFFIX;
+    /** The processor rebuilding a view, or a group of views rebuilt together, named {@code name}. */
+    static String rebuildProcessorName(String name) {
+        return name + REBUILD_SUFFIX;
     }
 }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -39,6 +40,7 @@ final class ViewProcessor {
     private static final long SHUTDOWN_SECONDS = 30;
 
     private final String name;
+    private final Object eventHandlers;
     private final int segments;
     private final PooledStreamingEventProcessor processor;
     private final DeadLetteringEventHandlerInvoker invoker;
@@ -50,6 +52,7 @@ final class ViewProcessor {
 
     ViewProcessor(String name, Object eventHandlers, Infrastructure infrastructure) {
         this.name = name;
+        this.eventHandlers = eventHandlers;
         this.segments = infrastructure.tuning().segments();
         this.deadLetters = infrastructure.deadLetterQueues().create(name);
         this.invoker = DeadLetteringEventHandlerInvoker.builder()
@@ -95,14 +98,25 @@ final class ViewProcessor {
 
     /** Stops processing and releases the token claims, so another processor may take them over. */
     void stop() {
-        try {
-            processor.shutdownAsync().get(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.warn("View processor {} did not stop cleanly: {}", name, e.toString());
-        } finally {
-            coordinator.shutdownNow();
-            workers.shutdownNow();
-        }
+        stopping().run();
+    }
+
+    /**
+     * Asks the processor to stop and returns what waits for it to have stopped, so that several processors can
+     * wind down at once (each may be waiting for its event stream for a moment).
+     */
+    Runnable stopping() {
+        CompletableFuture<Void> shutdown = processor.shutdownAsync();
+        return () -> {
+            try {
+                shutdown.get(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("View processor {} did not stop cleanly: {}", name, e.toString());
+            } finally {
+                coordinator.shutdownNow();
+                workers.shutdownNow();
+            }
+        };
     }
 
     /** The lowest position over the claimed segments: everything up to it has been handled. */
@@ -121,6 +135,18 @@ final class ViewProcessor {
         Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
         return statuses.size() == segments && statuses.stream().allMatch(status ->
                 status.isCaughtUp() && status.getCurrentPosition().orElse(0) >= head);
+    }
+
+    /** Writes what the handlers kept in memory, if they keep anything ({@link RetainedResults}). */
+    void writeRetained() {
+        if (eventHandlers instanceof RetainedResults retained) {
+            retained.writeRetained();
+        }
+    }
+
+    /** False if the handlers keep results in memory and a rolled-back batch has made them unreliable. */
+    boolean intact() {
+        return !(eventHandlers instanceof RetainedResults retained) || retained.intact();
     }
 
     double eventsPerSecond() {

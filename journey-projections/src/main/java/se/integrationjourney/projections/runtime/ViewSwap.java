@@ -3,7 +3,9 @@ package se.integrationjourney.projections.runtime;
 import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +18,9 @@ import java.util.Map;
  */
 final class ViewSwap {
 
+    /** Only for the physical names of the rebuild's tables. */
+    private static final ViewTables REBUILD_TABLES = ViewTables.rebuild(0);
+
     private final JdbcTemplate jdbc;
     private final TransactionManager transactions;
 
@@ -24,50 +29,86 @@ final class ViewSwap {
         this.transactions = transactions;
     }
 
-    /** Empty copies of the view's tables, with all their columns, defaults, constraints and indexes. */
-    void prepareRebuild(Projection projection) {
+    /**
+     * Empty copies of the views' tables, with all their columns, defaults, constraints and indexes, for the
+     * processor {@code processorName} to fill.
+     */
+    void prepareRebuild(List<Projection> views, String processorName) {
         transactions.executeInTransaction(() -> {
-            dropRebuildTables(projection);
-            for (String table : projection.tables()) {
-                jdbc.execute("create table " + ViewTables.REBUILD.of(table)
-                        + " (like " + table + " including all)");
+            views.forEach(this::dropRebuildTables);
+            for (Projection view : views) {
+                for (String table : view.tables()) {
+                    jdbc.execute("create table " + REBUILD_TABLES.of(table) + " (like " + table + " including all)");
+                }
             }
-            forgetProcessor(Projections.rebuildProcessorName(projection));
+            forgetProcessor(processorName);
         });
     }
 
-    /** Removes what an unfinished rebuild left behind (a restart abandons a running rebuild). */
-    void discardRebuild(Projection projection) {
+    /** Removes what an unfinished rebuild left behind. */
+    void discardRebuild(List<Projection> views, String processorName) {
         transactions.executeInTransaction(() -> {
-            dropRebuildTables(projection);
-            forgetProcessor(Projections.rebuildProcessorName(projection));
+            views.forEach(this::dropRebuildTables);
+            forgetProcessor(processorName);
         });
     }
 
     /**
-     * Replaces the live tables by the rebuilt ones, keeping the live indexes' names (later migrations refer to
-     * them), and hands the rebuild's tokens and dead letters to the live processor. Both processors must be
-     * stopped.
+     * Removes what every unfinished rebuild left behind: a restart abandons running rebuilds, since their
+     * handlers may have kept results in memory ({@link RetainedResults}).
      */
-    void swapIn(Projection projection) {
-        String live = projection.name();
-        String rebuild = Projections.rebuildProcessorName(projection);
+    void discardAllRebuilds(Collection<Projection> views) {
         transactions.executeInTransaction(() -> {
-            for (String table : projection.tables()) {
-                Map<String, String> liveIndexNames = indexNamesByDefinition(table);
-                jdbc.execute("drop table " + table);
-                jdbc.execute("alter table " + ViewTables.REBUILD.of(table) + " rename to " + table);
-                indexNamesByDefinition(table).forEach((definition, name) -> {
-                    String canonical = liveIndexNames.get(definition);
-                    if (canonical != null && !canonical.equals(name)) {
-                        jdbc.execute("alter index " + name + " rename to " + canonical);
-                    }
-                });
-            }
-            forgetProcessor(live);
-            jdbc.update("update token_entry set processor_name = ? where processor_name = ?", live, rebuild);
-            jdbc.update("update dead_letter_entry set processing_group = ? where processing_group = ?", live, rebuild);
+            views.forEach(this::dropRebuildTables);
+            String rebuildProcessors = "%" + Projections.REBUILD_SUFFIX.replace("_", "\\_");
+            jdbc.update("delete from token_entry where processor_name like ?", rebuildProcessors);
+            jdbc.update("delete from dead_letter_entry where processing_group like ?", rebuildProcessors);
         });
+    }
+
+    /**
+     * Replaces each view's live tables by its rebuilt ones, keeping the live indexes' names (later migrations refer
+     * to them), and gives each view the rebuild processor's tokens and dead letters (a failure in handlers shared by
+     * the group concerns every view of it). All processors involved must be stopped, and what the rebuild's
+     * handlers kept in memory written. If anything fails, the old views stay as they were.
+     */
+    void swapIn(List<Projection> views, String processorName) {
+        transactions.executeInTransaction(() -> {
+            for (Projection view : views) {
+                for (String table : view.tables()) {
+                    Map<String, String> liveIndexNames = indexNamesByDefinition(table);
+                    jdbc.execute("drop table " + table);
+                    jdbc.execute("alter table " + REBUILD_TABLES.of(table) + " rename to " + table);
+                    indexNamesByDefinition(table).forEach((definition, name) -> {
+                        String canonical = liveIndexNames.get(definition);
+                        if (canonical != null && !canonical.equals(name)) {
+                            jdbc.execute("alter index " + name + " rename to " + canonical);
+                        }
+                    });
+                }
+                forgetProcessor(view.name());
+                jdbc.update("insert into token_entry (processor_name, segment, token, token_type, timestamp, owner)"
+                        + " select ?, segment, token, token_type, timestamp, null from token_entry"
+                        + " where processor_name = ?", view.name(), processorName);
+                jdbc.update("insert into dead_letter_entry (dead_letter_id, processing_group, sequence_identifier,"
+                        + " sequence_index, message_type, event_identifier, time_stamp, payload_type, payload_revision,"
+                        + " payload, meta_data, type, aggregate_identifier, sequence_number, token_type, token,"
+                        + " enqueued_at, last_touched, processing_started, cause_type, cause_message, diagnostics)"
+                        + " select gen_random_uuid()::text, ?, sequence_identifier, sequence_index, message_type,"
+                        + " event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data, type,"
+                        + " aggregate_identifier, sequence_number, token_type, token, enqueued_at, last_touched,"
+                        + " null, cause_type, cause_message, diagnostics from dead_letter_entry"
+                        + " where processing_group = ?", view.name(), processorName);
+            }
+            forgetProcessor(processorName);
+        });
+    }
+
+    /** Whether the processor has ever stored a tracking token (false for a view that has never run). */
+    boolean hasTokens(String processorName) {
+        Integer tokens = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
+                Integer.class, processorName);
+        return tokens != null && tokens > 0;
     }
 
     /** The global index of the newest event in the store, 0 when it is empty. */
@@ -78,7 +119,7 @@ final class ViewSwap {
 
     private void dropRebuildTables(Projection projection) {
         for (String table : projection.tables()) {
-            jdbc.execute("drop table if exists " + ViewTables.REBUILD.of(table));
+            jdbc.execute("drop table if exists " + REBUILD_TABLES.of(table));
         }
     }
 

@@ -1,0 +1,119 @@
+package se.integrationjourney.projections.casefile;
+
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import se.integrationjourney.projections.runtime.RetainedResults;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A rebuild's handling (ADR 0006): each segment keeps its journeys' case files in memory from batch to batch and
+ * writes them once, when the rebuilt view is swapped in. A replay folds every event of a journey in turn; reading
+ * and rewriting its case file around every batch cost more than everything else together. Several case-file views
+ * rebuilt together share these handlers: each event is folded once, and each case file written to every view's
+ * table with that view's columns.
+ *
+ * <p>Memory is bounded: when a segment holds more than its limit after a batch, that batch's transaction writes
+ * the segment's case files out and the segment starts afresh, reading a journey's case file back when it comes
+ * up again. Each segment is handled by one thread at a time (Axon's pooled streaming processor), so a segment's
+ * map needs no locking; segments never share a journey.
+ */
+final class RetainedCaseFileHandlers extends CaseFileViewHandlers implements RetainedResults {
+
+    /** The key under which Axon's pooled streaming processor puts the batch's segment into its unit of work. */
+    private static final String SEGMENT_ID_RESOURCE_SUFFIX = "]/SegmentId";
+
+    /** Every view's rebuild table; the case files are written to each. */
+    private final List<CaseFileTable> tables;
+    /** Where a written-out case file is read back from: a table holding it whole where there is one. */
+    private final CaseFileTable readBack;
+    private final int limitPerSegment;
+    private final String batchResourceKey;
+    private final Map<Integer, SegmentFiles> segments = new ConcurrentHashMap<>();
+    private volatile boolean intact = true;
+
+    RetainedCaseFileHandlers(List<CaseFileTable> tables, CaseFileTable readBack, int limitPerSegment) {
+        this.tables = List.copyOf(tables);
+        this.readBack = readBack;
+        this.limitPerSegment = limitPerSegment;
+        this.batchResourceKey = "retained-case-files:" + readBack.name();
+    }
+
+    @Override
+    CaseFile caseFileFor(UUID journeyId, UnitOfWork<?> batch) {
+        SegmentFiles segment = batch.getOrComputeResource(batchResourceKey, key -> startBatch(batch));
+        return segment.files.computeIfAbsent(journeyId, CaseFile::of);
+    }
+
+    private SegmentFiles startBatch(UnitOfWork<?> batch) {
+        SegmentFiles segment = segments.computeIfAbsent(segmentOf(batch), id -> new SegmentFiles());
+        if (segment.wroteOut) {
+            // Journeys held before the last write-out are in the table now: read back this batch's ones.
+            List<UUID> missing = journeysOf(batch).stream().filter(id -> !segment.files.containsKey(id)).toList();
+            segment.files.putAll(readBack.load(missing));
+        }
+        batch.onRollback(rolledBack -> intact = false);
+        batch.onPrepareCommit(committing -> {
+            if (segment.files.size() > limitPerSegment) {
+                tables.forEach(table -> table.store(segment.files.values()));
+                segment.files.clear();
+                segment.wroteOut = true;
+            }
+        });
+        return segment;
+    }
+
+    /**
+     * Writes every view's table at once, each on a thread and in a transaction of its own: writing is most of a
+     * swap's time, and one database connection uses one core.
+     */
+    @Override
+    public void writeRetained() {
+        List<CaseFile> files = segments.values().stream().flatMap(segment -> segment.files.values().stream()).toList();
+        ExecutorService writers = Executors.newFixedThreadPool(tables.size(), runnable -> {
+            Thread thread = new Thread(runnable, "rebuild-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> writes = tables.stream()
+                    .<Future<?>>map(table -> writers.submit(() -> table.storeInOwnTransaction(files))).toList();
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a rebuild", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } finally {
+            writers.shutdownNow();
+        }
+        segments.clear();
+    }
+
+    @Override
+    public boolean intact() {
+        return intact;
+    }
+
+    private static int segmentOf(UnitOfWork<?> batch) {
+        return batch.resources().entrySet().stream()
+                .filter(resource -> resource.getKey().endsWith(SEGMENT_ID_RESOURCE_SUFFIX))
+                .map(resource -> (Integer) resource.getValue())
+                .findFirst().orElse(-1);
+    }
+
+    private static final class SegmentFiles {
+        private final Map<UUID, CaseFile> files = new HashMap<>();
+        /** True once the segment has written its case files out: a journey not in memory may have a row. */
+        private boolean wroteOut;
+    }
+}
