@@ -18,67 +18,10 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 import org.junit.jupiter.api.Test;
 import se.integrationjourney.api.benchmark.SyntheticHistory.Entry;
 import se.integrationjourney.api.benchmark.SyntheticHistory.JourneyHistory;
-import se.integrationjourney.core.commands.AssignCaseworker;
-import se.integrationjourney.core.commands.CloseBusiness;
-import se.integrationjourney.core.commands.CloseJourney;
-import se.integrationjourney.core.commands.CorrectPersonalDetails;
-import se.integrationjourney.core.commands.EndEmployment;
-import se.integrationjourney.core.commands.EndEstablishmentPlan;
-import se.integrationjourney.core.commands.EndFinancialAssistance;
-import se.integrationjourney.core.commands.EndInternship;
-import se.integrationjourney.core.commands.EndStudies;
-import se.integrationjourney.core.commands.EnrolInSfi;
-import se.integrationjourney.core.commands.EstablishActionPlan;
-import se.integrationjourney.core.commands.ProvideTemporaryHousing;
-import se.integrationjourney.core.commands.RecordCivicOrientationCompleted;
-import se.integrationjourney.core.commands.RecordFollowUp;
-import se.integrationjourney.core.commands.RecordHousingSecured;
-import se.integrationjourney.core.commands.RecordIntroductoryMeeting;
-import se.integrationjourney.core.commands.RecordSelfSufficiencyLost;
-import se.integrationjourney.core.commands.RecordSelfSufficiencyReached;
-import se.integrationjourney.core.commands.RecordSfiLevelReached;
 import se.integrationjourney.core.commands.Recorded;
-import se.integrationjourney.core.commands.RegisterNewcomer;
-import se.integrationjourney.core.commands.ReopenJourney;
-import se.integrationjourney.core.commands.RetractMilestone;
-import se.integrationjourney.core.commands.ReviseActionPlan;
-import se.integrationjourney.core.commands.StartBusiness;
-import se.integrationjourney.core.commands.StartEmployment;
-import se.integrationjourney.core.commands.StartEstablishmentPlan;
-import se.integrationjourney.core.commands.StartFinancialAssistance;
-import se.integrationjourney.core.commands.StartInternship;
-import se.integrationjourney.core.commands.StartStudies;
-import se.integrationjourney.core.events.ActionPlanEstablished;
-import se.integrationjourney.core.events.ActionPlanRevised;
-import se.integrationjourney.core.events.BusinessClosed;
-import se.integrationjourney.core.events.BusinessStarted;
-import se.integrationjourney.core.events.CaseworkerAssigned;
-import se.integrationjourney.core.events.CivicOrientationCompleted;
-import se.integrationjourney.core.events.EmploymentEnded;
-import se.integrationjourney.core.events.EmploymentStarted;
-import se.integrationjourney.core.events.EstablishmentPlanEnded;
-import se.integrationjourney.core.events.EstablishmentPlanStarted;
-import se.integrationjourney.core.events.FinancialAssistanceEnded;
-import se.integrationjourney.core.events.FinancialAssistanceStarted;
-import se.integrationjourney.core.events.FollowUpRecorded;
-import se.integrationjourney.core.events.HousingSecured;
-import se.integrationjourney.core.events.InternshipEnded;
-import se.integrationjourney.core.events.InternshipStarted;
-import se.integrationjourney.core.events.IntroductoryMeetingHeld;
-import se.integrationjourney.core.events.JourneyClosed;
 import se.integrationjourney.core.events.JourneyEvent;
-import se.integrationjourney.core.events.JourneyReopened;
-import se.integrationjourney.core.events.MilestoneEvent;
 import se.integrationjourney.core.events.MilestoneRetracted;
 import se.integrationjourney.core.events.NewcomerRegistered;
-import se.integrationjourney.core.events.PersonalDetailsCorrected;
-import se.integrationjourney.core.events.SelfSufficiencyLost;
-import se.integrationjourney.core.events.SelfSufficiencyReached;
-import se.integrationjourney.core.events.SfiEnrolled;
-import se.integrationjourney.core.events.SfiLevelReached;
-import se.integrationjourney.core.events.StudiesEnded;
-import se.integrationjourney.core.events.StudiesStarted;
-import se.integrationjourney.core.events.TemporaryHousingProvided;
 import se.integrationjourney.core.journey.Journey;
 
 import java.time.Clock;
@@ -88,7 +31,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,7 +61,7 @@ class SyntheticHistoryTest {
             CommandGateway gateway = gateway(eventStore);
             Map<String, String> recordedIds = new HashMap<>();
             for (Entry entry : journey.entries()) {
-                Recorded recorded = gateway.sendAndWait(command(entry.event(), recordedIds));
+                Recorded recorded = gateway.sendAndWait(CommandSideLoader.commandFor(entry.event(), recordedIds));
                 recordedIds.put(entry.eventId(), recorded.eventId());
                 assertThat(recorded.version()).isEqualTo(entry.sequence());
             }
@@ -176,74 +118,6 @@ class SyntheticHistoryTest {
         return event instanceof MilestoneRetracted e
                 ? new MilestoneRetracted(e.journeyId(), recordedIds.get(e.retractedEventId()), e.reason())
                 : event;
-    }
-
-    /** The command that records exactly this event. */
-    private static Object command(JourneyEvent event, Map<String, String> recordedIds) {
-        UUID id = event.journeyId();
-        LocalDate on = event instanceof MilestoneEvent milestone ? milestone.occurredOn() : null;
-        if (event instanceof NewcomerRegistered e) {
-            return new RegisterNewcomer(id, e.occurredOn(), e.municipalityCode(), e.receptionType(), e.birthYear(),
-                    e.gender(), e.countryOfBirth(), e.educationLevel(), e.personalDetails());
-        } else if (event instanceof PersonalDetailsCorrected e) {
-            return new CorrectPersonalDetails(id, null, e.personalDetails());
-        } else if (event instanceof MilestoneRetracted e) {
-            return new RetractMilestone(id, null, recordedIds.get(e.retractedEventId()), e.reason());
-        } else if (event instanceof CaseworkerAssigned e) {
-            return new AssignCaseworker(id, null, on, e.caseworkerId());
-        } else if (event instanceof IntroductoryMeetingHeld) {
-            return new RecordIntroductoryMeeting(id, null, on);
-        } else if (event instanceof ActionPlanEstablished e) {
-            return new EstablishActionPlan(id, null, on, e.goals(), e.summary());
-        } else if (event instanceof ActionPlanRevised e) {
-            return new ReviseActionPlan(id, null, on, e.goals(), e.summary());
-        } else if (event instanceof EstablishmentPlanStarted) {
-            return new StartEstablishmentPlan(id, null, on);
-        } else if (event instanceof EstablishmentPlanEnded e) {
-            return new EndEstablishmentPlan(id, null, on, e.reason());
-        } else if (event instanceof TemporaryHousingProvided) {
-            return new ProvideTemporaryHousing(id, null, on);
-        } else if (event instanceof HousingSecured e) {
-            return new RecordHousingSecured(id, null, on, e.tenure());
-        } else if (event instanceof SfiEnrolled e) {
-            return new EnrolInSfi(id, null, on, e.studyPath());
-        } else if (event instanceof SfiLevelReached e) {
-            return new RecordSfiLevelReached(id, null, on, e.level());
-        } else if (event instanceof CivicOrientationCompleted e) {
-            return new RecordCivicOrientationCompleted(id, null, on, e.hours(), e.language());
-        } else if (event instanceof InternshipStarted e) {
-            return new StartInternship(id, null, on, e.internshipId(), e.kind(), e.sector());
-        } else if (event instanceof InternshipEnded e) {
-            return new EndInternship(id, null, on, e.internshipId(), e.outcome());
-        } else if (event instanceof EmploymentStarted e) {
-            return new StartEmployment(id, null, on, e.employmentId(), e.employmentType(), e.sector(),
-                    e.hoursPerWeek());
-        } else if (event instanceof EmploymentEnded e) {
-            return new EndEmployment(id, null, on, e.employmentId());
-        } else if (event instanceof StudiesStarted e) {
-            return new StartStudies(id, null, on, e.studyId(), e.level());
-        } else if (event instanceof StudiesEnded e) {
-            return new EndStudies(id, null, on, e.studyId());
-        } else if (event instanceof BusinessStarted) {
-            return new StartBusiness(id, null, on);
-        } else if (event instanceof BusinessClosed) {
-            return new CloseBusiness(id, null, on);
-        } else if (event instanceof FinancialAssistanceStarted) {
-            return new StartFinancialAssistance(id, null, on);
-        } else if (event instanceof FinancialAssistanceEnded) {
-            return new EndFinancialAssistance(id, null, on);
-        } else if (event instanceof SelfSufficiencyReached e) {
-            return new RecordSelfSufficiencyReached(id, null, on, e.basis());
-        } else if (event instanceof SelfSufficiencyLost) {
-            return new RecordSelfSufficiencyLost(id, null, on);
-        } else if (event instanceof FollowUpRecorded e) {
-            return new RecordFollowUp(id, null, on, e.monthsAfterEstablishment(), e.status(), e.source());
-        } else if (event instanceof JourneyClosed e) {
-            return new CloseJourney(id, null, on, e.reason());
-        } else if (event instanceof JourneyReopened) {
-            return new ReopenJourney(id, null, on);
-        }
-        throw new IllegalArgumentException("no command for " + event.getClass().getSimpleName());
     }
 
     private static CommandGateway gateway(EventStore eventStore) {

@@ -89,6 +89,18 @@ class ViewsRebuildTest {
         }
     }
 
+    @Test
+    void allViewsRebuiltTogetherInOnePassEqualTheViewsBuiltLive() {
+        awaitAllCaughtUp();
+        Map<String, Map<String, List<String>>> live = new LinkedHashMap<>();
+        runner.names().forEach(view -> live.put(view, contentsOf(view)));
+
+        assertThat(runner.rebuildAll()).containsExactlyInAnyOrderElementsOf(runner.names());
+        awaitAllCaughtUp();
+
+        runner.names().forEach(view -> assertThat(contentsOf(view)).as(view).isEqualTo(live.get(view)));
+    }
+
     private void recordJourney(int i) {
         UUID journey = UUID.randomUUID();
         LocalDate arrival = LocalDate.of(2019, 1, 10).plusMonths(i * 2L);
