@@ -70,9 +70,7 @@ public final class CaseFile {
 
     /** A copy without name and personal identity number, for views analysts read. */
     public CaseFile withoutPersonalData() {
-        CaseFile copy = CaseFileJson.copy(this);
-        copy.personalDetails = null;
-        return copy;
+        return CaseFileJson.read(CaseFileJson.writeWithoutPersonalData(this));
     }
 
     public UUID journeyId() { return journeyId; }

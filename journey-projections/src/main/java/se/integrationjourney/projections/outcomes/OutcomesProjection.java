@@ -51,7 +51,7 @@ public class OutcomesProjection extends CaseFileProjection {
                 changed.stream().filter(CaseFile::registered).map(file -> new Object[] {
                         file.journeyId(), file.municipalityCode(), file.arrivalDate().getYear(),
                         year(file.establishmentStart()), year(file.establishmentEnd()),
-                        CaseFileJson.write(file.withoutPersonalData())})
+                        CaseFileJson.writeWithoutPersonalData(file)})
                         .toList());
     }
 

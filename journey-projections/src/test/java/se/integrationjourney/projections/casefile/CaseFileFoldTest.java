@@ -129,6 +129,12 @@ class CaseFileFoldTest {
         assertThat(read.employments().get(0).hoursPerWeek()).isEqualByComparingTo("37.5");
         assertThat(read.personalDetails().fullName()).isEqualTo("Åsa Öberg");
         assertThat(CaseFileJson.write(file.withoutPersonalData())).doesNotContain("Åsa").doesNotContain("1980");
+        String withoutPersonalData = CaseFileJson.writeWithoutPersonalData(file);
+        assertThat(withoutPersonalData).doesNotContain("Åsa").doesNotContain("1980").doesNotContain("personalDetails");
+        CaseFile stripped = CaseFileJson.read(withoutPersonalData);
+        assertThat(stripped.personalDetails()).isNull();
+        assertThat(CaseFileJson.write(stripped)).as("everything else kept")
+                .isEqualTo(CaseFileJson.write(file.withoutPersonalData()));
         assertThat(file.personalDetails()).as("the original keeps its details").isNotNull();
     }
 
