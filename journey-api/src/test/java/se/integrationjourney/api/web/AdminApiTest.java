@@ -142,10 +142,7 @@ class AdminApiTest extends ApiTestBase {
     @Test
     void givenAView_whenRebuilt_then202AndItCatchesUpWhileStillServing() {
         String caseworkerId = "rebuild-" + UUID.randomUUID();
-        String journeyId = registerJourney(today().minusDays(3).toString());
-        record(caseworker(), journeyId, milestone("CASEWORKER_ASSIGNED", today().minusDays(2),
-                "caseworkerId", caseworkerId));
-        await().atMost(Duration.ofSeconds(30)).until(() -> caseloadTotal(caseworkerId) == 1);
+        journeyInTheCaseloadOf(caseworkerId);
 
         ApiClient.Response rebuild = admin().post("/api/admin/projections/caseload/rebuild", "");
 
@@ -162,10 +159,7 @@ class AdminApiTest extends ApiTestBase {
     @Test
     void givenJourneys_whenAllViewsRebuiltTogether_then202AndEveryViewCatchesUpWithTheSameRows() {
         String caseworkerId = "rebuild-all-" + UUID.randomUUID();
-        String journeyId = registerJourney(today().minusDays(3).toString());
-        record(caseworker(), journeyId, milestone("CASEWORKER_ASSIGNED", today().minusDays(2),
-                "caseworkerId", caseworkerId));
-        await().atMost(Duration.ofSeconds(30)).until(() -> caseloadTotal(caseworkerId) == 1);
+        String journeyId = journeyInTheCaseloadOf(caseworkerId);
         String journeyBefore = admin().get("/api/journeys/" + journeyId).body();
 
         ApiClient.Response rebuild = admin().post("/api/admin/projections/rebuild", "");
@@ -190,6 +184,15 @@ class AdminApiTest extends ApiTestBase {
     void givenAnUnknownView_whenRebuilding_then404Problem() {
         assertProblem(admin().post("/api/admin/projections/no-such-view/rebuild", ""), 404);
         assertProblem(admin().post("/api/admin/projections/Caseload/rebuild", ""), 404);
+    }
+
+    /** A journey assigned to the caseworker, once the caseload view shows it; returns its id. */
+    private String journeyInTheCaseloadOf(String caseworkerId) {
+        String journeyId = registerJourney(today().minusDays(3).toString());
+        record(caseworker(), journeyId, milestone("CASEWORKER_ASSIGNED", today().minusDays(2),
+                "caseworkerId", caseworkerId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> caseloadTotal(caseworkerId) == 1);
+        return journeyId;
     }
 
     private long caseloadTotal(String caseworkerId) {

@@ -37,7 +37,7 @@ final class BatchedCaseFileHandlers extends CaseFileViewHandlers {
         Batch batch = new Batch(table.load(journeys), journeys);
         unitOfWork.onPrepareCommit(committing -> {
             if (!batch.changed.isEmpty()) {
-                table.store(batch.changed.values().stream().toList());
+                table.store(batch.changed.values());
             }
         });
         return batch;
