@@ -1,6 +1,12 @@
 package se.integrationjourney.api.domain;
 
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.integrationjourney.core.journey.Journey;
@@ -12,6 +18,9 @@ import java.time.ZoneId;
 @Configuration(proxyBeanMethods = false)
 public class DomainConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(DomainConfiguration.class);
+    private static final String MAX_CACHED_JOURNEYS = "${journey.aggregate-cache.max-journeys:10000}";
+
     /** Business dates are Swedish dates: "today" and "in the future" are judged in Stockholm's time zone. */
     public static final ZoneId BUSINESS_TIME_ZONE = ZoneId.of("Europe/Stockholm");
 
@@ -21,9 +30,27 @@ public class DomainConfiguration {
         return Clock.system(BUSINESS_TIME_ZONE);
     }
 
-    /** The Journey aggregate, event-sourced from the PostgreSQL event store. */
+    /**
+     * The journeys recent commands decided on, so that the next command on one skips loading it from the event store
+     * (docs/adr/0007-aggregate-cache-and-jdbc-append.md); none when {@code journey.aggregate-cache.max-journeys} is 0.
+     */
     @Bean
-    ConfigurerModule journeyAggregate() {
-        return configurer -> configurer.configureAggregate(Journey.class);
+    @ConditionalOnExpression(MAX_CACHED_JOURNEYS + " > 0")
+    CommittedJourneyCache journeyCache(@Value(MAX_CACHED_JOURNEYS) int maxJourneys) {
+        return new CommittedJourneyCache(maxJourneys);
+    }
+
+    /** The Journey aggregate, event-sourced from the PostgreSQL event store, and cached if so configured. */
+    @Bean
+    ConfigurerModule journeyAggregate(ObjectProvider<CommittedJourneyCache> journeyCache,
+                                      @Value(MAX_CACHED_JOURNEYS) int maxJourneys) {
+        CommittedJourneyCache cache = journeyCache.getIfAvailable();
+        log.info("Aggregate cache: {}", cache == null ? "off, every command loads its journey from the event store"
+                : "at most " + maxJourneys + " journeys");
+        return configurer -> {
+            AggregateConfigurer<Journey> journeys = AggregateConfigurer.defaultConfiguration(Journey.class)
+                    .configureCommandTargetResolver(c -> new CachedCommandTargetResolver());
+            configurer.configureAggregate(cache == null ? journeys : journeys.configureCache(c -> cache));
+        };
     }
 }

@@ -1,11 +1,12 @@
 package se.integrationjourney.api.storage;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,7 +23,9 @@ import java.util.Map;
 
 /** Wires the event store's database: created if missing, and checked to be what we chose before serving. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-// Axon's JPA auto-configuration, which our storage engine replaces, registered its event entities.
+// Axon's JPA auto-configuration, which our storage engine replaces, registered its event entities. They stay
+// registered, unused for reading and writing, so that Hibernate still validates the event tables against Axon's
+// mapping (the tables are those of the JPA engine; switching back is one bean).
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 public class StorageConfiguration {
 
@@ -33,26 +36,54 @@ public class StorageConfiguration {
     }
 
     /**
-     * Axon's JPA storage engine as its auto-configuration builds it, but reading {@code readBatchSize} events per
-     * query instead of 100: a view catching up or rebuilding reads the whole store in order, and at 100 rows a
-     * query the round trips dominated (docs/benchmarks.md). Aggregates (tens of events) are unaffected.
+     * Axon's JDBC storage engine on the tables Flyway made for its JPA mapping (V1__axon_event_store.sql), in the
+     * transaction Axon's Spring transaction manager opened (Spring's connection of the current transaction).
+     * <ul>
+     *     <li>JDBC rather than JPA: an append is one batched {@code insert} whose global index comes from the
+     *     column's default ({@code nextval} of the same one-by-one sequence, on the server), instead of a
+     *     {@code nextval} round trip and a Hibernate persist and flush per event
+     *     (docs/adr/0007-aggregate-cache-and-jdbc-append.md).</li>
+     *     <li>{@code readBatchSize} events per query instead of 100: a view catching up or rebuilding reads the
+     *     whole store in order, and at 100 rows a query the round trips dominated (docs/benchmarks.md). Aggregates
+     *     (tens of events) are unaffected.</li>
+     * </ul>
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Configuration configuration, EntityManagerProvider entityManagerProvider,
+                                          Configuration configuration, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           @Value("${journey.event-store.read-batch-size:1000}") int readBatchSize) {
-        return JpaEventStorageEngine.builder()
+        return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
-                .entityManagerProvider(entityManagerProvider)
+                .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
+                .schema(eventSchema())
+                .dataType(byte[].class)
                 .batchSize(readBatchSize)
+                .build();
+    }
+
+    /** The table and column names of V1__axon_event_store.sql (Axon's JDBC defaults are camel case). */
+    static EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
                 .build();
     }
 

@@ -6,7 +6,7 @@ import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Refuses to start the service on anything but the storage we chose: the JPA event store and token store
+ * Refuses to start the service on anything but the storage we chose: the JDBC event store and JPA token store
  * on PostgreSQL, and Jackson 3 JSON for every serializer.
  *
  * <p>Each of these has a silent, dangerous alternative that a stray bean or property can switch on: an
@@ -41,9 +41,9 @@ public final class StorageGuard {
         EventStorageEngine engine = eventBus instanceof EmbeddedEventStore store ? storageEngineOf(store) : null;
         if (engine == null) {
             problems.add("the event bus is " + describe(eventBus) + ", not an EmbeddedEventStore over"
-                    + " JpaEventStorageEngine: events would not be stored durably");
-        } else if (!(engine instanceof JpaEventStorageEngine)) {
-            problems.add("the event storage engine is " + describe(engine) + ", not JpaEventStorageEngine"
+                    + " JdbcEventStorageEngine: events would not be stored durably");
+        } else if (!(engine instanceof JdbcEventStorageEngine)) {
+            problems.add("the event storage engine is " + describe(engine) + ", not JdbcEventStorageEngine"
                     + " on PostgreSQL: events would not be stored durably");
         }
         if (!(tokenStore instanceof JpaTokenStore)) {

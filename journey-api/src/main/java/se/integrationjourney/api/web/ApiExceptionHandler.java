@@ -2,6 +2,7 @@ package se.integrationjourney.api.web;
 
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,8 @@ import java.util.stream.Collectors;
 
 /**
  * Every error as {@code application/problem+json}: 400 for what cannot be read or is invalid (with a field list),
- * 404 for unknown journeys, 412 for a stale {@code If-Match}, 422 for a rule of the domain. Never a stack trace,
+ * 404 for unknown journeys, 409 for a journey changed by another request at the same moment, 412 for a stale
+ * {@code If-Match}, 422 for a rule of the domain. Never a stack trace,
  * SQL text, or a submitted value (a name typed into the wrong field is still personal data).
  */
 @RestControllerAdvice
@@ -61,6 +63,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException conflict) {
         return respond(Problems.VERSION_MISMATCH.with("The journey has changed since the version given in If-Match"
                 + " (now at version " + conflict.getActualVersion() + "); read it again"));
+    }
+
+    /**
+     * The event store refused the append because another request (on this or another instance of the service) recorded
+     * an event for the journey first: the command decided on a journey that was no longer current.
+     */
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException conflict) {
+        return respond(Problems.CONFLICT.with("The journey was changed by another request at the same moment;"
+                + " nothing was recorded for this one. Read the journey again and retry"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -6,7 +6,7 @@ import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.junit.jupiter.api.Test;
@@ -20,14 +20,14 @@ import static org.mockito.Mockito.mock;
 
 class StorageGuardTest {
 
-    private final EmbeddedEventStore jpaStore = EmbeddedEventStore.builder()
-            .storageEngine(mock(JpaEventStorageEngine.class)).build();
+    private final EmbeddedEventStore jdbcStore = EmbeddedEventStore.builder()
+            .storageEngine(mock(JdbcEventStorageEngine.class)).build();
     private final TokenStore jpaTokens = mock(JpaTokenStore.class);
     private final Serializer jackson3 = Jackson3Serializer.builder().build();
 
     @Test
     void givenTheChosenStorage_whenChecked_thenStartUpGoesOn() {
-        assertThatCode(() -> StorageGuard.check(jpaStore, jpaTokens, serializers(jackson3), "PostgreSQL"))
+        assertThatCode(() -> StorageGuard.check(jdbcStore, jpaTokens, serializers(jackson3), "PostgreSQL"))
                 .doesNotThrowAnyException();
     }
 
@@ -52,7 +52,7 @@ class StorageGuardTest {
 
     @Test
     void givenAnInMemoryTokenStore_whenChecked_thenStartUpFailsSayingViewsWouldReplay() {
-        assertThatThrownBy(() -> StorageGuard.check(jpaStore, new InMemoryTokenStore(), serializers(jackson3),
+        assertThatThrownBy(() -> StorageGuard.check(jdbcStore, new InMemoryTokenStore(), serializers(jackson3),
                 "PostgreSQL"))
                 .isInstanceOf(MisconfiguredStorageException.class)
                 .hasMessageContaining("token store is InMemoryTokenStore")
@@ -64,7 +64,7 @@ class StorageGuardTest {
         Map<String, Serializer> serializers = serializers(jackson3);
         serializers.put("events", mock(Serializer.class));
 
-        assertThatThrownBy(() -> StorageGuard.check(jpaStore, jpaTokens, serializers, "PostgreSQL"))
+        assertThatThrownBy(() -> StorageGuard.check(jdbcStore, jpaTokens, serializers, "PostgreSQL"))
                 .isInstanceOf(MisconfiguredStorageException.class)
                 .hasMessageContaining("events serializer is")
                 .hasMessageContaining("axon.serializer.events=jackson3");
@@ -72,7 +72,7 @@ class StorageGuardTest {
 
     @Test
     void givenAnotherDatabase_whenChecked_thenStartUpFails() {
-        assertThatThrownBy(() -> StorageGuard.check(jpaStore, jpaTokens, serializers(jackson3), "H2"))
+        assertThatThrownBy(() -> StorageGuard.check(jdbcStore, jpaTokens, serializers(jackson3), "H2"))
                 .isInstanceOf(MisconfiguredStorageException.class)
                 .hasMessageContaining("database is H2, not PostgreSQL");
     }
