@@ -6,7 +6,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import se.integrationjourney.api.security.Role;
 import se.integrationjourney.projections.caseload.CaseloadQueries;
-import se.integrationjourney.projections.caseload.CaseloadThresholds;
 import se.integrationjourney.projections.caseload.GetCaseload;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
@@ -392,14 +391,12 @@ final class CaseloadUnderLoadBenchmark {
             largest = row.getString(1);
         }
         GetCaseload query = new GetCaseload(null, largest, false, 0, GetCaseload.DEFAULT_SIZE);
-        Method sql = CaseloadQueries.class.getDeclaredMethod("sql", GetCaseload.class);
-        Method parameters = CaseloadQueries.class.getDeclaredMethod("parameters", GetCaseload.class, LocalDate.class,
-                CaseloadThresholds.class);
+        Method sql = CaseloadQueries.class.getDeclaredMethod("dueSql", GetCaseload.class);
+        Method parameters = CaseloadQueries.class.getDeclaredMethod("parameters", GetCaseload.class, LocalDate.class);
         sql.setAccessible(true);
         parameters.setAccessible(true);
-        MapSqlParameterSource values = (MapSqlParameterSource) parameters.invoke(null, query,
-                LocalDate.now(application.getBean(Clock.class)),
-                application.getBean(CaseloadThresholds.class));
+        MapSqlParameterSource values = ((MapSqlParameterSource) parameters.invoke(null, query,
+                LocalDate.now(application.getBean(Clock.class)))).addValue("wanted", (long) query.size());
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(application.getBean(JdbcTemplate.class));
         List<String> plan = named.query("explain (analyze, buffers) " + sql.invoke(null, query), values,
                 (row, n) -> row.getString(1));

@@ -148,7 +148,7 @@ final class OutcomeQueryBenchmark {
             List<String> plan = QueryBenchmarkSupport.explain(jdbc, largest.cohortSql(), largest.cohortParameters());
             context.note("outcomes, PostgreSQL reading cohort %d (EXPLAIN ANALYZE, BUFFERS): %s", endYear,
                     String.join(" / ", plan).replaceAll("\\s+", " "));
-            context.note("outcomes: case files in the view average %,d characters as text (jsonb, TOASTed above"
+            context.note("outcomes: case files in the view average %,d characters as text (json, TOASTed above"
                     + " 2 kB)", count(jdbc, "select avg(length(case_file::text))::bigint from " + TABLE));
         }
         return figures;

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in view for the runtime's tests: counts ProbeRecorded events per aggregate. A "poison" text fails
- * while poisoned is set, and a rebuild can be held at a gate to observe the old view serving meanwhile.
+ * while poisoned is set, and a rebuild can be held at a gate to observe the old view serving meanwhile. Its rows
+ * are built with a setting, recorded with them, as the caseload's thresholds are.
  */
 class ProbeProjection implements Projection {
 
@@ -21,6 +22,8 @@ class ProbeProjection implements Projection {
     private final JdbcTemplate jdbc;
     volatile boolean poisoned;
     volatile CountDownLatch rebuildGate;
+    /** The application's setting for this view; a test changes it to see the view rebuilt at the next start. */
+    volatile String setting = "counting";
 
     ProbeProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -33,7 +36,18 @@ class ProbeProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("probe_view");
+        return List.of("probe_view", "probe_view_settings");
+    }
+
+    @Override
+    public boolean builtWithOtherSettings() {
+        return !jdbc.queryForList("select setting from probe_view_settings", String.class).equals(List.of(setting));
+    }
+
+    @Override
+    public void recordSettings(ViewTables tables) {
+        jdbc.update("delete from " + tables.of("probe_view_settings"));
+        jdbc.update("insert into " + tables.of("probe_view_settings") + " values (?)", setting);
     }
 
     @Override

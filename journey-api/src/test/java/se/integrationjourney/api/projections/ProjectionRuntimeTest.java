@@ -145,6 +145,31 @@ class ProjectionRuntimeTest {
     }
 
     @Test
+    void givenOtherSettings_whenTheRunnerStarts_thenTheViewIsRebuiltWithThemWhileTheOldOneServesAndFollows() {
+        String journey = append(UUID.randomUUID(), "one", "two");
+        awaitCaughtUp();
+        jdbc.update("update probe_view set events = 99 where aggregate_id = ?", journey);
+        runner.stop();
+        probe.setting = "counting, second edition"; // kept after the test: it is what the view now records
+        probe.rebuildGate = new CountDownLatch(1);
+
+        runner.start();
+
+        assertThat(status().replaying()).as("rebuilding at start").isTrue();
+        append(UUID.fromString(journey), 2, "three");
+        await().atMost(DEADLINE).until(() -> countOf(journey) == 100);
+        probe.rebuildGate.countDown();
+        awaitCaughtUp();
+        assertThat(countOf(journey)).isEqualTo(3);
+        assertThat(jdbc.queryForList("select setting from probe_view_settings", String.class))
+                .containsExactly("counting, second edition");
+
+        runner.stop();
+        runner.start();
+        assertThat(status().replaying()).as("the same settings again: no rebuild").isFalse();
+    }
+
+    @Test
     void givenAnUnknownView_whenRebuildIsAsked_thenItIsRefusedByName() {
         assertThatThrownBy(() -> runner.rebuild("no-such-view"))
                 .isInstanceOf(UnknownProjectionException.class)

@@ -7,8 +7,10 @@ import se.integrationjourney.core.events.PersonalDetails;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * Case files as JSON documents in the views' {@code jsonb} columns. A mapper of its own, reading and writing
+ * Case files as JSON documents in the views' {@code json} columns. A mapper of its own, reading and writing
  * fields only, so that neither the HTTP API's settings nor a new accessor method changes what is stored.
  */
 public final class CaseFileJson {
@@ -18,6 +20,8 @@ public final class CaseFileJson {
     private static final JsonMapper WITHOUT_PERSONAL_DATA = mapper()
             .addMixIn(CaseFile.class, PersonalDataLeftOut.class)
             .build();
+
+    private static final byte[] PERSONAL_DETAILS_FIELD = "{\"personalDetails\":".getBytes(StandardCharsets.UTF_8);
 
     private static JsonMapper.Builder mapper() {
         return JsonMapper.builder()
@@ -43,8 +47,35 @@ public final class CaseFileJson {
         return WITHOUT_PERSONAL_DATA.writeValueAsString(file);
     }
 
+    /**
+     * The case file as both views' forms store it, from one serialization: without personal details (the analysts'
+     * view), and whole (the caseworkers' views), which is the same document with the personal details in front. A
+     * rebuild writes tens of thousands of case files to three tables at once; serializing each once, not per table,
+     * is a third of the work. Reads the same as {@link #write} and {@link #writeWithoutPersonalData}.
+     */
+    public static Documents documents(CaseFile file) {
+        byte[] withoutPersonalData = WITHOUT_PERSONAL_DATA.writeValueAsBytes(file);
+        byte[] personalDetails = MAPPER.writeValueAsBytes(file.personalDetails);
+        // {"journeyId":…} becomes {"personalDetails":{…},"journeyId":…}: the document always has other fields.
+        byte[] whole = new byte[PERSONAL_DETAILS_FIELD.length + personalDetails.length + withoutPersonalData.length];
+        System.arraycopy(PERSONAL_DETAILS_FIELD, 0, whole, 0, PERSONAL_DETAILS_FIELD.length);
+        System.arraycopy(personalDetails, 0, whole, PERSONAL_DETAILS_FIELD.length, personalDetails.length);
+        int comma = PERSONAL_DETAILS_FIELD.length + personalDetails.length;
+        whole[comma] = ',';
+        System.arraycopy(withoutPersonalData, 1, whole, comma + 1, withoutPersonalData.length - 1);
+        return new Documents(whole, withoutPersonalData);
+    }
+
     public static CaseFile read(String json) {
         return MAPPER.readValue(json, CaseFile.class);
+    }
+
+    /** A case file's JSON (UTF-8) whole and without personal details. */
+    public record Documents(byte[] whole, byte[] withoutPersonalData) {
+
+        public byte[] of(boolean wholeCaseFile) {
+            return wholeCaseFile ? whole : withoutPersonalData;
+        }
     }
 
     /** Jackson mix-in: the case file's personal details are left out. */

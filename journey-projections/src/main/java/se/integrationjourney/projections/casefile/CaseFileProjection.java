@@ -5,11 +5,14 @@ import se.integrationjourney.projections.runtime.Projection;
 import se.integrationjourney.projections.runtime.RebuildsTogether;
 import se.integrationjourney.projections.runtime.ViewTables;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * A view that keeps one case file per journey in one table ({@code journey_id}, {@code case_file jsonb} and
+ * A view that keeps one case file per journey in one table ({@code journey_id}, {@code case_file json} and
  * columns of its own). A view says only how its rows are written; reading, folding and batching are shared, and
  * case-file views rebuilt at once share one rebuild processor that folds each event once.
  */
@@ -20,11 +23,17 @@ public abstract class CaseFileProjection implements RebuildsTogether {
 
     private final String name;
     private final String table;
+    private final List<String> otherTables;
     private final JdbcTemplate jdbc;
 
-    protected CaseFileProjection(String name, String table, JdbcTemplate jdbc) {
+    /**
+     * @param table       the table of one row per journey with its case file
+     * @param otherTables tables of the view besides it (copied, swapped and dropped with it by a rebuild)
+     */
+    protected CaseFileProjection(String name, String table, JdbcTemplate jdbc, String... otherTables) {
         this.name = name;
         this.table = table;
+        this.otherTables = List.of(otherTables);
         this.jdbc = jdbc;
     }
 
@@ -35,7 +44,9 @@ public abstract class CaseFileProjection implements RebuildsTogether {
 
     @Override
     public final List<String> tables() {
-        return List.of(table);
+        List<String> tables = new ArrayList<>(List.of(table));
+        tables.addAll(otherTables);
+        return List.copyOf(tables);
     }
 
     /**
@@ -72,12 +83,12 @@ public abstract class CaseFileProjection implements RebuildsTogether {
     }
 
     private CaseFileTable physicalTable(ViewTables tables) {
-        return new CaseFileTable(jdbc, tables.of(table), this::store);
+        return new CaseFileTable(jdbc, tables.of(table), this);
     }
 
     /** Live event handlers writing into the given physical table, which has this view's columns. */
     public final CaseFileViewHandlers eventHandlersWriting(String physicalTable) {
-        return new BatchedCaseFileHandlers(new CaseFileTable(jdbc, physicalTable, this::store));
+        return new BatchedCaseFileHandlers(new CaseFileTable(jdbc, physicalTable, this));
     }
 
     /**
@@ -86,9 +97,48 @@ public abstract class CaseFileProjection implements RebuildsTogether {
      * hand-written replay.
      */
     public final void write(String physicalTable, Collection<CaseFile> files) {
-        new CaseFileTable(jdbc, physicalTable, this::store).store(files);
+        new CaseFileTable(jdbc, physicalTable, this).store(files);
     }
 
-    /** Writes the changed case files, with the view's own columns, in one JDBC batch. */
-    protected abstract void store(JdbcTemplate jdbc, String table, Collection<CaseFile> changed);
+    /**
+     * The columns of the view's table that it fills besides {@code case_file}, {@code journey_id} first, in the
+     * order of {@link #values}. A rebuild copies such rows into its fresh tables in bulk ({@code COPY}); the live
+     * view upserts them ({@link #store}). Empty for a view that writes its rows itself by overriding {@code store}:
+     * it is written with its own statements, a rebuild included.
+     */
+    protected List<String> columns() {
+        return List.of();
+    }
+
+    /**
+     * The values of {@link #columns()} for a registered journey's case file (dates as {@code LocalDate}, ids as
+     * {@code UUID}, text, numbers, booleans or null); the case file itself is added by the caller.
+     */
+    protected Object[] values(CaseFile file) {
+        throw new UnsupportedOperationException("view " + name + " writes its rows itself");
+    }
+
+    /**
+     * Writes the changed case files, with the view's own columns, in one JDBC batch: by default an upsert of
+     * {@link #columns()} and the case file ({@linkplain #keepsWholeCaseFile() whole} or without personal data) of
+     * each registered journey.
+     */
+    protected void store(JdbcTemplate jdbc, String table, Collection<CaseFile> changed) {
+        List<String> columns = columns();
+        if (columns.isEmpty()) {
+            throw new UnsupportedOperationException("view " + name + " names no columns and writes no rows");
+        }
+        String sql = "insert into " + table + " (" + String.join(", ", columns) + ", case_file) values ("
+                + "?, ".repeat(columns.size()) + "?::json) on conflict (journey_id) do update set "
+                + columns.stream().skip(1).map(column -> column + " = excluded." + column + ", ")
+                        .collect(Collectors.joining())
+                + "case_file = excluded.case_file";
+        boolean whole = keepsWholeCaseFile();
+        jdbc.batchUpdate(sql, changed.stream().filter(CaseFile::registered).map(file -> {
+            Object[] values = values(file);
+            Object[] row = Arrays.copyOf(values, values.length + 1);
+            row[values.length] = whole ? CaseFileJson.write(file) : CaseFileJson.writeWithoutPersonalData(file);
+            return row;
+        }).toList());
+    }
 }

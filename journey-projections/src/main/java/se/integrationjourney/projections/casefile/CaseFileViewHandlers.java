@@ -6,27 +6,19 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.JdbcTemplate;
 import se.integrationjourney.core.events.JourneyEvent;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The event handling of a view that keeps one {@link CaseFile} per journey in a {@code case_file jsonb} column of
- * its table, keyed by {@code journey_id}: each event is folded into its journey's case file, and the view's
- * {@link Store} writes the case file with the view's own columns. Subclasses decide where a batch finds its case
- * files and when they are written: {@link BatchedCaseFileHandlers} for the live view,
+ * The event handling of a view that keeps one {@link CaseFile} per journey in a {@code case_file json} column of
+ * its table, keyed by {@code journey_id}: each event is folded into its journey's case file, and the view
+ * ({@link CaseFileProjection}) writes the case file with its own columns. Subclasses decide where a batch finds its
+ * case files and when they are written: {@link BatchedCaseFileHandlers} for the live view,
  * {@link RetainedCaseFileHandlers} for a rebuild.
  */
 public abstract sealed class CaseFileViewHandlers permits BatchedCaseFileHandlers, RetainedCaseFileHandlers {
-
-    /** Writes case files with a view's own columns, in one JDBC batch. */
-    @FunctionalInterface
-    public interface Store {
-        void store(JdbcTemplate jdbc, String table, Collection<CaseFile> changed);
-    }
 
     @EventHandler
     public void on(JourneyEvent event, DomainEventMessage<?> message) {

@@ -3,6 +3,7 @@ package se.integrationjourney.projections.casefile;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import se.integrationjourney.projections.runtime.RetainedResults;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * A rebuild's handling (ADR 0006): each segment keeps its journeys' case files in memory from batch to batch and
@@ -53,6 +55,9 @@ final class RetainedCaseFileHandlers extends CaseFileViewHandlers implements Ret
     }
 
     private SegmentFiles startBatch(UnitOfWork<?> batch) {
+        // A rebuild's batch need not wait for the disk when it commits (its token update is all it writes, mostly):
+        // a crash abandons the rebuild anyway, and the swap's own commit makes everything before it durable.
+        readBack.commitWithoutWaitingForDisk();
         SegmentFiles segment = segments.computeIfAbsent(segmentOf(batch), id -> new SegmentFiles());
         if (segment.wroteOut) {
             // Journeys held before the last write-out are in the table now: read back this batch's ones.
@@ -72,20 +77,27 @@ final class RetainedCaseFileHandlers extends CaseFileViewHandlers implements Ret
 
     /**
      * Writes every view's table at once, each on a thread and in a transaction of its own: writing is most of a
-     * swap's time, and one database connection uses one core.
+     * swap's time, and one database connection uses one core. When no segment has written case files out before,
+     * the tables are empty and each is filled with one {@code COPY}, each case file serialized once for all these
+     * tables ({@link CaseFileJson#documents}); otherwise, and for a view that writes its rows itself, with upserts.
      */
     @Override
     public void writeRetained() {
         List<CaseFile> files = segments.values().stream().flatMap(segment -> segment.files.values().stream()).toList();
+        boolean fresh = segments.values().stream().noneMatch(segment -> segment.wroteOut);
+        List<CaseFileTable> copied = fresh ? tables.stream().filter(CaseFileTable::copyable).toList() : List.of();
+        SharedDocuments documents = new SharedDocuments(copied.isEmpty() ? List.of() : files, copied.size());
+        List<Runnable> writes = tables.stream().<Runnable>map(table -> copied.contains(table)
+                ? () -> table.copyInOwnTransaction(documents.chunks, documents::chunk)
+                : () -> table.storeInOwnTransaction(files)).toList();
         ExecutorService writers = Executors.newFixedThreadPool(tables.size(), runnable -> {
             Thread thread = new Thread(runnable, "rebuild-writer");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<Future<?>> writes = tables.stream()
-                    .<Future<?>>map(table -> writers.submit(() -> table.storeInOwnTransaction(files))).toList();
-            for (Future<?> write : writes) {
+            List<Future<?>> written = writes.stream().<Future<?>>map(writers::submit).toList();
+            for (Future<?> write : written) {
                 write.get();
             }
         } catch (InterruptedException e) {
@@ -109,6 +121,43 @@ final class RetainedCaseFileHandlers extends CaseFileViewHandlers implements Ret
                 .filter(resource -> resource.getKey().endsWith(SEGMENT_ID_RESOURCE_SUFFIX))
                 .map(resource -> (Integer) resource.getValue())
                 .findFirst().orElse(-1);
+    }
+
+    /**
+     * The JSON of the case files, in chunks, serialized by whichever table's writer needs a chunk first and
+     * forgotten once every table has taken it, so that the writers share one serialization per case file and only
+     * the chunks between the fastest and the slowest writer are held.
+     */
+    private static final class SharedDocuments {
+
+        private static final int CHUNK_SIZE = 1_000;
+
+        private final List<List<CaseFile>> chunks;
+        private final Map<Integer, CaseFileJson.Documents[]> serialized = new ConcurrentHashMap<>();
+        private final AtomicIntegerArray takers;
+
+        private SharedDocuments(List<CaseFile> files, int tables) {
+            List<List<CaseFile>> chunks = new ArrayList<>();
+            for (int start = 0; start < files.size(); start += CHUNK_SIZE) {
+                chunks.add(files.subList(start, Math.min(files.size(), start + CHUNK_SIZE)));
+            }
+            this.chunks = List.copyOf(chunks);
+            this.takers = new AtomicIntegerArray(chunks.size());
+            for (int index = 0; index < chunks.size(); index++) {
+                takers.set(index, tables);
+            }
+        }
+
+        /** The chunk's JSON; each table asks for each chunk once. */
+        private CaseFileJson.Documents[] chunk(int index) {
+            CaseFileJson.Documents[] documents = serialized.computeIfAbsent(index, key -> chunks.get(key).stream()
+                    .map(file -> file.registered() ? CaseFileJson.documents(file) : null)
+                    .toArray(CaseFileJson.Documents[]::new));
+            if (takers.decrementAndGet(index) == 0) {
+                serialized.remove(index);
+            }
+            return documents;
+        }
     }
 
     private static final class SegmentFiles {

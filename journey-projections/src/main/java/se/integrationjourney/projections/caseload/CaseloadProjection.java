@@ -3,17 +3,21 @@ package se.integrationjourney.projections.caseload;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.integrationjourney.core.events.PersonalDetails;
-import se.integrationjourney.core.events.SfiLevel;
 import se.integrationjourney.projections.casefile.CaseFile;
-import se.integrationjourney.projections.casefile.CaseFileJson;
 import se.integrationjourney.projections.casefile.CaseFileProjection;
+import se.integrationjourney.projections.runtime.ViewTables;
 
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * The caseload view: per journey, the raw dates the due actions are computed from, read by
- * {@link CaseloadQueries}. Due flags are not stored, because thresholds are configuration and "today" moves;
- * a stored flag would be stale the next morning.
+ * The caseload view: per open or closed journey, what a caseworker's list shows (name, arrival, the dates the
+ * stage is derived from) and, per due action, the window in which it is due ({@link DueSchedule}), computed with
+ * the thresholds when the journey's events are handled. Read by {@link CaseloadQueries}, which compares the windows
+ * with today through the view's indexes. The thresholds the rows were computed with are recorded in
+ * {@value #SETTINGS_TABLE}; when the application's differ, the runner rebuilds the view at start-up.
  */
 @Component
 public class CaseloadProjection extends CaseFileProjection {
@@ -21,49 +25,62 @@ public class CaseloadProjection extends CaseFileProjection {
     /** Token key of the view: never rename (docs/projections.md). */
     public static final String NAME = "caseload";
     static final String TABLE = "caseload";
+    static final String SETTINGS_TABLE = "caseload_settings";
 
-    private static final String UPSERT = "insert into %s (journey_id, municipality_code, caseworker_id,"
-            + " full_name, arrival_date, closed, first_introductory_meeting, first_action_plan,"
-            + " first_housing_secured, first_sfi_enrolment, sfi_level_d_reached, establishment_start,"
-            + " establishment_end, measurement_point, in_work_or_studies, follow_up_recorded, case_file)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
-            + " on conflict (journey_id) do update set municipality_code = excluded.municipality_code,"
-            + " caseworker_id = excluded.caseworker_id, full_name = excluded.full_name,"
-            + " arrival_date = excluded.arrival_date, closed = excluded.closed,"
-            + " first_introductory_meeting = excluded.first_introductory_meeting,"
-            + " first_action_plan = excluded.first_action_plan,"
-            + " first_housing_secured = excluded.first_housing_secured,"
-            + " first_sfi_enrolment = excluded.first_sfi_enrolment,"
-            + " sfi_level_d_reached = excluded.sfi_level_d_reached,"
-            + " establishment_start = excluded.establishment_start,"
-            + " establishment_end = excluded.establishment_end, measurement_point = excluded.measurement_point,"
-            + " in_work_or_studies = excluded.in_work_or_studies,"
-            + " follow_up_recorded = excluded.follow_up_recorded, case_file = excluded.case_file";
+    /** The window columns, in {@link DueActionCode}'s order; the lapsing actions have an until-column as well. */
+    static final List<String> WINDOW_COLUMNS = Arrays.stream(DueActionCode.values())
+            .flatMap(code -> code.lapses() ? List.of(code.sinceColumn(), code.untilColumn()).stream()
+                    : List.of(code.sinceColumn()).stream())
+            .toList();
 
-    /** The follow-up that settles the two-years-after outcome: 24 months after the establishment end. */
-    static final int MEASUREMENT_FOLLOW_UP_MONTHS = 24;
+    private static final List<String> COLUMNS = Stream.concat(Stream.of("journey_id", "municipality_code",
+            "caseworker_id", "full_name", "arrival_date", "closed", "establishment_start", "establishment_end",
+            "measurement_point"), Stream.concat(WINDOW_COLUMNS.stream(), Stream.of("due_for_good_since"))).toList();
 
-    public CaseloadProjection(JdbcTemplate jdbc) {
-        super(NAME, TABLE, jdbc);
+    private final JdbcTemplate jdbc;
+    private final CaseloadThresholds thresholds;
+
+    public CaseloadProjection(JdbcTemplate jdbc, CaseloadThresholds thresholds) {
+        super(NAME, TABLE, jdbc, SETTINGS_TABLE);
+        this.jdbc = jdbc;
+        this.thresholds = thresholds;
     }
 
     @Override
-    protected void store(JdbcTemplate jdbc, String table, Collection<CaseFile> changed) {
-        jdbc.batchUpdate(UPSERT.formatted(table),
-                changed.stream().filter(CaseFile::registered).map(CaseloadProjection::row).toList());
+    protected List<String> columns() {
+        return COLUMNS;
     }
 
-    private static Object[] row(CaseFile file) {
+    /** The view's rows were computed with other thresholds than the application's (or none: a new view). */
+    @Override
+    public boolean builtWithOtherSettings() {
+        List<String> recorded = jdbc.queryForList("select thresholds from " + SETTINGS_TABLE, String.class);
+        return !recorded.equals(List.of(thresholds.describe()));
+    }
+
+    @Override
+    public void recordSettings(ViewTables tables) {
+        String settings = tables.of(SETTINGS_TABLE);
+        jdbc.update("with forgotten as (delete from " + settings + ") insert into " + settings + " values (?)",
+                thresholds.describe());
+    }
+
+    @Override
+    protected Object[] values(CaseFile file) {
         PersonalDetails personalDetails = file.personalDetails();
-        return new Object[] {
-                file.journeyId(), file.municipalityCode(), file.caseworkerId(),
-                personalDetails == null ? null : personalDetails.fullName(),
-                file.arrivalDate(), file.closed(),
-                file.firstIntroductoryMeeting(), file.firstActionPlan(),
-                file.firstHousingSecured(), file.firstSfiEnrolment(),
-                file.firstSfiLevelAtLeast(SfiLevel.D), file.establishmentStart(),
-                file.establishmentEnd(), file.measurementPoint(),
-                file.inWorkOrStudies(), file.followUpRecorded(MEASUREMENT_FOLLOW_UP_MONTHS),
-                CaseFileJson.write(file)};
+        DueSchedule schedule = DueSchedule.of(file, thresholds);
+        List<Object> row = new ArrayList<>(COLUMNS.size());
+        row.addAll(Arrays.asList(file.journeyId(), file.municipalityCode(), file.caseworkerId(),
+                personalDetails == null ? null : personalDetails.fullName(), file.arrivalDate(), file.closed(),
+                file.establishmentStart(), file.establishmentEnd(), file.measurementPoint()));
+        for (DueActionCode code : DueActionCode.values()) {
+            DueSchedule.Window window = schedule.window(code);
+            row.add(window == null ? null : window.since());
+            if (code.lapses()) {
+                row.add(window == null ? null : window.until());
+            }
+        }
+        row.add(schedule.dueForGoodSince());
+        return row.toArray();
     }
 }

@@ -4,70 +4,146 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.integrationjourney.projections.casefile.Stage;
 
+import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
- * Answers {@link GetCaseload} from the caseload view in one SQL statement: the due actions, the "most overdue"
- * key, the dueOnly filter, the order, the page and the total are all computed by PostgreSQL over the open rows
- * the filters select through a partial index, so the cost follows the size of the caseload, not the number of
- * events behind it.
+ * Answers {@link GetCaseload} from the caseload view's stored due windows ({@link DueSchedule}), most overdue
+ * first. A journey is due today through its "due for good" date or through one of the two "ending" windows
+ * covering today; each of the three is read in index order, so a page costs about a page's worth of index entries
+ * whatever the size of the municipality's caseload (ADR 0009). Journeys with nothing due follow, by arrival.
+ *
+ * <p>All statements of one query read one snapshot (a read-only repeatable-read transaction), so the page, its
+ * items and the total agree even while events are being handled.
  */
 @Component
 public class CaseloadQueries {
 
-    /** The SFI right's end: first enrolment + the right's length. */
-    private static final String SFI_RIGHT_END = "(first_sfi_enrolment + make_interval(years => :sfiRightYears))::date";
+    private static final String ENDING = DueActionCode.ESTABLISHMENT_ENDING_NOT_IN_WORK_OR_STUDIES.sinceColumn();
+    private static final String ENDING_UNTIL = DueActionCode.ESTABLISHMENT_ENDING_NOT_IN_WORK_OR_STUDIES.untilColumn();
+    private static final String SFI = DueActionCode.SFI_RIGHT_ENDING_WITHOUT_LEVEL_D.sinceColumn();
+    private static final String SFI_UNTIL = DueActionCode.SFI_RIGHT_ENDING_WITHOUT_LEVEL_D.untilColumn();
 
-    /** Per due action: the condition besides its since-date being reached, and its since-date. */
-    private static final String DUE_ACTIONS = Arrays.stream(DueActionCode.values())
-            .map(code -> dueWhen(code, condition(code), since(code)))
-            .collect(Collectors.joining(",\n           "));
+    /** The three ways a journey is due today, each a condition a partial index serves. */
+    private static final String DUE_FOR_GOOD = "due_for_good_since <= :today";
+    private static final String ENDING_DUE = ENDING_UNTIL + " >= :today and " + ENDING + " <= :today";
+    private static final String SFI_DUE = SFI_UNTIL + " >= :today and " + SFI + " <= :today";
+    private static final String NOT_DUE = "not coalesce(" + DUE_FOR_GOOD + ", false) and not coalesce(" + ENDING_DUE
+            + ", false) and not coalesce(" + SFI_DUE + ", false)";
 
-    private static final String MOST_OVERDUE_SINCE = Arrays.stream(DueActionCode.values())
-            .map(DueActionCode::column)
-            .collect(Collectors.joining(", ", "least(", ")"));
+    /** What a page's items show: never the case file, which is large and not needed. */
+    private static final String ITEMS = "select journey_id, full_name, arrival_date, caseworker_id, establishment_start,"
+            + " establishment_end, measurement_point, " + String.join(", ", CaseloadProjection.WINDOW_COLUMNS)
+            + " from caseload where journey_id = any(:page)";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
-    private final CaseloadThresholds thresholds;
+    private final TransactionTemplate snapshot;
 
-    public CaseloadQueries(JdbcTemplate jdbc, Clock clock, CaseloadThresholds thresholds) {
+    public CaseloadQueries(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;
-        this.thresholds = thresholds;
+        DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource(), "the view's JdbcTemplate has no data source");
+        this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
     }
 
     @QueryHandler
     public Caseload handle(GetCaseload query) {
         LocalDate today = LocalDate.now(clock);
-        List<CaseloadItem> items = new ArrayList<>();
-        long[] total = {0};
-        jdbc.query(sql(query), parameters(query, today, thresholds), row -> {
-            total[0] = row.getLong("total");
-            if (row.getObject("journey_id") != null) {
-                items.add(item(row, today));
-            }
-        });
-        return new Caseload(items, query.page(), query.size(), total[0]);
+        return snapshot.execute(status -> read(query, today));
+    }
+
+    private Caseload read(GetCaseload query, LocalDate today) {
+        MapSqlParameterSource parameters = parameters(query, today);
+        long wanted = query.offset() + query.size();
+        List<UUID> due = jdbc.queryForList(dueSql(query), parameters.addValue("wanted", wanted), UUID.class);
+        boolean allDueFound = due.size() < wanted;
+        List<UUID> page = new ArrayList<>(due.subList((int) Math.min(query.offset(), due.size()), due.size()));
+        if (allDueFound && !query.dueOnly() && page.size() < query.size()) {
+            long tailOffset = Math.max(0, query.offset() - due.size());
+            page.addAll(jdbc.queryForList(notDueSql(query), parameters.addValue("tailOffset", tailOffset)
+                    .addValue("tailSize", query.size() - page.size()), UUID.class));
+        }
+        long total = query.dueOnly() && allDueFound ? due.size()
+                : Objects.requireNonNullElse(jdbc.queryForObject(totalSql(query), parameters, Long.class), 0L);
+        return new Caseload(items(page, today), query.page(), query.size(), total);
     }
 
     /**
-     * The statement for a query. Only the filters the query has are in it (no {@code :x is null or ...}), so
-     * that the planner can use the partial indexes on the open rows whatever the plan cache does.
+     * The first {@code :wanted} due journeys, most overdue first. Each of the three ways of being due contributes
+     * at most one row per journey, so the first {@code :wanted} rows of each, merged, hold the first {@code :wanted}
+     * journeys with each journey's earliest since-date; fewer than {@code :wanted} journeys means all were found.
      */
-    static String sql(GetCaseload query) {
+    static String dueSql(GetCaseload query) {
+        String filters = filters(query);
+        return """
+                select journey_id from (
+                    select journey_id, arrival_date, min(since) as most_overdue_since from (
+                        (select journey_id, arrival_date, due_for_good_since as since from caseload
+                         where %1$s and %2$s
+                         order by due_for_good_since, arrival_date, journey_id limit :wanted)
+                        union all
+                        (select journey_id, arrival_date, %3$s as since from caseload
+                         where %1$s and %4$s
+                         order by %3$s, arrival_date, journey_id limit :wanted)
+                        union all
+                        (select journey_id, arrival_date, %5$s as since from caseload
+                         where %1$s and %6$s
+                         order by %5$s, arrival_date, journey_id limit :wanted)
+                    ) due_ways
+                    group by journey_id, arrival_date
+                ) due
+                order by most_overdue_since, arrival_date, journey_id
+                limit :wanted
+                """.formatted(filters, DUE_FOR_GOOD, ENDING, ENDING_DUE, SFI, SFI_DUE);
+    }
+
+    /** The journeys with nothing due, by arrival: they follow the due ones when not only due journeys are asked. */
+    static String notDueSql(GetCaseload query) {
+        return "select journey_id from caseload where " + filters(query) + " and " + NOT_DUE
+                + " order by arrival_date, journey_id limit :tailSize offset :tailOffset";
+    }
+
+    /**
+     * The number of journeys listed: all open ones, or those due in any of the three ways (each counted once: the
+     * later ways only where the earlier do not apply).
+     */
+    static String totalSql(GetCaseload query) {
+        String filters = filters(query);
+        if (!query.dueOnly()) {
+            return "select count(*) from caseload where " + filters;
+        }
+        return """
+                select (select count(*) from caseload where %1$s and %2$s)
+                     + (select count(*) from caseload where %1$s and %3$s and not coalesce(%2$s, false))
+                     + (select count(*) from caseload where %1$s and %4$s and not coalesce(%2$s, false)
+                                                                    and not coalesce(%3$s, false))
+                """.formatted(filters, DUE_FOR_GOOD, ENDING_DUE, SFI_DUE);
+    }
+
+    /**
+     * Only the filters the query has are in the statement (no {@code :x is null or ...}), so that the planner can use
+     * the partial indexes on the open rows whatever the plan cache does.
+     */
+    private static String filters(GetCaseload query) {
         StringBuilder filters = new StringBuilder("not closed");
         if (query.municipalityCode() != null) {
             filters.append(" and municipality_code = :municipalityCode");
@@ -75,98 +151,46 @@ public class CaseloadQueries {
         if (query.caseworkerId() != null) {
             filters.append(" and caseworker_id = :caseworkerId");
         }
-        String dueOnly = query.dueOnly() ? "\n    where most_overdue_since is not null" : "";
-        return """
-                with due as (
-                    select journey_id, full_name, arrival_date, caseworker_id,
-                           establishment_start, establishment_end, measurement_point,
-                           %s
-                    from %s
-                    where %s
-                ), matching as (
-                    select due.*, %s as most_overdue_since
-                    from due
-                ), selected as (
-                    select * from matching%s
-                ), page as (
-                    select * from selected
-                    order by most_overdue_since nulls last, arrival_date, journey_id
-                    limit :size offset :offset
-                )
-                select counted.total, page.*
-                from (select count(*) as total from selected) counted
-                left join page on true
-                order by page.most_overdue_since nulls last, page.arrival_date, page.journey_id
-                """.formatted(DUE_ACTIONS, CaseloadProjection.TABLE, filters, MOST_OVERDUE_SINCE, dueOnly);
+        return filters.toString();
     }
 
-    static MapSqlParameterSource parameters(GetCaseload query, LocalDate today, CaseloadThresholds thresholds) {
+    static MapSqlParameterSource parameters(GetCaseload query, LocalDate today) {
         return new MapSqlParameterSource()
                 .addValue("today", today)
                 .addValue("municipalityCode", query.municipalityCode())
-                .addValue("caseworkerId", query.caseworkerId())
-                .addValue("introductoryMeetingDays", thresholds.introductoryMeetingDays())
-                .addValue("actionPlanDays", thresholds.actionPlanDays())
-                .addValue("housingDays", thresholds.housingDays())
-                .addValue("sfiEnrolmentDays", thresholds.sfiEnrolmentDays())
-                .addValue("establishmentEndingDays", thresholds.establishmentEndingDays())
-                .addValue("sfiRightYears", thresholds.sfiRightYears())
-                .addValue("sfiRightEndingDays", thresholds.sfiRightEndingDays())
-                .addValue("sfiRightInForceFrom", CaseloadThresholds.SFI_RIGHT_IN_FORCE_FROM)
-                .addValue("size", query.size())
-                .addValue("offset", query.offset());
+                .addValue("caseworkerId", query.caseworkerId());
+    }
+
+    /** The page's items, in the page's order, with what is due today by the stored windows. */
+    private List<CaseloadItem> items(List<UUID> page, LocalDate today) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, CaseloadItem> items = new HashMap<>();
+        jdbc.query(ITEMS,
+                new MapSqlParameterSource("page", page.toArray(UUID[]::new)),
+                row -> {
+                    CaseloadItem item = item(row, today);
+                    items.put(item.journeyId(), item);
+                });
+        return page.stream().map(items::get).toList();
     }
 
     private static CaseloadItem item(ResultSet row, LocalDate today) throws SQLException {
-        List<DueAction> dueActions = new ArrayList<>();
+        Map<DueActionCode, DueSchedule.Window> windows = new EnumMap<>(DueActionCode.class);
         for (DueActionCode code : DueActionCode.values()) {
-            LocalDate since = row.getObject(code.column(), LocalDate.class);
+            LocalDate since = row.getObject(code.sinceColumn(), LocalDate.class);
             if (since != null) {
-                dueActions.add(new DueAction(code.name(), since));
+                windows.put(code, new DueSchedule.Window(since,
+                        code.lapses() ? row.getObject(code.untilColumn(), LocalDate.class) : null));
             }
         }
-        // Most overdue first; on the same day, in the codes' order (the list is built in it and the sort is stable).
-        dueActions.sort(Comparator.comparing(DueAction::since));
         LocalDate establishmentStart = row.getObject("establishment_start", LocalDate.class);
         LocalDate establishmentEnd = row.getObject("establishment_end", LocalDate.class);
         LocalDate measurementPoint = row.getObject("measurement_point", LocalDate.class);
         return new CaseloadItem(row.getObject("journey_id", UUID.class), row.getString("full_name"),
                 row.getObject("arrival_date", LocalDate.class),
                 Stage.of(false, establishmentStart, establishmentEnd, measurementPoint, today),
-                row.getString("caseworker_id"), dueActions);
-    }
-
-    /** A due action's column: its since-date when that has come and the condition holds, else null. */
-    private static String dueWhen(DueActionCode code, String condition, String since) {
-        return "case when " + condition + " and " + since + " <= :today then " + since + " end as " + code.column();
-    }
-
-    private static String condition(DueActionCode code) {
-        return switch (code) {
-            case NO_CASEWORKER -> "caseworker_id is null";
-            case NO_INTRODUCTORY_MEETING -> "first_introductory_meeting is null";
-            case NO_ACTION_PLAN -> "first_action_plan is null";
-            case NO_HOUSING -> "first_housing_secured is null";
-            case NOT_ENROLLED_IN_SFI -> "first_sfi_enrolment is null";
-            case ESTABLISHMENT_ENDING_NOT_IN_WORK_OR_STUDIES ->
-                    "not in_work_or_studies and :today <= establishment_end";
-            case SFI_RIGHT_ENDING_WITHOUT_LEVEL_D -> "sfi_level_d_reached is null and " + SFI_RIGHT_END
-                    + " >= :sfiRightInForceFrom and :today <= " + SFI_RIGHT_END;
-            case FOLLOW_UP_DUE -> "not follow_up_recorded";
-        };
-    }
-
-    /** The since-date; null (never due) where the date it counts from is missing. */
-    private static String since(DueActionCode code) {
-        return switch (code) {
-            case NO_CASEWORKER -> "arrival_date";
-            case NO_INTRODUCTORY_MEETING -> "arrival_date + :introductoryMeetingDays";
-            case NO_ACTION_PLAN -> "arrival_date + :actionPlanDays";
-            case NO_HOUSING -> "arrival_date + :housingDays";
-            case NOT_ENROLLED_IN_SFI -> "arrival_date + :sfiEnrolmentDays";
-            case ESTABLISHMENT_ENDING_NOT_IN_WORK_OR_STUDIES -> "establishment_end - :establishmentEndingDays";
-            case SFI_RIGHT_ENDING_WITHOUT_LEVEL_D -> SFI_RIGHT_END + " - :sfiRightEndingDays";
-            case FOLLOW_UP_DUE -> "measurement_point";
-        };
+                row.getString("caseworker_id"), DueSchedule.of(windows).dueOn(today));
     }
 }

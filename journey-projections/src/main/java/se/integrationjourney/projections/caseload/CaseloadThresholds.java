@@ -46,6 +46,17 @@ public record CaseloadThresholds(
         }
     }
 
+    /**
+     * The thresholds as the caseload view records them with its rows ({@code caseload_settings}): a change of any
+     * of them changes this text, and the view is rebuilt.
+     */
+    String describe() {
+        return "introductory-meeting-days=" + introductoryMeetingDays + ",action-plan-days=" + actionPlanDays
+                + ",housing-days=" + housingDays + ",sfi-enrolment-days=" + sfiEnrolmentDays
+                + ",establishment-ending-days=" + establishmentEndingDays + ",sfi-right-years=" + sfiRightYears
+                + ",sfi-right-ending-days=" + sfiRightEndingDays + ",sfi-right-in-force-from=" + SFI_RIGHT_IN_FORCE_FROM;
+    }
+
     private static void requireNotNegative(String property, int days) {
         if (days < 0) {
             throw new IllegalArgumentException("journey.caseload." + property + " must not be negative, was " + days);

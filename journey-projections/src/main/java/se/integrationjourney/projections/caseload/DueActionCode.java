@@ -1,5 +1,7 @@
 package se.integrationjourney.projections.caseload;
 
+import java.util.Locale;
+
 /**
  * The due actions of the caseload (domain.md, "Caseload: what needs doing"), with the day each becomes due.
  * Thresholds are {@link CaseloadThresholds}; each action is due from its since-date on (or, for the two
@@ -26,8 +28,21 @@ public enum DueActionCode {
     /** No 24-month follow-up recorded; since the measurement point. */
     FOLLOW_UP_DUE;
 
-    /** The result column of the caseload query holding this action's since-date (null when not due). */
-    String column() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+    /** Whether the action stops being due at the end of its window even if nothing is done (the two "ending" ones). */
+    boolean lapses() {
+        return this == ESTABLISHMENT_ENDING_NOT_IN_WORK_OR_STUDIES || this == SFI_RIGHT_ENDING_WITHOUT_LEVEL_D;
+    }
+
+    /** The caseload view's column holding the first day the action is due (null when it does not apply). */
+    String sinceColumn() {
+        return name().toLowerCase(Locale.ROOT) + "_since";
+    }
+
+    /** The column holding the last day a {@linkplain #lapses() lapsing} action is due. */
+    String untilColumn() {
+        if (!lapses()) {
+            throw new IllegalStateException(name() + " is due until it is done: it has no until-column");
+        }
+        return name().toLowerCase(Locale.ROOT) + "_until";
     }
 }

@@ -3,10 +3,9 @@ package se.integrationjourney.projections.journeystate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.integrationjourney.projections.casefile.CaseFile;
-import se.integrationjourney.projections.casefile.CaseFileJson;
 import se.integrationjourney.projections.casefile.CaseFileProjection;
 
-import java.util.Collection;
+import java.util.List;
 
 /** The journey-state view: one case file per journey, read whole by {@link JourneyStateQueries}. */
 @Component
@@ -21,13 +20,12 @@ public class JourneyStateProjection extends CaseFileProjection {
     }
 
     @Override
-    protected void store(JdbcTemplate jdbc, String table, Collection<CaseFile> changed) {
-        jdbc.batchUpdate("insert into " + table + " (journey_id, municipality_code, version, case_file)"
-                        + " values (?, ?, ?, ?::jsonb) on conflict (journey_id) do update set"
-                        + " municipality_code = excluded.municipality_code, version = excluded.version,"
-                        + " case_file = excluded.case_file",
-                changed.stream().filter(CaseFile::registered).map(file -> new Object[] {
-                        file.journeyId(), file.municipalityCode(), file.version(), CaseFileJson.write(file)})
-                        .toList());
+    protected List<String> columns() {
+        return List.of("journey_id", "municipality_code", "version");
+    }
+
+    @Override
+    protected Object[] values(CaseFile file) {
+        return new Object[] {file.journeyId(), file.municipalityCode(), file.version()};
     }
 }

@@ -3,11 +3,10 @@ package se.integrationjourney.projections.outcomes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.integrationjourney.projections.casefile.CaseFile;
-import se.integrationjourney.projections.casefile.CaseFileJson;
 import se.integrationjourney.projections.casefile.CaseFileProjection;
 
 import java.time.LocalDate;
-import java.util.Collection;
+import java.util.List;
 
 /**
  * The outcomes view that analysts' figures are computed from: one row per registered journey in
@@ -34,25 +33,20 @@ public class OutcomesProjection extends CaseFileProjection {
     }
 
     /**
-     * Upserts each registered journey's case file stripped of personal data, with its cohort years: the
-     * establishment years follow the case file's derived dates, so a retracted end (start + 24 months again)
-     * or a retracted start (no cohort) moves the row.
+     * Each registered journey's case file is stored stripped of personal data ({@link #keepsWholeCaseFile()}), with
+     * its cohort years: the establishment years follow the case file's derived dates, so a retracted end (start +
+     * 24 months again) or a retracted start (no cohort) moves the row.
      */
     @Override
-    protected void store(JdbcTemplate jdbc, String table, Collection<CaseFile> changed) {
-        jdbc.batchUpdate("insert into " + table + " (journey_id, municipality_code, arrival_year,"
-                        + " establishment_start_year, establishment_end_year, case_file)"
-                        + " values (?, ?, ?, ?, ?, ?::jsonb) on conflict (journey_id) do update set"
-                        + " municipality_code = excluded.municipality_code,"
-                        + " arrival_year = excluded.arrival_year,"
-                        + " establishment_start_year = excluded.establishment_start_year,"
-                        + " establishment_end_year = excluded.establishment_end_year,"
-                        + " case_file = excluded.case_file",
-                changed.stream().filter(CaseFile::registered).map(file -> new Object[] {
-                        file.journeyId(), file.municipalityCode(), file.arrivalDate().getYear(),
-                        year(file.establishmentStart()), year(file.establishmentEnd()),
-                        CaseFileJson.writeWithoutPersonalData(file)})
-                        .toList());
+    protected List<String> columns() {
+        return List.of("journey_id", "municipality_code", "arrival_year", "establishment_start_year",
+                "establishment_end_year");
+    }
+
+    @Override
+    protected Object[] values(CaseFile file) {
+        return new Object[] {file.journeyId(), file.municipalityCode(), file.arrivalDate().getYear(),
+                year(file.establishmentStart()), year(file.establishmentEnd())};
     }
 
     private static Integer year(LocalDate date) {

@@ -25,4 +25,20 @@ public interface Projection {
      * the physical tables that {@code tables} names, so the same code serves the live view and a rebuild.
      */
     Object eventHandlers(ViewTables tables);
+
+    /**
+     * Whether the live tables were built with settings other than the application's (the caseload's thresholds,
+     * say), so that they no longer say what the events and the settings imply. The runner then rebuilds the view
+     * at start-up; the old tables serve until the new ones have caught up.
+     */
+    default boolean builtWithOtherSettings() {
+        return false;
+    }
+
+    /**
+     * Records the application's settings in the view's fresh, empty tables that {@code tables} names, before their
+     * first event (a rebuild's copies, or the live tables while the event store is empty).
+     */
+    default void recordSettings(ViewTables tables) {
+    }
 }

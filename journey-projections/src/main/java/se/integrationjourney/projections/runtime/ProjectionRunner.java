@@ -46,18 +46,28 @@ public class ProjectionRunner implements SmartLifecycle {
     public synchronized void start() {
         swap.discardAllRebuilds(projections.values());
         boolean eventsStored = swap.headPosition() > 0;
-        List<Projection> neverRun = new ArrayList<>();
+        List<Projection> toBuild = new ArrayList<>();
         for (Projection projection : projections.values()) {
+            boolean otherSettings = projection.builtWithOtherSettings();
+            if (otherSettings && !eventsStored) {
+                projection.recordSettings(ViewTables.LIVE); // no events, so the live tables are empty
+            }
             if (eventsStored && !swap.hasTokens(projection.name())) {
-                neverRun.add(projection);
+                toBuild.add(projection);
+                log.info("View {} has never run: building it from the first event", projection.name());
             } else {
                 live.put(projection.name(), startProcessor(projection.name(), projection.eventHandlers(ViewTables.LIVE)));
+                if (otherSettings && eventsStored) {
+                    toBuild.add(projection);
+                    log.info("View {} was built with other settings: rebuilding it from the first event",
+                            projection.name());
+                }
             }
         }
-        // A view that has never run (new in this release, or a store loaded from elsewhere) is built the way a
-        // rebuild is, much faster than the live path; it serves once it has caught up.
-        startRebuilds(neverRun);
-        neverRun.forEach(view -> log.info("View {} has never run: building it from the first event", view.name()));
+        // A view that has never run (new in this release, or a store loaded from elsewhere) or that was built with
+        // other settings is built the way a rebuild is, much faster than the live path; a view that was running
+        // goes on serving (and following new events) until the rebuilt one has caught up.
+        startRebuilds(toBuild);
         rebuildMonitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "view-rebuild-monitor");
             thread.setDaemon(true);

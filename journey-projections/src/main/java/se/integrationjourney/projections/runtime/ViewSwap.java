@@ -40,6 +40,7 @@ final class ViewSwap {
                 for (String table : view.tables()) {
                     jdbc.execute("create table " + REBUILD_TABLES.of(table) + " (like " + table + " including all)");
                 }
+                view.recordSettings(REBUILD_TABLES);
             }
             forgetProcessor(processorName);
         });

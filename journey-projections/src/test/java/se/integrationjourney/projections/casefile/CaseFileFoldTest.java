@@ -26,6 +26,7 @@ import se.integrationjourney.core.events.SfiLevelReached;
 import se.integrationjourney.core.events.Tenure;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -136,6 +137,25 @@ class CaseFileFoldTest {
         assertThat(CaseFileJson.write(stripped)).as("everything else kept")
                 .isEqualTo(CaseFileJson.write(file.withoutPersonalData()));
         assertThat(file.personalDetails()).as("the original keeps its details").isNotNull();
+    }
+
+    @Test
+    void givenACaseFile_whenWrittenOnceForBothForms_thenEachReadsAsItsOwnSerialization() {
+        record(registered());
+        record(new EmploymentStarted(journeyId, date(2021, 6, 1), "e1", EmploymentType.REGULAR, "it",
+                new BigDecimal("37.5")));
+
+        CaseFileJson.Documents documents = CaseFileJson.documents(file);
+
+        String whole = new String(documents.whole(), StandardCharsets.UTF_8);
+        String withoutPersonalData = new String(documents.withoutPersonalData(), StandardCharsets.UTF_8);
+        assertThat(CaseFileJson.write(CaseFileJson.read(whole))).isEqualTo(CaseFileJson.write(file));
+        assertThat(withoutPersonalData).isEqualTo(CaseFileJson.writeWithoutPersonalData(file));
+        assertThat(whole).contains("Åsa Öberg");
+
+        CaseFile withoutDetails = CaseFile.of(UUID.randomUUID());
+        String noDetails = new String(CaseFileJson.documents(withoutDetails).whole(), StandardCharsets.UTF_8);
+        assertThat(CaseFileJson.write(CaseFileJson.read(noDetails))).isEqualTo(CaseFileJson.write(withoutDetails));
     }
 
     private NewcomerRegistered registered() {

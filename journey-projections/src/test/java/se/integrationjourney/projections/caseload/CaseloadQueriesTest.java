@@ -70,7 +70,7 @@ class CaseloadQueriesTest {
 
     private Object handlers() {
         if (handlers == null) {
-            handlers = new CaseloadProjection(database.jdbc()).eventHandlers(ViewTables.LIVE);
+            handlers = new CaseloadProjection(database.jdbc(), CaseloadThresholds.DEFAULTS).eventHandlers(ViewTables.LIVE);
         }
         return handlers;
     }
@@ -253,30 +253,46 @@ class CaseloadQueriesTest {
     // --- configuration ---
 
     @Test
-    void givenOtherThresholds_whenQueried_thenTheActionsFollowThem() {
+    void givenOtherThresholds_whenTheEventsAreHandled_thenTheActionsFollowThem() {
         CaseloadThresholds thresholds = new CaseloadThresholds(10, 20, 40, 5, 30, 2, 15);
+        Object otherHandlers = new CaseloadProjection(database.jdbc(), thresholds).eventHandlers(ViewTables.LIVE);
         LocalDate arrival = date(2024, 1, 10);
-        UUID journey = register(arrival);
-        UUID withPlan = registerDone(date(2023, 1, 10));
-        feeder.feed(handlers(), new EstablishmentPlanStarted(withPlan, date(2023, 2, 1)),
-                new EstablishmentPlanEnded(withPlan, date(2024, 5, 1), EstablishmentEndReason.OTHER));
-        UUID withSfi = registerDone(date(2024, 3, 1));
+        UUID journey = UUID.randomUUID();
+        UUID withPlan = UUID.randomUUID();
+        UUID withSfi = UUID.randomUUID();
+        UUID withSfiByDefault = registerDone(date(2024, 3, 1));
+        feeder.feed(otherHandlers, registered(journey, municipality, arrival, "Amal Hassan"),
+                registered(withPlan, municipality, date(2023, 1, 10), "Sara Haile"),
+                new CaseworkerAssigned(withPlan, date(2023, 1, 10), "cw"),
+                new IntroductoryMeetingHeld(withPlan, date(2023, 1, 10)),
+                new ActionPlanEstablished(withPlan, date(2023, 1, 10), Set.of(ActionPlanGoal.WORK), "plan"),
+                new HousingSecured(withPlan, date(2023, 1, 10), Tenure.FIRST_HAND),
+                new SfiEnrolled(withPlan, date(2023, 1, 10), 1),
+                new SfiLevelReached(withPlan, date(2023, 6, 1), SfiLevel.D),
+                new EstablishmentPlanStarted(withPlan, date(2023, 2, 1)),
+                new EstablishmentPlanEnded(withPlan, date(2024, 5, 1), EstablishmentEndReason.OTHER),
+                registered(withSfi, municipality, date(2024, 3, 1), "Yonas Tesfay"),
+                new CaseworkerAssigned(withSfi, date(2024, 3, 1), "cw"),
+                new IntroductoryMeetingHeld(withSfi, date(2024, 3, 1)),
+                new ActionPlanEstablished(withSfi, date(2024, 3, 1), Set.of(ActionPlanGoal.WORK), "plan"),
+                new HousingSecured(withSfi, date(2024, 3, 1), Tenure.FIRST_HAND),
+                new SfiEnrolled(withSfi, date(2024, 3, 1), 1));
 
-        assertThat(dueActions(journey, arrival.plusDays(39), thresholds)).containsExactly(
+        assertThat(dueActions(journey, arrival.plusDays(39))).containsExactly(
                 new DueAction("NO_CASEWORKER", arrival),
                 new DueAction("NOT_ENROLLED_IN_SFI", arrival.plusDays(5)),
                 new DueAction("NO_INTRODUCTORY_MEETING", arrival.plusDays(10)),
                 new DueAction("NO_ACTION_PLAN", arrival.plusDays(20)));
-        assertThat(codes(journey, arrival.plusDays(40), thresholds)).contains("NO_HOUSING");
+        assertThat(codes(journey, arrival.plusDays(40))).contains("NO_HOUSING");
         LocalDate establishmentWarning = date(2024, 5, 1).minusDays(30);
-        assertThat(codes(withPlan, establishmentWarning.minusDays(1), thresholds)).isEmpty();
-        assertThat(dueActions(withPlan, establishmentWarning, thresholds)).containsExactly(
+        assertThat(codes(withPlan, establishmentWarning.minusDays(1))).isEmpty();
+        assertThat(dueActions(withPlan, establishmentWarning)).containsExactly(
                 new DueAction("ESTABLISHMENT_ENDING_NOT_IN_WORK_OR_STUDIES", establishmentWarning));
         LocalDate sfiWarning = date(2026, 3, 1).minusDays(15);
-        assertThat(codes(withSfi, sfiWarning.minusDays(1), thresholds)).isEmpty();
-        assertThat(dueActions(withSfi, sfiWarning, thresholds)).containsExactly(
+        assertThat(codes(withSfi, sfiWarning.minusDays(1))).isEmpty();
+        assertThat(dueActions(withSfi, sfiWarning)).containsExactly(
                 new DueAction("SFI_RIGHT_ENDING_WITHOUT_LEVEL_D", sfiWarning));
-        assertThat(codes(withSfi, sfiWarning, CaseloadThresholds.DEFAULTS)).as("3 years by default").isEmpty();
+        assertThat(codes(withSfiByDefault, sfiWarning)).as("3 years by default").isEmpty();
     }
 
     // --- filters ---
@@ -473,16 +489,12 @@ class CaseloadQueriesTest {
     }
 
     private Caseload caseload(LocalDate today, GetCaseload query) {
-        return caseload(today, query, CaseloadThresholds.DEFAULTS);
+        return queries(database.jdbc(), today).handle(query);
     }
 
-    private static Caseload caseload(LocalDate today, GetCaseload query, CaseloadThresholds thresholds) {
-        return queries(database.jdbc(), today, thresholds).handle(query);
-    }
-
-    static CaseloadQueries queries(JdbcTemplate jdbc, LocalDate today, CaseloadThresholds thresholds) {
+    static CaseloadQueries queries(JdbcTemplate jdbc, LocalDate today) {
         Clock clock = Clock.fixed(today.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
-        return new CaseloadQueries(jdbc, clock, thresholds);
+        return new CaseloadQueries(jdbc, clock);
     }
 
     private List<UUID> journeys(LocalDate today, GetCaseload query) {
@@ -490,30 +502,18 @@ class CaseloadQueriesTest {
     }
 
     private CaseloadItem item(UUID journey, LocalDate today) {
-        return item(journey, today, CaseloadThresholds.DEFAULTS);
-    }
-
-    private CaseloadItem item(UUID journey, LocalDate today, CaseloadThresholds thresholds) {
-        return caseload(today, new GetCaseload(null, municipality, false, 0, GetCaseload.MAX_SIZE), thresholds)
+        return caseload(today, new GetCaseload(null, municipality, false, 0, GetCaseload.MAX_SIZE))
                 .items().stream()
                 .filter(item -> item.journeyId().equals(journey)).findFirst()
                 .orElseThrow(() -> new AssertionError("journey not in the caseload: " + journey));
     }
 
     private List<DueAction> dueActions(UUID journey, LocalDate today) {
-        return dueActions(journey, today, CaseloadThresholds.DEFAULTS);
-    }
-
-    private List<DueAction> dueActions(UUID journey, LocalDate today, CaseloadThresholds thresholds) {
-        return item(journey, today, thresholds).dueActions();
+        return item(journey, today).dueActions();
     }
 
     private List<String> codes(UUID journey, LocalDate today) {
-        return codes(journey, today, CaseloadThresholds.DEFAULTS);
-    }
-
-    private List<String> codes(UUID journey, LocalDate today, CaseloadThresholds thresholds) {
-        return dueActions(journey, today, thresholds).stream().map(DueAction::code).toList();
+        return dueActions(journey, today).stream().map(DueAction::code).toList();
     }
 
     private static LocalDate date(int year, int month, int day) {

@@ -48,16 +48,15 @@ class CaseloadReplayTest {
         jdbc.execute("create table " + REPLAY_TABLE + " (like " + CaseloadProjection.TABLE + " including all)");
         List<DomainEventMessage<?>> history = history();
 
-        Object live = new CaseloadProjection(jdbc).eventHandlers(ViewTables.LIVE);
+        Object live = new CaseloadProjection(jdbc, CaseloadThresholds.DEFAULTS).eventHandlers(ViewTables.LIVE);
         for (DomainEventMessage<?> message : history) {
             EventFeeder.deliver(live, List.of(message));
         }
-        EventFeeder.deliver(new CaseloadProjection(jdbc).eventHandlersWriting(REPLAY_TABLE), history);
+        EventFeeder.deliver(new CaseloadProjection(jdbc, CaseloadThresholds.DEFAULTS).eventHandlersWriting(REPLAY_TABLE), history);
 
         String columns = "select journey_id, municipality_code, caseworker_id, full_name, arrival_date, closed,"
-                + " first_introductory_meeting, first_action_plan, first_housing_secured, first_sfi_enrolment,"
-                + " sfi_level_d_reached, establishment_start, establishment_end, measurement_point,"
-                + " in_work_or_studies, follow_up_recorded, case_file from ";
+                + " establishment_start, establishment_end, measurement_point, "
+                + String.join(", ", CaseloadProjection.WINDOW_COLUMNS) + ", due_for_good_since, case_file from ";
         List<Map<String, Object>> liveRows =
                 jdbc.queryForList(columns + CaseloadProjection.TABLE + " order by journey_id");
         assertThat(liveRows).hasSize(3);

@@ -295,7 +295,7 @@ class OutcomeQueriesTest {
                 .doesNotContain("199001011239").doesNotContain("9001011239").doesNotContain("0101-1239")
                 .doesNotContain("199001021238").doesNotContain("9001021238");
         assertThat(jdbc.queryForObject("select case_file -> 'personalDetails' is null"
-                + " or jsonb_typeof(case_file -> 'personalDetails') = 'null' from outcome_facts", Boolean.class))
+                + " or json_typeof(case_file -> 'personalDetails') = 'null' from outcome_facts", Boolean.class))
                 .isTrue();
         assertThat(queries.handle(new FindTimeToMilestone(Milestone.HOUSING_SECURED, MeasuredFrom.ARRIVAL, 2021,
                 null, null)).reached()).as("the stored facts still measure").isEqualTo(1);
