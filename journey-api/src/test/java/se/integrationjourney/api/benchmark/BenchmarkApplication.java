@@ -31,7 +31,10 @@ final class BenchmarkApplication {
         List<String> arguments = new ArrayList<>(List.of(database.commandLineArguments()));
         arguments.addAll(List.of("--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 // the runtime's own INFO lines (rebuild started, swapped in after n ms) belong in a benchmark's log
-                "--logging.level.se.integrationjourney.projections.runtime=INFO"));
+                "--logging.level.se.integrationjourney.projections.runtime=INFO",
+                // the pool as shipped (a fixed pool of Hikari's default ten), not the tests' pools that shrink when idle
+                // (src/test/resources/application.properties, on this classpath too)
+                "--spring.datasource.hikari.minimum-idle=10", "--spring.datasource.hikari.idle-timeout=600000"));
         arguments.addAll(List.of(extra));
         return new SpringApplicationBuilder(JourneyApplication.class)
                 .initializers(context -> context.getBeanFactory()

@@ -42,8 +42,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * Both run over HTTP (what a caseworker waits for: HTTP, Basic authentication, the query, JSON) and in-process,
  * from 50 threads calling the {@link CaseloadQueries} bean (the query and its mapping alone), so the table shows
  * where the time goes. The appends are {@link CommandSideLoader} workers ({@code benchmark.caseload.append-threads},
- * default 2, so that the readers are not starved of CPU by the appends alone) recording journeys of another seed than the history's, so their ids are new; the rate they reach in
- * each measurement window is read from the event store's global index.
+ * default 2) recording journeys of another seed than the history's, so their ids are new, at
+ * {@code benchmark.caseload.append-rate} events a second in all (default 100, far above what a whole country's
+ * caseworkers record; 0 = as fast as they can, which fills whatever CPU the readers leave, so that the readers'
+ * latency then measures a saturated machine). The rate they reach in each measurement window is read from the
+ * event store's global index.
  *
  * <p>Baselines, measured in the same run before the appends start: one reader alone, no think time, no appends,
  * over HTTP and in-process.
@@ -56,6 +59,8 @@ final class CaseloadUnderLoadBenchmark {
     private static final long WINDOW_MILLIS = Long.getLong("benchmark.caseload.seconds", 20) * 1000;
     private static final long THINK_MILLIS = Long.getLong("benchmark.caseload.think-millis", 1000);
     private static final int APPEND_THREADS = Integer.getInteger("benchmark.caseload.append-threads", 2);
+    /** Events a second the appends send over all their threads; 0 sends as fast as they can. */
+    private static final double APPEND_RATE = Double.parseDouble(System.getProperty("benchmark.caseload.append-rate", "100"));
     /** Journeys queued for the appends: more than any window can record, the loader is stopped at the end. */
     private static final int APPEND_JOURNEYS = Integer.getInteger("benchmark.caseload.append-journeys", 20_000);
     private static final double TARGET_P99_MILLIS = 20;
@@ -138,7 +143,7 @@ final class CaseloadUnderLoadBenchmark {
             context.note("caseload: one check of a Basic password against its bcrypt hash takes %.1f ms in this JVM"
                     + " (PasswordEncoder.matches, median of 12)", passwordCheck);
 
-            CommandSideLoader loader = new CommandSideLoader(application);
+            CommandSideLoader loader = new CommandSideLoader(application, APPEND_RATE);
             List<SyntheticHistory.JourneyHistory> newJourneys =
                     SyntheticHistory.journeys(context.seed + 1, APPEND_JOURNEYS);
             AtomicReference<Object> appendOutcome = new AtomicReference<>();
@@ -178,9 +183,11 @@ final class CaseloadUnderLoadBenchmark {
             CommandSideLoader.LoadResult appended = (CommandSideLoader.LoadResult) appendOutcome.get();
             ProjectionStatus caseloadView = application.getBean(ProjectionRunner.class).status().stream()
                     .filter(status -> status.name().equals(NAME)).findFirst().orElseThrow();
-            context.note("caseload: appends through the command side (%d threads, one event per command): %,d events"
+            context.note("caseload: appends through the command side (%d threads, one event per command, %s): %,d events"
                             + " in %.0f s, %.0f events/s, command p50 %.1f ms, p99 %.1f ms; when they stopped the"
-                            + " caseload view was %,d events behind the store", APPEND_THREADS, appended.events(),
+                            + " caseload view was %,d events behind the store", APPEND_THREADS,
+                    APPEND_RATE > 0 ? String.format(Locale.ROOT, "paced at %.0f events/s", APPEND_RATE) : "unpaced",
+                    appended.events(),
                     appendSeconds, appended.events() / appendSeconds, appended.latencies().percentileMillis(50),
                     appended.latencies().percentileMillis(99),
                     caseloadView.headPosition() - caseloadView.position());

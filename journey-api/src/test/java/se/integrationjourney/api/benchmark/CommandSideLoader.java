@@ -69,6 +69,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Loads synthetic journeys through the command side, in-process: each event of a {@link SyntheticHistory} becomes
@@ -92,9 +94,18 @@ final class CommandSideLoader {
 
     private final CommandGateway commands;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Nanoseconds between two commands over all workers; 0 sends as fast as the workers can. */
+    private final long intervalNanos;
+    private final AtomicLong nextSend = new AtomicLong(System.nanoTime());
 
     CommandSideLoader(ApplicationContext application) {
+        this(application, 0);
+    }
+
+    /** A loader sending at most {@code eventsPerSecond} commands a second over all its workers (0: no limit). */
+    CommandSideLoader(ApplicationContext application, double eventsPerSecond) {
         this.commands = application.getBean(CommandGateway.class);
+        this.intervalNanos = eventsPerSecond > 0 ? Math.round(1e9 / eventsPerSecond) : 0;
     }
 
     /**
@@ -138,6 +149,7 @@ final class CommandSideLoader {
                 break;
             }
             Object command = commandFor(entry.event(), recordedIds);
+            awaitTurn();
             long sending = System.nanoTime();
             Recorded answer;
             try {
@@ -151,6 +163,21 @@ final class CommandSideLoader {
             recorded++;
         }
         return recorded;
+    }
+
+    /**
+     * Waits for this command's turn when the loader is paced: turns are {@code intervalNanos} apart over all
+     * workers, and a worker that fell behind takes the next turn from now, so a slow moment is not made up in a burst.
+     */
+    private void awaitTurn() {
+        if (intervalNanos == 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        long turn = Math.max(now, nextSend.getAndAccumulate(now, (next, at) -> Math.max(next, at) + intervalNanos));
+        if (turn > now) {
+            LockSupport.parkNanos(turn - now);
+        }
     }
 
     /**
