@@ -45,6 +45,11 @@ class ProbeProjection implements Projection {
     }
 
     @Override
+    public void forgetSettings() {
+        jdbc.update("delete from probe_view_settings");
+    }
+
+    @Override
     public void recordSettings(ViewTables tables) {
         jdbc.update("delete from " + tables.of("probe_view_settings"));
         jdbc.update("insert into " + tables.of("probe_view_settings") + " values (?)", setting);

@@ -156,6 +156,8 @@ class ProjectionRuntimeTest {
         runner.start();
 
         assertThat(status().replaying()).as("rebuilding at start").isTrue();
+        assertThat(jdbc.queryForList("select setting from probe_view_settings", String.class))
+                .as("the live view, following new events with the new setting, no longer claims the old one").isEmpty();
         append(UUID.fromString(journey), 2, "three");
         await().atMost(DEADLINE).until(() -> countOf(journey) == 100);
         probe.rebuildGate.countDown();

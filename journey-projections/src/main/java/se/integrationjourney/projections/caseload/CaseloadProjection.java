@@ -66,6 +66,11 @@ public class CaseloadProjection extends CaseFileProjection {
     }
 
     @Override
+    public void forgetSettings() {
+        jdbc.update("delete from " + SETTINGS_TABLE);
+    }
+
+    @Override
     protected Object[] values(CaseFile file) {
         PersonalDetails personalDetails = file.personalDetails();
         DueSchedule schedule = DueSchedule.of(file, thresholds);

@@ -61,6 +61,8 @@ public class CaseloadQueries {
         this.clock = clock;
         DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource(), "the view's JdbcTemplate has no data source");
         this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        // A transaction of its own even if a caller's is open (whose isolation it would otherwise silently join).
+        snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
     }

@@ -41,4 +41,11 @@ public interface Projection {
      */
     default void recordSettings(ViewTables tables) {
     }
+
+    /**
+     * Records that the live tables were built with no settings known, so that any later start-up rebuilds them:
+     * called when a rebuild for other settings starts while the live view goes on with the new ones.
+     */
+    default void forgetSettings() {
+    }
 }

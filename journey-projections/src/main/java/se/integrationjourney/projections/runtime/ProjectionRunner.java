@@ -56,6 +56,11 @@ public class ProjectionRunner implements SmartLifecycle {
                 toBuild.add(projection);
                 log.info("View {} has never run: building it from the first event", projection.name());
             } else {
+                if (otherSettings && eventsStored) {
+                    // The live view now mixes rows of the old settings and the new: it must be rebuilt at any later
+                    // start too (say the settings go back) unless this rebuild is swapped in.
+                    projection.forgetSettings();
+                }
                 live.put(projection.name(), startProcessor(projection.name(), projection.eventHandlers(ViewTables.LIVE)));
                 if (otherSettings && eventsStored) {
                     toBuild.add(projection);
@@ -226,7 +231,9 @@ public class ProjectionRunner implements SmartLifecycle {
             log.info("Views {}: rebuilt views have caught up and now serve (written in {} ms, swapped in {} ms)",
                     rebuild.names(), (swapping - writing) / 1_000_000, (System.nanoTime() - swapping) / 1_000_000);
         } catch (RuntimeException e) {
-            log.error("Views {}: swapping in the rebuilt views failed; the old views keep serving", rebuild.names(), e);
+            // Type and SQL state only: a constraint error's message can quote the row, names among it.
+            log.error("Views {}: swapping in the rebuilt views failed ({}); the old views keep serving",
+                    rebuild.names(), ViewProcessor.describe(e));
             swap.discardRebuild(rebuild.views(), rebuild.processorName());
         }
         rebuild.views().forEach(view ->

@@ -180,6 +180,11 @@ final class ViewProcessor {
     static String describe(EventMessage<?> event, Throwable cause) {
         String journey = event instanceof org.axonframework.eventhandling.DomainEventMessage<?> domainEvent
                 ? " of journey " + domainEvent.getAggregateIdentifier() : "";
+        return describe(cause) + " while handling " + event.getPayloadType().getSimpleName() + journey;
+    }
+
+    /** A failure without personal data: the exception type and the database's error code, never a message. */
+    static String describe(Throwable cause) {
         StringBuilder description = new StringBuilder(cause.getClass().getSimpleName());
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
@@ -187,8 +192,7 @@ final class ViewProcessor {
                 break;
             }
         }
-        return description.append(" while handling ").append(event.getPayloadType().getSimpleName())
-                .append(journey).toString();
+        return description.toString();
     }
 
     private static ThreadFactory threads(String prefix) {

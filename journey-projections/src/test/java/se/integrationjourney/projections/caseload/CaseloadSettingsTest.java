@@ -32,5 +32,9 @@ class CaseloadSettingsTest {
                 .containsExactly("introductory-meeting-days=30,action-plan-days=60,housing-days=45,sfi-enrolment-days=30,"
                         + "establishment-ending-days=90,sfi-right-years=3,sfi-right-ending-days=90,"
                         + "sfi-right-in-force-from=2026-01-01");
+
+        housingSooner.forgetSettings();
+        assertThat(housingSooner.builtWithOtherSettings()).as("rows of mixed thresholds: rebuild whatever they are")
+                .isTrue();
     }
 }
