@@ -29,8 +29,7 @@ public class CaseloadProjection extends CaseFileProjection {
 
     /** The window columns, in {@link DueActionCode}'s order; the lapsing actions have an until-column as well. */
     static final List<String> WINDOW_COLUMNS = Arrays.stream(DueActionCode.values())
-            .flatMap(code -> code.lapses() ? List.of(code.sinceColumn(), code.untilColumn()).stream()
-                    : List.of(code.sinceColumn()).stream())
+            .flatMap(code -> code.lapses() ? Stream.of(code.sinceColumn(), code.untilColumn()) : Stream.of(code.sinceColumn()))
             .toList();
 
     private static final List<String> COLUMNS = Stream.concat(Stream.of("journey_id", "municipality_code",
@@ -78,13 +77,7 @@ public class CaseloadProjection extends CaseFileProjection {
         row.addAll(Arrays.asList(file.journeyId(), file.municipalityCode(), file.caseworkerId(),
                 personalDetails == null ? null : personalDetails.fullName(), file.arrivalDate(), file.closed(),
                 file.establishmentStart(), file.establishmentEnd(), file.measurementPoint()));
-        for (DueActionCode code : DueActionCode.values()) {
-            DueSchedule.Window window = schedule.window(code);
-            row.add(window == null ? null : window.since());
-            if (code.lapses()) {
-                row.add(window == null ? null : window.until());
-            }
-        }
+        row.addAll(schedule.windowColumnValues());
         row.add(schedule.dueForGoodSince());
         return row.toArray();
     }

@@ -90,6 +90,19 @@ final class DueSchedule {
         return windows.get(code);
     }
 
+    /** The values of {@link CaseloadProjection#WINDOW_COLUMNS}, in their order (null where an action does not apply). */
+    List<LocalDate> windowColumnValues() {
+        List<LocalDate> values = new ArrayList<>();
+        for (DueActionCode code : DueActionCode.values()) {
+            Window window = windows.get(code);
+            values.add(window == null ? null : window.since());
+            if (code.lapses()) {
+                values.add(window == null ? null : window.until());
+            }
+        }
+        return values;
+    }
+
     /**
      * The earliest since-date of the actions without an end: from that day on the journey is due for good (until
      * an event changes it), so the view orders and counts due journeys by it. Null when there is none.

@@ -70,14 +70,9 @@ class CaseloadPagingTest {
             List<Object> values = new ArrayList<>(List.of(row.journeyId(), row.municipality()));
             values.add(row.caseworker());
             values.addAll(List.of("Name", row.arrival(), row.closed()));
-            for (DueActionCode code : DueActionCode.values()) {
-                DueSchedule.Window window = row.windows().get(code);
-                values.add(window == null ? null : window.since());
-                if (code.lapses()) {
-                    values.add(window == null ? null : window.until());
-                }
-            }
-            values.add(DueSchedule.of(row.windows()).dueForGoodSince());
+            DueSchedule schedule = DueSchedule.of(row.windows());
+            values.addAll(schedule.windowColumnValues());
+            values.add(schedule.dueForGoodSince());
             return values.toArray();
         }).toList());
     }
