@@ -104,10 +104,10 @@ final class AppendBenchmark {
             context.note("append: application arguments %s; views stopped while appending; seed %d",
                     EXTRA_ARGUMENTS.isEmpty() ? "as shipped" : EXTRA_ARGUMENTS, context.seed);
 
-            long compiledBefore = jitMillis();
+            long compiledBefore = CpuUsage.jitMillis();
             Run warmUp = warmUp(application, journeys);
             context.note("append, in-process, warm-up (not measured) until the JIT compilers were nearly idle (%.0f s"
-                            + " of compilation meanwhile), %s", (jitMillis() - compiledBefore) / 1e3,
+                            + " of compilation meanwhile), %s", (CpuUsage.jitMillis() - compiledBefore) / 1e3,
                     warmUp.describe());
 
             List<Run> runs = new ArrayList<>();
@@ -210,10 +210,10 @@ final class AppendBenchmark {
         long started = System.nanoTime();
         AtomicBoolean done = new AtomicBoolean();
         Thread watcher = new Thread(() -> {
-            long compiled = jitMillis();
+            long compiled = CpuUsage.jitMillis();
             while (!done.get()) {
                 BenchmarkApplication.pause(5_000);
-                long compiledNow = jitMillis();
+                long compiledNow = CpuUsage.jitMillis();
                 double seconds = (System.nanoTime() - started) / 1e9;
                 if ((seconds >= 20 && compiledNow - compiled < 500) || seconds >= WARM_UP_SECONDS) {
                     loader.stop();
@@ -232,10 +232,6 @@ final class AppendBenchmark {
         } finally {
             done.set(true);
         }
-    }
-
-    private static long jitMillis() {
-        return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     /** Runs {@code load}, calling {@code stop} once {@code seconds} have passed if it is still running. */

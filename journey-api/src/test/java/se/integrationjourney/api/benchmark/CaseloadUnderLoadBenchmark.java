@@ -10,12 +10,18 @@ import se.integrationjourney.projections.caseload.GetCaseload;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
 
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Recording;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +54,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * latency then measures a saturated machine). The rate they reach in each measurement window is read from the
  * event store's global index.
  *
- * <p>Baselines, measured in the same run before the appends start: one reader alone, no think time, no appends,
- * over HTTP and in-process.
+ * <p>The windows under appends follow an unmeasured warm-up under the same load, until the JIT compilers are nearly
+ * idle ({@link #warmUp}). Baselines, measured in the same run after the appends stopped and the views caught up:
+ * one reader alone, no think time, no appends, over HTTP and in-process. One Java Flight Recorder recording runs from
+ * before the warm-up to the end ({@code caseload.jfr}, see {@link QueryBenchmarkSupport#startRecording} for why),
+ * each request slower than {@link #SLOW_MILLIS} in it as a {@link SlowRequest} event.
  */
 final class CaseloadUnderLoadBenchmark {
 
@@ -58,12 +67,16 @@ final class CaseloadUnderLoadBenchmark {
     private static final int READERS_PER_MUNICIPALITY = READERS / SyntheticHistory.MUNICIPALITY_CODES.size();
     private static final long WINDOW_MILLIS = Long.getLong("benchmark.caseload.seconds", 20) * 1000;
     private static final long THINK_MILLIS = Long.getLong("benchmark.caseload.think-millis", 1000);
+    /** At most this long warming up before the windows under appends (see {@link #warmUp}). */
+    private static final long WARM_UP_SECONDS = Long.getLong("benchmark.caseload.warmup.seconds", 240);
     private static final int APPEND_THREADS = Integer.getInteger("benchmark.caseload.append-threads", 2);
     /** Events a second the appends send over all their threads; 0 sends as fast as they can. */
     private static final double APPEND_RATE = Double.parseDouble(System.getProperty("benchmark.caseload.append-rate", "100"));
     /** Journeys queued for the appends: more than any window can record, the loader is stopped at the end. */
     private static final int APPEND_JOURNEYS = Integer.getInteger("benchmark.caseload.append-journeys", 20_000);
     private static final double TARGET_P99_MILLIS = 20;
+    /** Requests slower than this are recorded in flight recordings as {@link SlowRequest} events. */
+    private static final long SLOW_MILLIS = 10;
     /** Caseworker ids of the synthetic history: {@code handlaggare-<municipality>-<0..11>}. */
     private static final int CASEWORKERS_PER_MUNICIPALITY = 12;
 
@@ -99,8 +112,29 @@ final class CaseloadUnderLoadBenchmark {
         void read(int reader, Request request, Random random) throws Exception;
     }
 
+    /**
+     * A request slower than {@link #SLOW_MILLIS}, in a flight recording, so that it can be laid beside what else the
+     * JVM did then (GC pauses, waits for a connection or for PostgreSQL): {@code jfr print --events SlowCaseloadRequest}.
+     */
+    @Name(SlowRequest.NAME)
+    @Label("Slow caseload request")
+    static final class SlowRequest extends Event {
+        static final String NAME = "se.integrationjourney.benchmark.SlowCaseloadRequest";
+        @Label("Reader")
+        int reader;
+        @Label("Page")
+        int page;
+        @Label("Page size")
+        int size;
+        @Label("Due only")
+        boolean dueOnly;
+        @Label("One caseworker's journeys")
+        boolean caseworker;
+    }
+
     /** What a measurement window gave. */
-    private record Window(Latencies latencies, double seconds, double appendsPerSecond, CpuUsage.Result cpu) {
+    private record Window(Latencies latencies, Instant from, Instant until, double seconds, double appendsPerSecond,
+                          CpuUsage.Result cpu) {
 
         double requestsPerSecond() {
             return latencies.count() / seconds;
@@ -131,14 +165,6 @@ final class CaseloadUnderLoadBenchmark {
                     + " municipality, each its own caseworker account; the application's connection pool: %s",
                     caseloadSizes(jdbc), poolSize(application));
 
-            // Warm-up (JIT, connection pools, PostgreSQL's caches), not measured.
-            measure(READERS, 5_000, 0, overHttp, jdbc);
-            measure(READERS, 3_000, 0, inProcess, jdbc);
-
-            Window aloneHttp = measure(1, WINDOW_MILLIS / 2, 0, overHttp, jdbc);
-            Window aloneInProcess = measure(1, WINDOW_MILLIS / 2, 0, inProcess, jdbc);
-            context.note("caseload baseline, 1 reader over HTTP, no appends: %s", aloneHttp.describe());
-            context.note("caseload baseline, 1 reader in-process, no appends: %s", aloneInProcess.describe());
             double passwordCheck = QueryBenchmarkSupport.passwordCheckMillis(application);
             context.note("caseload: one check of a Basic password against its bcrypt hash takes %.1f ms in this JVM"
                     + " (PasswordEncoder.matches, median of 12)", passwordCheck);
@@ -154,27 +180,33 @@ final class CaseloadUnderLoadBenchmark {
                     appendOutcome.set(e);
                 }
             }, "caseload-benchmark-appends");
+            Path recordingFile = context.output.resolve("caseload.jfr");
             Window pacedHttp;
             Window saturatedHttp;
             Window pacedInProcess;
             Window saturatedInProcess;
-            QueryBenchmarkSupport.Profile profile;
-            long appendsStarted = System.nanoTime();
-            appends.start();
-            try {
-                BenchmarkApplication.pause(2_000); // the appends reach their pace before the readers are timed
-                pacedHttp = measure(READERS, WINDOW_MILLIS, THINK_MILLIS, overHttp, jdbc);
-                Window[] saturated = new Window[1];
-                profile = QueryBenchmarkSupport.profile(context, "caseload-http-saturated", () -> {
-                    saturated[0] = measure(READERS, WINDOW_MILLIS, 0, overHttp, jdbc);
-                    return null;
-                });
-                saturatedHttp = saturated[0];
-                pacedInProcess = measure(READERS, WINDOW_MILLIS, THINK_MILLIS, inProcess, jdbc);
-                saturatedInProcess = measure(READERS, WINDOW_MILLIS, 0, inProcess, jdbc);
-            } finally {
-                loader.stop();
-                appends.join();
+            Window aloneHttp;
+            Window aloneInProcess;
+            long appendsStarted;
+            try (Recording recording = QueryBenchmarkSupport.startRecording()) {
+                appendsStarted = System.nanoTime();
+                appends.start();
+                try {
+                    warmUp(context, overHttp, inProcess, jdbc);
+                    pacedHttp = measure(READERS, WINDOW_MILLIS, THINK_MILLIS, overHttp, jdbc);
+                    saturatedHttp = measure(READERS, WINDOW_MILLIS, 0, overHttp, jdbc);
+                    pacedInProcess = measure(READERS, WINDOW_MILLIS, THINK_MILLIS, inProcess, jdbc);
+                    saturatedInProcess = measure(READERS, WINDOW_MILLIS, 0, inProcess, jdbc);
+                } finally {
+                    loader.stop();
+                    appends.join();
+                }
+                // The baselines: one reader, no appends, once the views have caught up with what the appends left.
+                BenchmarkApplication.awaitCaughtUp(application.getBean(ProjectionRunner.class), Duration.ofMinutes(30));
+                aloneHttp = measure(1, WINDOW_MILLIS / 2, 0, overHttp, jdbc);
+                aloneInProcess = measure(1, WINDOW_MILLIS / 2, 0, inProcess, jdbc);
+                recording.stop();
+                recording.dump(recordingFile);
             }
             double appendSeconds = (System.nanoTime() - appendsStarted) / 1e9;
             if (appendOutcome.get() instanceof RuntimeException failure) {
@@ -183,6 +215,8 @@ final class CaseloadUnderLoadBenchmark {
             CommandSideLoader.LoadResult appended = (CommandSideLoader.LoadResult) appendOutcome.get();
             ProjectionStatus caseloadView = application.getBean(ProjectionRunner.class).status().stream()
                     .filter(status -> status.name().equals(NAME)).findFirst().orElseThrow();
+            context.note("caseload baseline, 1 reader over HTTP, no appends: %s", aloneHttp.describe());
+            context.note("caseload baseline, 1 reader in-process, no appends: %s", aloneInProcess.describe());
             context.note("caseload: appends through the command side (%d threads, one event per command, %s): %,d events"
                             + " in %.0f s, %.0f events/s, command p50 %.1f ms, p99 %.1f ms; when they stopped the"
                             + " caseload view was %,d events behind the store", APPEND_THREADS,
@@ -199,8 +233,14 @@ final class CaseloadUnderLoadBenchmark {
                     pacedInProcess.describe());
             context.note("caseload, 50 readers in-process, no think time, during appends: %s",
                     saturatedInProcess.describe());
-            context.note("caseload, profile of the JVM during 50 HTTP readers without think time and the appends: %s",
-                    profile.describe());
+            context.note("caseload: one flight recording from before the warm-up to the end (%s; requests slower than"
+                    + " %d ms are in it as %s events); of the JVM during 50 HTTP readers without think time and the"
+                    + " appends: %s", recordingFile.getFileName(), SLOW_MILLIS, SlowRequest.NAME,
+                    QueryBenchmarkSupport.Profile.of(recordingFile, saturatedHttp.from(), saturatedHttp.until())
+                            .describe());
+            context.note("caseload, profile of the JVM during 50 paced in-process readers and the appends: %s",
+                    QueryBenchmarkSupport.Profile.of(recordingFile, pacedInProcess.from(), pacedInProcess.until())
+                            .describe());
             explainLargestFirstPage(context, application, jdbc);
 
             String httpBaseline = "1 reader, HTTP, no appends";
@@ -256,6 +296,36 @@ final class CaseloadUnderLoadBenchmark {
         }
     }
 
+    /**
+     * Readers of every kind (over HTTP and in-process, paced and not) while the appends run, unmeasured, until the
+     * JIT compilers are nearly idle: measured earlier, C2 compiled for most of a core through the measured windows
+     * (the JDBC driver, Spring, Axon, Jackson, recompiled as each window took new paths), and what the windows showed
+     * was the compiler's share of two cores as much as the service. Rounds of 4 × 5 s, until one compiled for less
+     * than a tenth of a core, at most {@code benchmark.caseload.warmup.seconds}.
+     */
+    private static void warmUp(BenchmarkContext context, Reader overHttp, Reader inProcess, Connection jdbc)
+            throws Exception {
+        BenchmarkApplication.pause(2_000); // the appends reach their pace first
+        long started = System.nanoTime();
+        long compiledBefore = CpuUsage.jitMillis();
+        int rounds = 0;
+        double lastRoundJitCores;
+        do {
+            long compiled = CpuUsage.jitMillis();
+            long roundStarted = System.nanoTime();
+            measure(READERS, 5_000, THINK_MILLIS, overHttp, jdbc);
+            measure(READERS, 5_000, 0, overHttp, jdbc);
+            measure(READERS, 5_000, THINK_MILLIS, inProcess, jdbc);
+            measure(READERS, 5_000, 0, inProcess, jdbc);
+            rounds++;
+            lastRoundJitCores = (CpuUsage.jitMillis() - compiled) / 1e3 / ((System.nanoTime() - roundStarted) / 1e9);
+        } while (lastRoundJitCores >= 0.1 && (System.nanoTime() - started) / 1e9 < WARM_UP_SECONDS);
+        context.note("caseload: warm-up during the appends (not measured), %d rounds of every kind of reader in %.0f s,"
+                        + " %.0f s of JIT compilation meanwhile, %.2f cores compiling in the last round", rounds,
+                (System.nanoTime() - started) / 1e9, (CpuUsage.jitMillis() - compiledBefore) / 1e3,
+                lastRoundJitCores);
+    }
+
     private static List<Figure> latencyFigures(String benchmark, Window window, String baseline, Window alone,
                                                boolean target) {
         double p99 = window.latencies().percentileMillis(99);
@@ -285,7 +355,7 @@ final class CaseloadUnderLoadBenchmark {
         for (int reader = 0; reader < readers; reader++) {
             int index = reader;
             Thread thread = new Thread(() -> {
-                Random random = new Random(31L * index + readers);
+                Random random = new Random(SyntheticHistory.spread(31L * index + readers));
                 try {
                     ready.countDown();
                     go.await();
@@ -295,9 +365,21 @@ final class CaseloadUnderLoadBenchmark {
                     }
                     while (System.nanoTime() < deadline[0] && failure.get() == null) {
                         Request request = request(index, random);
+                        SlowRequest slow = new SlowRequest();
+                        slow.begin();
                         long started = System.nanoTime();
                         ask.read(index, request, random);
-                        latencies.record(System.nanoTime() - started);
+                        long took = System.nanoTime() - started;
+                        latencies.record(took);
+                        slow.end();
+                        if (took > SLOW_MILLIS * 1_000_000) {
+                            slow.reader = index;
+                            slow.page = request.page();
+                            slow.size = request.size();
+                            slow.dueOnly = request.dueOnly();
+                            slow.caseworker = request.caseworkerId() != null;
+                            slow.commit();
+                        }
                         if (thinkMillis > 0) {
                             Thread.sleep(Math.min(5 * thinkMillis,
                                     (long) (-Math.log(1 - random.nextDouble()) * thinkMillis)));
@@ -314,6 +396,7 @@ final class CaseloadUnderLoadBenchmark {
         long head = headPosition(jdbc);
         CpuUsage cpu = CpuUsage.start();
         long started = System.nanoTime();
+        Instant from = Instant.now();
         deadline[0] = started + windowMillis * 1_000_000;
         go.countDown();
         for (Thread thread : threads) {
@@ -326,7 +409,7 @@ final class CaseloadUnderLoadBenchmark {
         if (failure.get() != null) {
             throw new IllegalStateException("a caseload reader failed", failure.get());
         }
-        return new Window(latencies, seconds, appendsPerSecond, used);
+        return new Window(latencies, from, Instant.now(), seconds, appendsPerSecond, used);
     }
 
     /** A caseworker's next request: mostly the first page of their caseload, sometimes something narrower. */

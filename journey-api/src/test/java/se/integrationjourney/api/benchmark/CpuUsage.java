@@ -1,6 +1,7 @@
 package se.integrationjourney.api.benchmark;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,19 +11,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * CPU time spent between two moments by this JVM, by the PostgreSQL server's processes and by the whole machine
- * (Linux {@code /proc}), to tell which side a measurement was bound by. Elsewhere it reports nothing.
+ * CPU time spent between two moments by this JVM (and, of it, by its JIT compilers), by the PostgreSQL server's
+ * processes and by the whole machine (Linux {@code /proc}), to tell which side a measurement was bound by. Elsewhere
+ * it reports nothing but the JVM's share.
  */
 final class CpuUsage {
 
     private final long startedNanos;
     private final Duration jvmAtStart;
+    private final long jitMillisAtStart;
     private final Map<Long, Duration> postgresAtStart;
     private final long[] machineAtStart;
 
     private CpuUsage() {
         startedNanos = System.nanoTime();
         jvmAtStart = jvmCpu();
+        jitMillisAtStart = jitMillis();
         postgresAtStart = postgresCpu();
         machineAtStart = machineTicks();
     }
@@ -35,6 +39,7 @@ final class CpuUsage {
     Result stop() {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         double jvm = (jvmCpu().toNanos() - jvmAtStart.toNanos()) / 1e9 / seconds;
+        double jit = (jitMillis() - jitMillisAtStart) / 1e3 / seconds;
         double postgres = 0;
         for (Map.Entry<Long, Duration> process : postgresCpu().entrySet()) {
             Duration before = postgresAtStart.getOrDefault(process.getKey(), Duration.ZERO);
@@ -50,20 +55,31 @@ final class CpuUsage {
             busyShare = total == 0 ? Double.NaN : (double) busy / total;
             machineCores = busyShare * Runtime.getRuntime().availableProcessors();
         }
-        return new Result(jvm, postgres, machineCores - jvm - postgres, busyShare);
+        return new Result(jvm, jit, postgres, machineCores - jvm - postgres, busyShare);
+    }
+
+    /**
+     * Milliseconds this JVM's JIT compilers have spent compiling since it started (all compiler threads together).
+     * On two cores C2 needs minutes of load before it is nearly idle; until then a compiler thread can take most of
+     * a core, and what is measured meanwhile is the compiler as much as the code.
+     */
+    static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     /**
      * @param jvmCores      average cores used by this JVM (the views' handlers, Axon, JSON, the JDBC driver)
+     * @param jitCores      of those, average cores the JIT compilers were compiling
      * @param postgresCores average cores used by the PostgreSQL server processes
      * @param otherCores    the rest of the machine (other builds on a shared machine show up here)
      * @param machineBusy   share of all cores' time that was busy
      */
-    record Result(double jvmCores, double postgresCores, double otherCores, double machineBusy) {
+    record Result(double jvmCores, double jitCores, double postgresCores, double otherCores, double machineBusy) {
 
         String describe() {
-            return String.format(java.util.Locale.ROOT, "CPU cores: JVM %.2f, postgres %.2f, other %.2f (machine %.0f%% busy)",
-                    jvmCores, postgresCores, otherCores, machineBusy * 100);
+            return String.format(java.util.Locale.ROOT, "CPU cores: JVM %.2f (of which JIT compiling %.2f), postgres"
+                    + " %.2f, other %.2f (machine %.0f%% busy)", jvmCores, jitCores, postgresCores, otherCores,
+                    machineBusy * 100);
         }
     }
 

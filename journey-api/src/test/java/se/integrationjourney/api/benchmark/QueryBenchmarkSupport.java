@@ -23,7 +23,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -179,13 +181,25 @@ final class QueryBenchmarkSupport {
      */
     static <T> Profile profile(BenchmarkContext context, String name, Callable<T> work) throws Exception {
         Path file = context.output.resolve(name + ".jfr");
-        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
-            recording.start();
+        try (Recording recording = startRecording()) {
             work.call();
             recording.stop();
             recording.dump(file);
         }
-        return Profile.of(file);
+        return Profile.of(file, Instant.MIN, Instant.MAX);
+    }
+
+    /**
+     * A Java Flight Recorder recording under the "profile" settings, started. Starting one makes the JVM instrument
+     * and recompile the code its events watch (sockets, files, locks): measured in the caseload benchmark, the JIT
+     * compilers then took a whole core for the next half minute. A recording that should not disturb what it
+     * watches is therefore started before the warm-up, and windows are read out of it by time
+     * ({@link Profile#of(Path, Instant, Instant)}).
+     */
+    static Recording startRecording() throws IOException, ParseException {
+        Recording recording = new Recording(Configuration.getConfiguration("profile"));
+        recording.start();
+        return recording;
     }
 
     /**
@@ -199,13 +213,15 @@ final class QueryBenchmarkSupport {
         /** Categories by package (or class) prefix; a sample counts for the innermost frame that has one. */
         private static final Map<String, String> CATEGORIES = categories();
 
-        static Profile of(Path file) throws IOException {
+        /** The execution samples of the recording taken from {@code from} until {@code until}. */
+        static Profile of(Path file, Instant from, Instant until) throws IOException {
             int samples = 0;
             int bcryptSamples = 0;
             Map<String, Integer> inclusiveCounts = new HashMap<>();
             Map<String, Integer> selfCounts = new HashMap<>();
             for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-                if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+                if (!event.getEventType().getName().equals("jdk.ExecutionSample")
+                        || event.getStartTime().isBefore(from) || event.getStartTime().isAfter(until)) {
                     continue;
                 }
                 RecordedStackTrace stack = event.getStackTrace();

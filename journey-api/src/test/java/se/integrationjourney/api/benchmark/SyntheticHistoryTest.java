@@ -96,6 +96,16 @@ class SyntheticHistoryTest {
     }
 
     @Test
+    void journeysOfNeighbouringIndexesAreUnalike() {
+        List<JourneyHistory> journeys = SyntheticHistory.journeys(SEED, 1_600);
+        // Ids over the whole range, as random ids are: each first hex digit ~100 times (they once all began "06").
+        Map<Character, Long> firstDigits = journeys.stream()
+                .collect(Collectors.groupingBy(journey -> journey.journeyId().toString().charAt(0), Collectors.counting()));
+        assertThat(firstDigits).hasSize(16);
+        assertThat(firstDigits.values()).allSatisfy(count -> assertThat(count).isBetween(60L, 140L));
+    }
+
+    @Test
     void theGlobalOrderKeepsEachJourneysSequenceAndIsTheSameForTheSameSeed() {
         List<DomainEventMessage<?>> events = SyntheticHistory.events(SEED, 20_000);
         List<DomainEventMessage<?>> again = SyntheticHistory.events(SEED, 20_000);
