@@ -2,20 +2,25 @@ package se.integrationjourney.projections.caseload;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.integrationjourney.projections.casefile.Stage;
 
+import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -24,10 +29,8 @@ import java.util.UUID;
  * covering today; each of the three is read in index order, so a page costs about a page's worth of index entries
  * whatever the size of the municipality's caseload (ADR 0009). Journeys with nothing due follow, by arrival.
  *
- * <p>A query is one statement ({@link #pageSql}): the page's journeys, their items and the total in one round trip,
- * read from one snapshot, so they agree even while events are being handled. (It was four statements in a
- * repeatable-read transaction, up to seven round trips with the isolation set and reset; under load each waited
- * for a core, docs/benchmarks.md.)
+ * <p>All statements of one query read one snapshot (a read-only repeatable-read transaction), so the page, its
+ * items and the total agree even while events are being handled.
  */
 @Component
 public class CaseloadQueries {
@@ -45,71 +48,45 @@ public class CaseloadQueries {
             + ", false) and not coalesce(" + SFI_DUE + ", false)";
 
     /** What a page's items show: never the case file, which is large and not needed. */
-    private static final String ITEM_COLUMNS = "journey_id, full_name, arrival_date, caseworker_id,"
-            + " establishment_start, establishment_end, measurement_point, "
-            + String.join(", ", CaseloadProjection.WINDOW_COLUMNS);
+    private static final String ITEMS = "select journey_id, full_name, arrival_date, caseworker_id, establishment_start,"
+            + " establishment_end, measurement_point, " + String.join(", ", CaseloadProjection.WINDOW_COLUMNS)
+            + " from caseload where journey_id = any(:page)";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final TransactionTemplate snapshot;
 
     public CaseloadQueries(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;
+        DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource(), "the view's JdbcTemplate has no data source");
+        this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        // A transaction of its own even if a caller's is open (whose isolation it would otherwise silently join).
+        snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
     }
 
     @QueryHandler
     public Caseload handle(GetCaseload query) {
         LocalDate today = LocalDate.now(clock);
-        List<CaseloadItem> items = new ArrayList<>(query.size());
-        long[] total = {0};
-        jdbc.query(pageSql(query), parameters(query, today), (RowCallbackHandler) row -> {
-            total[0] = row.getLong("total");
-            if (row.getObject("journey_id") != null) { // an empty page is one row with the total alone
-                items.add(item(row, today));
-            }
-        });
-        return new Caseload(items, query.page(), query.size(), total[0]);
+        return snapshot.execute(status -> read(query, today));
     }
 
-    /**
-     * The whole query as one statement: the due journeys up to the page's end ({@link #dueSql}); when they run out
-     * before it and not only due journeys are asked, the page's rest from the journeys with nothing due
-     * ({@link #notDueSql}); their items; and the total ({@link #totalSql}, or for a due-only list the number of due
-     * journeys found when they ran out before the page's end: the counting is done only when it has to be).
-     */
-    static String pageSql(GetCaseload query) {
-        String notDue = query.dueOnly() ? "" : """
-                    union all
-                    select journey_id, 1, row_number() over (order by arrival_date, journey_id) from (
-                        %s
-                    ) not_due""".formatted(notDueSql(query, "(select tail_size from found)",
-                "(select tail_offset from found)"));
-        String total = query.dueOnly()
-                ? "case when (select n from found) < :wanted then (select n from found) else (" + totalSql(query)
-                        + ") end"
-                : "(" + totalSql(query) + ")";
-        return """
-                with due as materialized (
-                    select journey_id,
-                           row_number() over (order by most_overdue_since, arrival_date, journey_id) as position
-                    from (%s) due_journeys
-                ),
-                found as (
-                    select n,
-                           case when n < :wanted then greatest(0, :size - greatest(0, n - :offset)) else 0 end
-                               as tail_size,
-                           greatest(0, :offset - n) as tail_offset
-                    from (select count(*) as n from due) counted
-                ),
-                page as (
-                    select journey_id, 0 as part, position from due where position > :offset
-                    %s
-                )
-                select %s as total, %s
-                from (select 1) total_row
-                left join (page join caseload using (journey_id)) on true
-                order by page.part, page.position
-                """.formatted(dueSql(query), notDue, total, ITEM_COLUMNS);
+    private Caseload read(GetCaseload query, LocalDate today) {
+        MapSqlParameterSource parameters = parameters(query, today);
+        long wanted = query.offset() + query.size();
+        List<UUID> due = jdbc.queryForList(dueSql(query), parameters.addValue("wanted", wanted), UUID.class);
+        boolean allDueFound = due.size() < wanted;
+        List<UUID> page = new ArrayList<>(due.subList((int) Math.min(query.offset(), due.size()), due.size()));
+        if (allDueFound && !query.dueOnly() && page.size() < query.size()) {
+            long tailOffset = Math.max(0, query.offset() - due.size());
+            page.addAll(jdbc.queryForList(notDueSql(query), parameters.addValue("tailOffset", tailOffset)
+                    .addValue("tailSize", query.size() - page.size()), UUID.class));
+        }
+        long total = query.dueOnly() && allDueFound ? due.size()
+                : Objects.requireNonNullElse(jdbc.queryForObject(totalSql(query), parameters, Long.class), 0L);
+        return new Caseload(items(page, today), query.page(), query.size(), total);
     }
 
     /**
@@ -120,7 +97,7 @@ public class CaseloadQueries {
     static String dueSql(GetCaseload query) {
         String filters = filters(query);
         return """
-                select journey_id, arrival_date, most_overdue_since from (
+                select journey_id from (
                     select journey_id, arrival_date, min(since) as most_overdue_since from (
                         (select journey_id, arrival_date, due_for_good_since as since from caseload
                          where %1$s and %2$s
@@ -143,12 +120,8 @@ public class CaseloadQueries {
 
     /** The journeys with nothing due, by arrival: they follow the due ones when not only due journeys are asked. */
     static String notDueSql(GetCaseload query) {
-        return notDueSql(query, ":tailSize", ":tailOffset");
-    }
-
-    private static String notDueSql(GetCaseload query, String limit, String offset) {
-        return "select journey_id, arrival_date from caseload where " + filters(query) + " and " + NOT_DUE
-                + " order by arrival_date, journey_id limit " + limit + " offset " + offset;
+        return "select journey_id from caseload where " + filters(query) + " and " + NOT_DUE
+                + " order by arrival_date, journey_id limit :tailSize offset :tailOffset";
     }
 
     /**
@@ -186,14 +159,25 @@ public class CaseloadQueries {
     static MapSqlParameterSource parameters(GetCaseload query, LocalDate today) {
         return new MapSqlParameterSource()
                 .addValue("today", today)
-                .addValue("offset", query.offset())
-                .addValue("size", (long) query.size())
-                .addValue("wanted", query.offset() + query.size())
                 .addValue("municipalityCode", query.municipalityCode())
                 .addValue("caseworkerId", query.caseworkerId());
     }
 
-    /** A page's item, with what is due today by the stored windows. */
+    /** The page's items, in the page's order, with what is due today by the stored windows. */
+    private List<CaseloadItem> items(List<UUID> page, LocalDate today) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, CaseloadItem> items = new HashMap<>();
+        jdbc.query(ITEMS,
+                new MapSqlParameterSource("page", page.toArray(UUID[]::new)),
+                row -> {
+                    CaseloadItem item = item(row, today);
+                    items.put(item.journeyId(), item);
+                });
+        return page.stream().map(items::get).toList();
+    }
+
     private static CaseloadItem item(ResultSet row, LocalDate today) throws SQLException {
         Map<DueActionCode, DueSchedule.Window> windows = new EnumMap<>(DueActionCode.class);
         for (DueActionCode code : DueActionCode.values()) {

@@ -81,19 +81,6 @@ class CaseloadQueryPlanTest {
     }
 
     @Test
-    void givenAMunicipality_whenTheWholeQueryIsPlanned_thenItReadsThroughTheSameIndexes() {
-        // The statement the handler runs composes the ones above: it must not lose their plans on the way.
-        assertThat(explain(CaseloadQueries.pageSql(new GetCaseload(null, "0042", false, 3, 50))))
-                .contains("caseload_due_for_good_idx", "caseload_establishment_ending_idx",
-                        "caseload_sfi_right_ending_idx", "caseload_open_by_municipality_idx", "caseload_pk")
-                .doesNotContain("Seq Scan on caseload");
-        assertThat(explain(CaseloadQueries.pageSql(new GetCaseload(null, "0042", true))))
-                .contains("caseload_due_for_good_idx", "caseload_establishment_ending_idx",
-                        "caseload_sfi_right_ending_idx", "caseload_pk")
-                .doesNotContain("Seq Scan on caseload");
-    }
-
-    @Test
     void givenACaseworkerAcrossMunicipalities_whenPlanned_thenTheCaseworkerIndexIsUsed() {
         String plan = explain(CaseloadQueries.dueSql(new GetCaseload("cw-42", null, false)));
 
