@@ -25,6 +25,7 @@ import se.integrationjourney.api.web.ApiException;
 import se.integrationjourney.api.web.IdempotentRequests;
 import se.integrationjourney.api.web.OpenApiConfiguration;
 import se.integrationjourney.api.web.Problems;
+import se.integrationjourney.core.commands.CorrectPersonalDetails;
 import se.integrationjourney.core.commands.Recorded;
 import se.integrationjourney.core.commands.RetractMilestone;
 import se.integrationjourney.projections.journeystate.FindJourneyState;
@@ -46,7 +47,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Journeys: registration, milestones, retractions, the journey's state (with its version as ETag) and its
+ * Journeys: registration, milestones, retractions, personal-details corrections, the journey's state (with its version as ETag) and its
  * timeline. Caseworkers act on their own municipality's journeys only; admins on all; auditors read timelines.
  */
 @RestController
@@ -148,13 +149,7 @@ class JourneysController {
             headers = @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiConfiguration.IDEMPOTENT_REPLAYED),
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = JourneyResponses.Recorded.class)))
-    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
-    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
-    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.CONFLICT)
-    @ApiResponse(responseCode = "412", ref = OpenApiConfiguration.PRECONDITION_FAILED)
-    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.RULE_VIOLATION)
+    @JourneyWriteProblems
     ResponseEntity<?> milestone(@PathVariable UUID journeyId, @Valid @RequestBody MilestoneRequest body,
                                 @Parameter(description = IF_MATCH)
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -173,13 +168,7 @@ class JourneysController {
             headers = @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiConfiguration.IDEMPOTENT_REPLAYED),
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = JourneyResponses.Recorded.class)))
-    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
-    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
-    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.CONFLICT)
-    @ApiResponse(responseCode = "412", ref = OpenApiConfiguration.PRECONDITION_FAILED)
-    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.RULE_VIOLATION)
+    @JourneyWriteProblems
     ResponseEntity<?> retraction(@PathVariable UUID journeyId, @Valid @RequestBody RetractionRequest body,
                                  @Parameter(description = IF_MATCH)
                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -187,6 +176,27 @@ class JourneysController {
                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
         return record(journeyId, "/retractions", body, ifMatch, key,
                 expectedVersion -> new RetractMilestone(journeyId, expectedVersion, body.eventId(), body.reason()));
+    }
+
+    @PostMapping("/{journeyId}/personal-details-corrections")
+    @Operation(summary = "Correct the newcomer's name or identity number; the record keeps what was there before",
+            description = "CASEWORKER of the journey's municipality, or ADMIN. The body replaces the personal details"
+                    + " given at registration (or by an earlier correction): `fullName`, and `personalIdentityNumber`"
+                    + " when known. Accepted on a closed journey too. The identity number is checked as at"
+                    + " registration: 422 INVALID_PERSONAL_IDENTITY_NUMBER. A correction cannot be retracted;"
+                    + " correct again instead. An addition to api-contract.md.")
+    @ApiResponse(responseCode = "201", description = "Recorded: the correction's event id and the journey's version",
+            headers = @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiConfiguration.IDEMPOTENT_REPLAYED),
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = JourneyResponses.Recorded.class)))
+    @JourneyWriteProblems
+    ResponseEntity<?> personalDetailsCorrection(
+            @PathVariable UUID journeyId, @Valid @RequestBody RegisterJourneyRequest.PersonalDetailsRequest body,
+            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(pattern = KEY_PATTERN))
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+        return record(journeyId, "/personal-details-corrections", body, ifMatch, key,
+                expectedVersion -> new CorrectPersonalDetails(journeyId, expectedVersion, body.toPersonalDetails()));
     }
 
     @GetMapping("/{journeyId}/timeline")

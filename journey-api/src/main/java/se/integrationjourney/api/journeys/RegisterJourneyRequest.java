@@ -29,13 +29,20 @@ public record RegisterJourneyRequest(
         @NotNull EducationLevel educationLevel,
         @NotNull @Valid PersonalDetailsRequest personalDetails) {
 
-    /** Name, and personal identity or coordination number when known. */
+    /**
+     * Name, and personal identity or coordination number when known; also the whole body of
+     * {@code POST /api/journeys/{id}/personal-details-corrections}.
+     */
     @Schema(description = "Personal data: shown to caseworkers and auditors only")
     public record PersonalDetailsRequest(@NotBlank @Size(max = 300) String fullName,
                                          @Schema(description = "Personnummer or samordningsnummer, YYYYMMDDNNNC (a"
                                                  + " hyphen before the last four allowed) with a valid check digit,"
                                                  + " else 422 INVALID_PERSONAL_IDENTITY_NUMBER; optional")
                                          @Size(max = 20) String personalIdentityNumber) {
+        PersonalDetails toPersonalDetails() {
+            return new PersonalDetails(fullName, personalIdentityNumber);
+        }
+
         /** What it prints when logged or shown in a failure: never the values. */
         @Override
         public String toString() {
@@ -46,6 +53,6 @@ public record RegisterJourneyRequest(
     RegisterNewcomer toCommand(UUID journeyId) {
         return new RegisterNewcomer(journeyId, arrivalDate, municipalityCode, receptionType, birthYear, gender,
                 countryOfBirth, educationLevel,
-                new PersonalDetails(personalDetails.fullName(), personalDetails.personalIdentityNumber()));
+                personalDetails.toPersonalDetails());
     }
 }

@@ -143,11 +143,9 @@ final class AppendBenchmark {
                 CommandSideLoader.LoadResult result = httpLoader.load(journeys.next(HTTP_JOURNEYS), HTTP_CLIENTS);
                 return new Run(HTTP_CLIENTS, result, cpu.stop());
             });
-            context.note("append, HTTP, %d clients: %s; %,d personal-details corrections left out (no endpoint);"
-                            + " HTTP Basic on every request (bcrypt only when the service has not verified the"
+            context.note("append, HTTP, %d clients: %s; HTTP Basic on every request (bcrypt only when the service has not verified the"
                             + " credentials recently); the clients run in the measured JVM, so its CPU includes"
-                            + " theirs", HTTP_CLIENTS, http.describe().replaceFirst("^\\d+ threads: ", ""),
-                    httpLoader.skippedCorrections());
+                            + " theirs", HTTP_CLIENTS, http.describe().replaceFirst("^\\d+ threads: ", ""));
         }
 
         List<Row> rows = writtenRows(database);

@@ -23,6 +23,7 @@ import se.integrationjourney.core.events.JourneyReopened;
 import se.integrationjourney.core.events.MilestoneEvent;
 import se.integrationjourney.core.events.MilestoneRetracted;
 import se.integrationjourney.core.events.NewcomerRegistered;
+import se.integrationjourney.core.events.PersonalDetails;
 import se.integrationjourney.core.events.PersonalDetailsCorrected;
 import se.integrationjourney.core.events.SelfSufficiencyLost;
 import se.integrationjourney.core.events.SelfSufficiencyReached;
@@ -50,19 +51,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Loads synthetic journeys through the HTTP API, as caseworkers would: {@code clients} concurrent clients, each
- * registering a journey ({@code POST /api/journeys}) and then recording its milestones and retractions one request
- * at a time ({@code POST /api/journeys/{id}/milestones}, {@code …/retractions}), with the JSON bodies of
+ * registering a journey ({@code POST /api/journeys}) and then recording its milestones, retractions and
+ * personal-details corrections one request at a time ({@code POST /api/journeys/{id}/milestones},
+ * {@code …/retractions}, {@code …/personal-details-corrections}), with the JSON bodies of
  * docs/api.md. Each request signs in with HTTP Basic as a caseworker of the journey's municipality; those accounts
  * are created through the admin API ({@code POST /api/admin/users}) the first time a municipality comes up.
  *
  * <p>The service chooses a journey's id at registration, and every event's id: retractions name the id the API
- * returned, and {@link #journeyIds()} tells which journey got which id. A personal-details correction has no
- * endpoint in the API (docs/api.md), so corrections are left out and counted in {@link #skippedCorrections()};
- * nothing else in a journey depends on them.
+ * returned, and {@link #journeyIds()} tells which journey got which id.
  *
  * <p>Stopping early works as in {@link CommandSideLoader}: {@link #stop()} lets every client finish its request
  * and return; a journey may be left part-way.
@@ -79,7 +78,6 @@ final class HttpApiLoader {
     private final String caseworkerPassword;
     private final Map<String, String> caseworkerAuthorization = new ConcurrentHashMap<>();
     private final Map<UUID, UUID> journeyIds = new ConcurrentHashMap<>();
-    private final AtomicLong skippedCorrections = new AtomicLong();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     /** A loader for the service on {@code 127.0.0.1:port}, creating its caseworkers as the given admin. */
@@ -109,11 +107,6 @@ final class HttpApiLoader {
         return Map.copyOf(journeyIds);
     }
 
-    /** Personal-details corrections left out so far (the API has no endpoint for them). */
-    long skippedCorrections() {
-        return skippedCorrections.get();
-    }
-
     /**
      * Sends every journey's registration, milestones and retractions, journeys spread over {@code clients}
      * concurrent clients; returns when all are recorded or the loader was {@linkplain #stop() stopped}. The first
@@ -139,15 +132,14 @@ final class HttpApiLoader {
                 break;
             }
             JourneyEvent event = entry.event();
-            if (event instanceof PersonalDetailsCorrected) {
-                skippedCorrections.incrementAndGet();
-                continue;
-            }
             String path;
             Map<String, Object> body;
             if (event instanceof NewcomerRegistered registration) {
                 path = "/api/journeys";
                 body = registrationBody(registration);
+            } else if (event instanceof PersonalDetailsCorrected correction) {
+                path = "/api/journeys/" + journeyId + "/personal-details-corrections";
+                body = personalDetailsBody(correction.personalDetails());
             } else if (event instanceof MilestoneRetracted retraction) {
                 path = "/api/journeys/" + journeyId + "/retractions";
                 body = retractionBody(retraction, recordedIds);
@@ -216,11 +208,6 @@ final class HttpApiLoader {
 
     /** {@code POST /api/journeys}: the registration; the arrival is the registration's business date. */
     static Map<String, Object> registrationBody(NewcomerRegistered registration) {
-        Map<String, Object> personal = new LinkedHashMap<>();
-        personal.put("fullName", registration.personalDetails().fullName());
-        if (registration.personalDetails().personalIdentityNumber() != null) {
-            personal.put("personalIdentityNumber", registration.personalDetails().personalIdentityNumber());
-        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("municipalityCode", registration.municipalityCode());
         body.put("arrivalDate", registration.occurredOn().toString());
@@ -229,7 +216,20 @@ final class HttpApiLoader {
         body.put("gender", registration.gender().name());
         body.put("countryOfBirth", registration.countryOfBirth());
         body.put("educationLevel", registration.educationLevel().name());
-        body.put("personalDetails", personal);
+        body.put("personalDetails", personalDetailsBody(registration.personalDetails()));
+        return body;
+    }
+
+    /**
+     * The registration's {@code personalDetails}, and the whole body of
+     * {@code POST /api/journeys/{id}/personal-details-corrections}.
+     */
+    static Map<String, Object> personalDetailsBody(PersonalDetails details) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("fullName", details.fullName());
+        if (details.personalIdentityNumber() != null) {
+            body.put("personalIdentityNumber", details.personalIdentityNumber());
+        }
         return body;
     }
 

@@ -22,7 +22,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,32 +59,27 @@ class LoadersTest {
             List<DomainEventMessage<?>> stored = stored(journey.journeyId());
             assertThat(normalised(payloads(stored)))
                     .as("journey %s", journey.journeyId())
-                    .isEqualTo(normalised(synthetic(journey, event -> true)));
+                    .isEqualTo(normalised(synthetic(journey)));
             assertThat(stored).allSatisfy(event -> assertThat(event.getMetaData().get("municipalityCode"))
                     .isEqualTo(journey.municipalityCode()));
         }
     }
 
     @Test
-    void givenSyntheticJourneys_whenLoadedThroughTheHttpApi_thenTheStoreHoldsTheirEventsButCorrections() {
+    void givenSyntheticJourneys_whenLoadedThroughTheHttpApi_thenTheStoreHoldsTheirEvents() {
         List<SyntheticHistory.JourneyHistory> journeys = sample(HTTP_SEED, 6);
         HttpApiLoader loader = new HttpApiLoader(port, ApiTestAccounts.ADMIN, ApiTestAccounts.ADMIN_PASSWORD);
 
         CommandSideLoader.LoadResult result = loader.load(journeys, 3);
 
-        Predicate<JourneyEvent> expressibleOverHttp = event -> !(event instanceof PersonalDetailsCorrected);
-        long corrections = journeys.stream().flatMap(journey -> journey.entries().stream())
-                .filter(entry -> entry.event() instanceof PersonalDetailsCorrected).count();
-        long expected = journeys.stream().mapToLong(journey -> journey.entries().size()).sum() - corrections;
-        assertThat(result.events()).isEqualTo(expected);
-        assertThat(loader.skippedCorrections()).isEqualTo(corrections);
+        assertThat(result.events()).isEqualTo(journeys.stream().mapToLong(journey -> journey.entries().size()).sum());
         Map<UUID, UUID> journeyIds = loader.journeyIds();
         assertThat(journeyIds).hasSize(journeys.size());
         for (SyntheticHistory.JourneyHistory journey : journeys) {
             List<DomainEventMessage<?>> stored = stored(journeyIds.get(journey.journeyId()));
             assertThat(normalised(payloads(stored)))
                     .as("journey %s", journey.journeyId())
-                    .isEqualTo(normalised(synthetic(journey, expressibleOverHttp)));
+                    .isEqualTo(normalised(synthetic(journey)));
             assertThat(stored).allSatisfy(event -> assertThat(event.getMetaData().get("username"))
                     .asString().startsWith("benchmark-cw-" + journey.municipalityCode() + "-"));
         }
@@ -130,10 +124,8 @@ class LoadersTest {
                 .toList();
     }
 
-    private static List<Identified> synthetic(SyntheticHistory.JourneyHistory journey,
-                                              Predicate<JourneyEvent> included) {
-        return journey.entries().stream().filter(entry -> included.test(entry.event()))
-                .map(entry -> new Identified(entry.eventId(), entry.event())).toList();
+    private static List<Identified> synthetic(SyntheticHistory.JourneyHistory journey) {
+        return journey.entries().stream().map(entry -> new Identified(entry.eventId(), entry.event())).toList();
     }
 
     private record Identified(String eventId, JourneyEvent event) {

@@ -149,4 +149,63 @@ class JourneysApiTest extends ApiTestBase {
         assertThat(jdbc.queryForObject("select count(*) from case_read where journey_id = ?::uuid and username = ?",
                 Long.class, journeyId, "auditor")).isEqualTo(1);
     }
+
+    @Test
+    void givenAMisspeltName_whenCorrected_thenTheJourneyShowsTheNewDetailsAndTheTimelineKeepsBoth() {
+        String journeyId = registerJourney("2024-01-10");
+        String corrections = "/api/journeys/" + journeyId + "/personal-details-corrections";
+
+        ApiClient.Response corrected = caseworker().with("If-Match", "\"0\"").post(corrections,
+                Map.of("fullName", "Amal Haddad Karim", "personalIdentityNumber", "19900301-2391"));
+
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
+        assertThat(corrected.json().path("version").asLong()).isEqualTo(1);
+        ApiClient.Response state = caseworker().get("/api/journeys/" + journeyId);
+        assertThat(state.json().path("personalDetails").path("fullName").asString()).isEqualTo("Amal Haddad Karim");
+        assertThat(state.json().path("personalDetails").path("personalIdentityNumber").asString())
+                .isEqualTo("199003012391");
+        ApiClient.Response timeline = auditor().get("/api/journeys/" + journeyId + "/timeline");
+        assertThat(timeline.json().get(0).path("data").path("personalDetails").path("fullName").asString())
+                .as("the registration as recorded").isEqualTo("Amal Haddad");
+        assertThat(timeline.json().get(1).path("type").asString()).isEqualTo("PERSONAL_DETAILS_CORRECTED");
+        assertThat(timeline.json().get(1).path("eventId").asString())
+                .isEqualTo(corrected.json().path("eventId").asString());
+        assertThat(timeline.json().get(1).path("recordedBy").asString()).isEqualTo("cw-toreboda");
+        assertThat(timeline.json().get(1).path("data").path("personalDetails").path("fullName").asString())
+                .isEqualTo("Amal Haddad Karim");
+    }
+
+    @Test
+    void givenAClosedJourney_whenItsDetailsAreCorrected_thenTheCorrectionIsAccepted() {
+        String journeyId = registerJourney("2024-01-10");
+        caseworker().post("/api/journeys/" + journeyId + "/milestones",
+                Map.of("type", "JOURNEY_CLOSED", "occurredOn", "2024-02-01", "reason", "MOVED_AWAY"));
+
+        ApiClient.Response corrected = caseworker().post("/api/journeys/" + journeyId + "/personal-details-corrections",
+                Map.of("fullName", "Amal Haddad Karim"));
+
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
+        assertThat(eventsOf(journeyId)).isEqualTo(3);
+    }
+
+    @Test
+    void givenBadPersonalDetails_whenCorrecting_thenAClearErrorWithoutTheValuesAndNothingRecorded() {
+        String journeyId = registerJourney("2024-01-10");
+        String corrections = "/api/journeys/" + journeyId + "/personal-details-corrections";
+
+        ApiClient.Response badNumber = caseworker().post(corrections,
+                Map.of("fullName", "Amal Haddad", "personalIdentityNumber", "19900301-2392"));
+        ApiClient.Response noName = caseworker().post(corrections, Map.of("personalIdentityNumber", "19900301-2391"));
+        ApiClient.Response unknownField = caseworker().post(corrections,
+                Map.of("fullName", "Amal Haddad", "reason", "typo"));
+
+        assertProblem(badNumber, 422);
+        assertThat(badNumber.json().path("rule").asString()).isEqualTo("INVALID_PERSONAL_IDENTITY_NUMBER");
+        assertThat(badNumber.body()).doesNotContain("19900301").doesNotContain("Amal");
+        assertProblem(noName, 400);
+        assertThat(noName.json().path("errors").get(0).path("field").asString()).isEqualTo("fullName");
+        assertThat(noName.body()).doesNotContain("19900301");
+        assertProblem(unknownField, 400);
+        assertThat(eventsOf(journeyId)).isEqualTo(1);
+    }
 }

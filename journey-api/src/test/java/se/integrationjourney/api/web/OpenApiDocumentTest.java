@@ -221,6 +221,8 @@ class OpenApiDocumentTest {
                 "422");
         assertResponses(doc, "POST /api/journeys/{id}/retractions", "201", "400", "401", "403", "404", "409", "412",
                 "422");
+        assertResponses(doc, "POST /api/journeys/{id}/personal-details-corrections", "201", "400", "401", "403", "404",
+                "409", "412", "422");
         assertResponses(doc, "GET /api/journeys/{id}/timeline", "200", "400", "401", "403", "404");
         assertResponses(doc, "GET /api/caseload", "200", "400", "401", "403");
         assertResponses(doc, "GET /api/outcomes/two-years-after", "200", "400", "401", "403", "406");
@@ -233,12 +235,13 @@ class OpenApiDocumentTest {
         assertThat(response(doc, "POST /api/journeys", "201").path("headers").has("Location")).isTrue();
         assertThat(response(doc, "GET /api/journeys/{id}", "200").path("headers").has("ETag")).isTrue();
         for (String write : List.of("POST /api/journeys", "POST /api/journeys/{id}/milestones",
-                "POST /api/journeys/{id}/retractions")) {
+                "POST /api/journeys/{id}/retractions", "POST /api/journeys/{id}/personal-details-corrections")) {
             assertThat(parameter(operation(doc, write), "Idempotency-Key").path("in").asString()).as(write)
                     .isEqualTo("header");
             assertThat(response(doc, write, "201").path("headers").has("Idempotent-Replayed")).as(write).isTrue();
         }
-        for (String conditional : List.of("POST /api/journeys/{id}/milestones", "POST /api/journeys/{id}/retractions")) {
+        for (String conditional : List.of("POST /api/journeys/{id}/milestones", "POST /api/journeys/{id}/retractions",
+                "POST /api/journeys/{id}/personal-details-corrections")) {
             assertThat(parameter(operation(doc, conditional), "If-Match").path("in").asString()).as(conditional)
                     .isEqualTo("header");
         }

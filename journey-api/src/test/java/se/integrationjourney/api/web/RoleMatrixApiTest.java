@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every endpoint of api-contract.md against every kind of caller: the allowed ones succeed, the others get 401
+ * Every endpoint of api-contract.md (and the service's additions) against every kind of caller: the allowed ones succeed, the others get 401
  * (no or invalid credentials) or 403 (role or municipality) as problem+json, and a refused request records nothing.
  */
 class RoleMatrixApiTest extends ApiTestBase {
@@ -31,6 +31,7 @@ class RoleMatrixApiTest extends ApiTestBase {
             READ_JOURNEY            200    403      403     403     200   401  401
             RECORD_MILESTONE        201    403      403     403     201   401  401
             RETRACT                 201    403      403     403     201   401  401
+            CORRECT_PERSONAL_DETAILS 201   403      403     403     201   401  401
             TIMELINE                200    403      403     200     200   401  401
             CASELOAD                200    403      403     403     200   401  401
             TWO_YEARS_AFTER_JSON    403    403      200     403     200   401  401
@@ -62,6 +63,9 @@ class RoleMatrixApiTest extends ApiTestBase {
                 milestone("TEMPORARY_HOUSING_PROVIDED", today().minusDays(5)))),
         RETRACT(true, (client, target, username) -> client.post("/api/journeys/" + target.journeyId() + "/retractions",
                 Map.of("eventId", target.milestoneEventId(), "reason", "recorded on the wrong journey"))),
+        CORRECT_PERSONAL_DETAILS(true, (client, target, username) -> client.post(
+                "/api/journeys/" + target.journeyId() + "/personal-details-corrections",
+                Map.of("fullName", "Amal Haddad Karim"))),
         TIMELINE(true, (client, target, username) -> client.get("/api/journeys/" + target.journeyId() + "/timeline")),
         CASELOAD(false, (client, target, username) -> client.get("/api/caseload?municipalityCode="
                 + ApiTestAccounts.TOREBODA)),
@@ -120,7 +124,7 @@ class RoleMatrixApiTest extends ApiTestBase {
         assertThat(response.status()).as(response.body()).isEqualTo(expected);
         switch (endpoint) {
             case REGISTER -> assertThat(allEvents()).isEqualTo(allEventsBefore + 1);
-            case RECORD_MILESTONE, RETRACT -> assertThat(eventsOf(target.journeyId())).isEqualTo(journeyEventsBefore + 1);
+            case RECORD_MILESTONE, RETRACT, CORRECT_PERSONAL_DETAILS -> assertThat(eventsOf(target.journeyId())).isEqualTo(journeyEventsBefore + 1);
             case CREATE_ACCOUNT -> assertThat(accounts.find(newUsername)).isPresent();
             case TWO_YEARS_AFTER_CSV, TIME_TO_CSV -> assertThat(response.contentType()).startsWith("text/csv");
             case TWO_YEARS_AFTER_JSON, TIME_TO_JSON, READ_JOURNEY, TIMELINE, CASELOAD, PROJECTIONS ->
