@@ -20,11 +20,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -45,8 +41,7 @@ final class ViewProcessor {
     private final PooledStreamingEventProcessor processor;
     private final DeadLetteringEventHandlerInvoker invoker;
     private final SequencedDeadLetterQueue<EventMessage<?>> deadLetters;
-    private final ScheduledExecutorService coordinator;
-    private final ScheduledExecutorService workers;
+    private final ProcessorThreads threads;
     private final EventRate rate = new EventRate();
     private final AtomicReference<String> lastError = new AtomicReference<>();
 
@@ -68,16 +63,15 @@ final class ViewProcessor {
                     return Decisions.enqueue(new ViewHandlerFailure(lastError.get()));
                 })
                 .build();
-        this.coordinator = Executors.newSingleThreadScheduledExecutor(threads(name + "-coordinator"));
-        this.workers = Executors.newScheduledThreadPool(infrastructure.tuning().threads(), threads(name + "-worker"));
+        this.threads = new ProcessorThreads(name, infrastructure.tuning().threads());
         this.processor = PooledStreamingEventProcessor.builder()
                 .name(name)
                 .eventHandlerInvoker(invoker)
                 .messageSource(infrastructure.eventSource())
                 .tokenStore(infrastructure.tokenStore())
                 .transactionManager(infrastructure.transactionManager())
-                .coordinatorExecutor(coordinator)
-                .workerExecutor(workers)
+                .coordinatorExecutor(threads.coordinator())
+                .workerExecutor(threads.workers())
                 // From the first event. Axon's default, a ReplayToken, carries an untyped context that its
                 // Jackson 3 serializer refuses to read back from the token store.
                 .initialToken(StreamableMessageSource::createTailToken)
@@ -113,8 +107,7 @@ final class ViewProcessor {
             } catch (Exception e) {
                 log.warn("View processor {} did not stop cleanly: {}", name, e.toString());
             } finally {
-                coordinator.shutdownNow();
-                workers.shutdownNow();
+                threads.shutdownNow();
             }
         };
     }
@@ -193,15 +186,6 @@ final class ViewProcessor {
             }
         }
         return description.toString();
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** The collaborators every view processor needs. */
