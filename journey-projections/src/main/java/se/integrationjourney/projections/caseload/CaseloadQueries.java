@@ -47,6 +47,9 @@ public class CaseloadQueries {
     private static final String NOT_DUE = "not coalesce(" + DUE_FOR_GOOD + ", false) and not coalesce(" + ENDING_DUE
             + ", false) and not coalesce(" + SFI_DUE + ", false)";
 
+    /** The first statement of each read: its statements then see one snapshot. Sent with the driver's BEGIN. */
+    static final String SNAPSHOT_ISOLATION = "set transaction isolation level repeatable read";
+
     /** What a page's items show: never the case file, which is large and not needed. */
     private static final String ITEMS = "select journey_id, full_name, arrival_date, caseworker_id, establishment_start,"
             + " establishment_end, measurement_point, " + String.join(", ", CaseloadProjection.WINDOW_COLUMNS)
@@ -63,7 +66,9 @@ public class CaseloadQueries {
         this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         // A transaction of its own even if a caller's is open (whose isolation it would otherwise silently join).
         snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        // Repeatable read is asked for by SNAPSHOT_ISOLATION inside the transaction, not through the connection:
+        // the JDBC driver would ask for the connection's level, set it and set it back, three round trips per
+        // request that under load each wait for a core (docs/benchmarks.md).
         snapshot.setReadOnly(true);
     }
 
@@ -74,6 +79,7 @@ public class CaseloadQueries {
     }
 
     private Caseload read(GetCaseload query, LocalDate today) {
+        jdbc.getJdbcOperations().execute(SNAPSHOT_ISOLATION);
         MapSqlParameterSource parameters = parameters(query, today);
         long wanted = query.offset() + query.size();
         List<UUID> due = jdbc.queryForList(dueSql(query), parameters.addValue("wanted", wanted), UUID.class);
