@@ -226,10 +226,13 @@ public class ProjectionRunner implements SmartLifecycle {
         long writing = System.nanoTime();
         try {
             rebuild.processor().writeRetained();
+            long vacuuming = System.nanoTime();
+            swap.prepareForQueries(rebuild.views());
             long swapping = System.nanoTime();
             swap.swapIn(rebuild.views(), rebuild.processorName());
-            log.info("Views {}: rebuilt views have caught up and now serve (written in {} ms, swapped in {} ms)",
-                    rebuild.names(), (swapping - writing) / 1_000_000, (System.nanoTime() - swapping) / 1_000_000);
+            log.info("Views {}: rebuilt views have caught up and now serve (written in {} ms, vacuumed and analyzed"
+                            + " in {} ms, swapped in {} ms)", rebuild.names(), (vacuuming - writing) / 1_000_000,
+                    (swapping - vacuuming) / 1_000_000, (System.nanoTime() - swapping) / 1_000_000);
         } catch (RuntimeException e) {
             // Type and SQL state only: a constraint error's message can quote the row, names among it.
             log.error("Views {}: swapping in the rebuilt views failed ({}); the old views keep serving",
