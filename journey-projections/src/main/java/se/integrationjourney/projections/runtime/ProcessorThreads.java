@@ -2,6 +2,7 @@ package se.integrationjourney.projections.runtime;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -87,11 +88,21 @@ final class ProcessorThreads {
             return super.schedule(task, delay, unit);
         }
 
-        /** Runs every pending short-delay task now instead of at its time; each still runs once. */
+        /**
+         * Runs every pending short-delay task now instead of at its time; each still runs once. Does nothing once
+         * the coordinator is shut down: a worker finishing its last task then must not fail on a refused round.
+         */
         void wake() {
             for (Wakeable task : pending) {
+                if (isShutdown()) {
+                    return;
+                }
                 if (task.claim()) {
-                    execute(task.command);
+                    try {
+                        execute(task.command);
+                    } catch (RejectedExecutionException shutDownMeanwhile) {
+                        return; // the processor is stopping: its next round is not wanted any more
+                    }
                 }
             }
         }

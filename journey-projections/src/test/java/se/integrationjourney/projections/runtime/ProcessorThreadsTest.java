@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * The coordinator's short pauses end when a worker finishes a task; its long waits do not; and a woken task still
@@ -55,5 +56,13 @@ class ProcessorThreadsTest {
         assertThat(threads.coordinator().awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
         assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void givenAStoppedCoordinator_whenAWorkerWakesIt_thenNothingFails() {
+        threads.coordinator().schedule(() -> { }, AN_HOUR_MILLIS - 1, TimeUnit.MILLISECONDS);
+        threads.coordinator().shutdownNow();
+
+        assertThatCode(() -> threads.coordinator().wake()).doesNotThrowAnyException();
     }
 }
