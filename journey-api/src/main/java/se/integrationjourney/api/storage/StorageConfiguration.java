@@ -46,7 +46,8 @@ public class StorageConfiguration {
      *     <li>{@code readBatchSize} events per query instead of 100: a view catching up or rebuilding reads the
      *     whole store in order, and at 100 rows a query the round trips dominated (docs/benchmarks.md). Aggregates
      *     (tens of events) are unaffected.</li>
-     *     <li>Each event's timestamp read once, without {@code DateTimeFormatter} ({@link JourneyEventStorageEngine}).</li>
+     *     <li>Each event's timestamp read once, without {@code DateTimeFormatter}
+     *     ({@link JourneyEventStorageEngine}).</li>
      * </ul>
      */
     @Bean
