@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
 
 /**
  * Journeys: registration, milestones, retractions, personal-details corrections, the journey's state (with its
- * version as ETag) and its timeline. Caseworkers act on their own municipality's journeys only; admins on all; auditors read timelines.
+ * version as ETag) and its timeline. Caseworkers act on their own municipality's journeys only; admins on all;
+ * auditors read timelines.
  */
 @RestController
 @RequestMapping("/api/journeys")
