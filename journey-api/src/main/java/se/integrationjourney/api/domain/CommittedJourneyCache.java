@@ -2,6 +2,7 @@ package se.integrationjourney.api.domain;
 
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -19,9 +20,11 @@ import java.util.Map;
  *     comes in meanwhile (possible once Axon has released the journey's lock but an enclosing transaction, such as
  *     an idempotent request's, has not committed yet) loads the journey from the event store, as without a
  *     cache.</li>
- *     <li>The journey goes back in ({@link #put}) only when the surrounding Spring transaction has
- *     <em>committed</em>. Rolled back, or ended in an unknown state, it stays out, and the next command reloads
- *     it: a cached journey never holds an event that is not in the store.</li>
+ *     <li>The journey goes back in ({@link #put}) only when its events are <em>committed</em>: when the
+ *     surrounding Spring transaction has committed, if the caller opened one, and otherwise when the command's unit
+ *     of work has (its events were stored, together with other commands', before it commits:
+ *     docs/adr/0011-group-commit.md). Rolled back, or ended in an unknown state, it stays out, and the next command
+ *     reloads it: a cached journey never holds an event that is not in the store.</li>
  * </ul>
  * An entry can still be stale when another process (a second instance, a hand-made insert) appended to the
  * journey. A command decided on it then appends with a sequence number the journey already has, which the event
@@ -29,7 +32,7 @@ import java.util.Map;
  * command fails, and since it rolled back the entry is gone and the next command reloads.
  *
  * <p>Bounded: at most {@code maxEntries} journeys; the one committed to longest ago goes first. Outside a Spring
- * transaction (not the case in this service) an entry goes back at once, as Axon's own caches do.
+ * transaction and outside a unit of work (not the case in this service) an entry goes back at once.
  */
 public final class CommittedJourneyCache implements Cache {
 
@@ -63,7 +66,12 @@ public final class CommittedJourneyCache implements Cache {
     @Override
     public void put(Object key, Object value) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            store(key, value);
+            if (CurrentUnitOfWork.isStarted()) {
+                // No caller's transaction: the command's events are committed when its unit of work commits.
+                CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> store(key, value));
+            } else {
+                store(key, value);
+            }
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

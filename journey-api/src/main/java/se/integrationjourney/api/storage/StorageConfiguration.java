@@ -36,8 +36,8 @@ public class StorageConfiguration {
     }
 
     /**
-     * Axon's JDBC storage engine on the tables Flyway made for its JPA mapping (V1__axon_event_store.sql), in the
-     * transaction Axon's Spring transaction manager opened (Spring's connection of the current transaction).
+     * Axon's JDBC storage engine on the tables Flyway made for its JPA mapping (V1__axon_event_store.sql), through
+     * Spring's connection of the current transaction (an append outside one opens its own).
      * <ul>
      *     <li>JDBC rather than JPA: an append is one batched {@code insert} whose global index comes from the
      *     column's default ({@code nextval} of the same one-by-one sequence, on the server), instead of a
@@ -48,6 +48,9 @@ public class StorageConfiguration {
      *     (tens of events) are unaffected.</li>
      *     <li>Each event's timestamp read once, without {@code DateTimeFormatter}
      *     ({@link JourneyEventStorageEngine}).</li>
+     *     <li>Commands' appends stored together, up to {@code groupCommitMaxEvents} events a transaction, when
+     *     they come at the same time and no caller's transaction encloses them (docs/adr/0011-group-commit.md).
+     *     Closed with the application: the appends still waiting are written first.</li>
      * </ul>
      */
     @Bean
@@ -56,9 +59,17 @@ public class StorageConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Configuration configuration, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          @Value("${journey.event-store.read-batch-size:1000}") int readBatchSize) {
+                                          @Value("${journey.event-store.read-batch-size:1000}") int readBatchSize,
+                                          @Value("${journey.event-store.group-commit-max-events:1000}")
+                                          int groupCommitMaxEvents) {
+        if (groupCommitMaxEvents < 0) {
+            throw new MisconfiguredStorageException("journey.event-store.group-commit-max-events is "
+                    + groupCommitMaxEvents + "; it is at most how many events one transaction stores together"
+                    + " (at least 1), or 0 to store each command's events in a transaction of their own");
+        }
         return new JourneyEventStorageEngine(engineBuilder(defaultSerializer, persistenceExceptionResolver,
-                eventSerializer, configuration, connectionProvider, transactionManager, readBatchSize));
+                eventSerializer, configuration, connectionProvider, transactionManager, readBatchSize),
+                groupCommitMaxEvents);
     }
 
     /** Axon's engine as configured here; {@link JourneyEventStorageEngine} builds on it. */

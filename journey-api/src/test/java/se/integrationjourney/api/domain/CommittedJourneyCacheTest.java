@@ -1,5 +1,6 @@
 package se.integrationjourney.api.domain;
 
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -11,7 +12,7 @@ import java.util.function.IntConsumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What the journey cache holds, with and without a Spring transaction around the command. */
+/** What the journey cache holds, with and without a Spring transaction or a unit of work around the command. */
 class CommittedJourneyCacheTest {
 
     private final CommittedJourneyCache cache = new CommittedJourneyCache(2);
@@ -53,6 +54,30 @@ class CommittedJourneyCacheTest {
         complete.accept(TransactionSynchronization.STATUS_COMMITTED);
 
         assertThat(cache.containsKey("a")).isTrue();
+    }
+
+    @Test
+    void givenAUnitOfWorkWithoutATransaction_whenItCommits_thenTheJourneyIsCachedOnlyThen() {
+        DefaultUnitOfWork<?> command = DefaultUnitOfWork.startAndGet(null);
+        // A nested one, as a command dispatched from within another's handling: its root's commit counts.
+        DefaultUnitOfWork<?> nested = DefaultUnitOfWork.startAndGet(null);
+        cache.put("a", "journey a");
+        nested.commit();
+        assertThat(cache.containsKey("a")).as("not before the command's events are committed").isFalse();
+
+        command.commit();
+
+        assertThat(cache.containsKey("a")).isTrue();
+    }
+
+    @Test
+    void givenAUnitOfWorkWithoutATransaction_whenItRollsBack_thenTheJourneyIsNotCached() {
+        DefaultUnitOfWork<?> command = DefaultUnitOfWork.startAndGet(null);
+        cache.put("a", "journey a");
+
+        command.rollback(new IllegalStateException("the events could not be stored"));
+
+        assertThat(cache.containsKey("a")).isFalse();
     }
 
     @Test

@@ -11,9 +11,14 @@ import org.springframework.context.annotation.Configuration;
 import se.integrationjourney.api.JourneyApplication;
 import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
 
+import java.util.stream.Stream;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The real application, started with one component swapped for an in-memory one, refuses to start. */
+/**
+ * The real application, started with one component swapped for an in-memory one or with a setting out of range,
+ * refuses to start.
+ */
 class MisconfiguredStartupTest {
 
     private final ThrowawayDatabase database = ThrowawayDatabase.named();
@@ -32,6 +37,18 @@ class MisconfiguredStartupTest {
         assertThatThrownBy(() -> service.run(database.commandLineArguments()))
                 .isInstanceOf(MisconfiguredStorageException.class)
                 .hasMessageContaining("token store is InMemoryTokenStore");
+    }
+
+    @Test
+    void givenANegativeGroupCommitBound_whenTheServiceStarts_thenItStopsAndSaysWhy() {
+        SpringApplicationBuilder service = new SpringApplicationBuilder(JourneyApplication.class)
+                .web(WebApplicationType.NONE);
+        String[] arguments = Stream.concat(Stream.of(database.commandLineArguments()),
+                Stream.of("--journey.event-store.group-commit-max-events=-1")).toArray(String[]::new);
+
+        assertThatThrownBy(() -> service.run(arguments))
+                .hasRootCauseInstanceOf(MisconfiguredStorageException.class)
+                .rootCause().hasMessageContaining("journey.event-store.group-commit-max-events is -1");
     }
 
     @Configuration(proxyBeanMethods = false)
