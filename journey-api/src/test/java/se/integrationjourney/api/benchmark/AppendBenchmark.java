@@ -122,13 +122,15 @@ final class AppendBenchmark {
             best = runs.stream().filter(run -> run.result().eventsPerSecond() >= 0.95 * highest)
                     .min(Comparator.comparingInt(Run::threads)).orElseThrow();
 
-            // The best thread count once more, short, to see what the database's sessions wait for meanwhile.
+            // The best thread count once more, short, to see what the database's sessions wait for meanwhile,
+            // and how many commands' events each transaction held (the group commit's, ADR 0011).
+            long lastBefore = lastGlobalIndex(database);
             try (WaitEvents sampler = WaitEvents.start(database)) {
                 commandSide(application, journeys.next(JOURNEYS), best.threads(), Math.min(SECONDS, 10));
                 waits = sampler.shares();
             }
             context.note("append, in-process, %d threads: PostgreSQL sessions of this database sampled every"
-                    + " 5 ms: %s", best.threads(), describe(waits));
+                    + " 5 ms: %s; %s", best.threads(), describe(waits), transactionsSince(database, lastBefore));
 
             int port = Integer.parseInt(application.getEnvironment().getProperty("local.server.port"));
             // The web stack's code paths are new to the JIT: warm them up as well, unmeasured.
@@ -308,6 +310,30 @@ final class AppendBenchmark {
     private record Baseline(long rows, long nanos, Latencies latencies, CpuUsage.Result cpu) {
         double rowsPerSecond() {
             return rows / (nanos / 1e9);
+        }
+    }
+
+    private static long lastGlobalIndex(ThrowawayDatabase database) throws SQLException {
+        try (Connection connection = BenchmarkContext.connect(database);
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select coalesce(max(global_index), 0)"
+                     + " from domain_event_entry")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /** How the events appended after {@code lastBefore} were committed: each row's xmin is its transaction. */
+    private static String transactionsSince(ThrowawayDatabase database, long lastBefore) throws SQLException {
+        try (Connection connection = BenchmarkContext.connect(database);
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select count(*), count(distinct xmin::text)"
+                     + " from domain_event_entry where global_index > " + lastBefore)) {
+            result.next();
+            long events = result.getLong(1);
+            long transactions = result.getLong(2);
+            return String.format(Locale.ROOT, "%,d events in %,d transactions, %.1f events per transaction",
+                    events, transactions, transactions == 0 ? Double.NaN : (double) events / transactions);
         }
     }
 
