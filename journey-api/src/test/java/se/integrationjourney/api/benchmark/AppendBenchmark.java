@@ -26,9 +26,10 @@ import java.util.stream.Collectors;
  *     <li>in-process: {@link CommandSideLoader}, one event per command, with each of {@code benchmark.append.threads}
  *     (default 4, 8, 16) sending threads; reported: the fewest threads within 5% of the best rate. Baselines from
  *     the same run and database: batched JDBC inserts of the rows the command side wrote, into a copy of
- *     {@code domain_event_entry} (same columns, indexes and kind of global-index sequence) for events/s; and the same rows inserted one per transaction
- *     from as many threads as the best in-process run, for the latencies: the least a durable one-event append
- *     costs on this database.</li>
+ *     {@code domain_event_entry} (same columns, indexes and kind of global-index sequence) for events/s; and the
+ *     same rows inserted one per transaction from as many threads as the best in-process run, for the latencies:
+ *     the least a durable one-event append costs on this database. The best thread count runs once more, to see
+ *     what PostgreSQL's sessions wait for and how many events each transaction held (group commit).</li>
  *     <li>over HTTP: {@link HttpApiLoader} with {@code benchmark.append.http.clients} (default 8) concurrent
  *     clients; baseline: the in-process figures.</li>
  * </ol>
@@ -145,9 +146,10 @@ final class AppendBenchmark {
                 CommandSideLoader.LoadResult result = httpLoader.load(journeys.next(HTTP_JOURNEYS), HTTP_CLIENTS);
                 return new Run(HTTP_CLIENTS, result, cpu.stop());
             });
-            context.note("append, HTTP, %d clients: %s; HTTP Basic on every request (bcrypt only when the service has not verified the"
-                            + " credentials recently); the clients run in the measured JVM, so its CPU includes"
-                            + " theirs", HTTP_CLIENTS, http.describe().replaceFirst("^\\d+ threads: ", ""));
+            context.note("append, HTTP, %d clients: %s; HTTP Basic on every request (bcrypt only when the service has"
+                            + " not verified the credentials recently); the clients run in the measured JVM, so its"
+                            + " CPU includes theirs", HTTP_CLIENTS,
+                    http.describe().replaceFirst("^\\d+ threads: ", ""));
         }
 
         List<Row> rows = writtenRows(database);
