@@ -19,7 +19,10 @@ import java.util.function.Consumer;
  *
  * <p>A write that fails is not the failure of every command in it: the commands' appends are then written again,
  * each in a transaction of its own, so that only the one the database refuses (a stale journey's sequence number,
- * say) fails, with the exception its own write raised. Nothing is stored twice: a failed write stored nothing.
+ * say) fails, with the exception its own write raised. Nothing is stored twice: a refused write stored nothing,
+ * and should a commit's outcome be unknown (the connection lost during it) but the events stored after all, their
+ * second write meets the unique (journey, sequence number) key and those commands fail, as a lone command whose
+ * commit was lost would.
  *
  * <p>One thread writes; the commands' threads wait for it. After {@link #close()}, appends are written on the
  * caller's thread, each in its own transaction, so that nothing is refused while the application stops.
@@ -58,7 +61,7 @@ final class GroupCommit implements AutoCloseable {
 
     /**
      * Stores {@code events} (one command's, in order) and returns once they are committed; throws what storing
-     * them alone threw if they could not be stored, having stored none of them.
+     * them alone threw if they could not be stored.
      */
     void append(List<? extends EventMessage<?>> events) {
         Pending pending = new Pending(events);
