@@ -36,6 +36,7 @@ final class GroupCommit implements AutoCloseable {
 
     private final Consumer<List<? extends EventMessage<?>>> writeInOwnTransaction;
     private final int maxEventsPerWrite;
+    private final Written written;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final Object closing = new Object();
@@ -49,11 +50,21 @@ final class GroupCommit implements AutoCloseable {
      *                              transaction of its own)
      */
     GroupCommit(Consumer<List<? extends EventMessage<?>>> writeInOwnTransaction, int maxEventsPerWrite) {
+        this(writeInOwnTransaction, maxEventsPerWrite, (events, nanos) -> { });
+    }
+
+    /**
+     * @param written told of every transaction the writing thread committed: how many events it held, how long
+     *                it took (for the metrics)
+     */
+    GroupCommit(Consumer<List<? extends EventMessage<?>>> writeInOwnTransaction, int maxEventsPerWrite,
+                Written written) {
         if (maxEventsPerWrite < 1) {
             throw new IllegalArgumentException("a write holds at least one event");
         }
         this.writeInOwnTransaction = writeInOwnTransaction;
         this.maxEventsPerWrite = maxEventsPerWrite;
+        this.written = written;
         this.writer = new Thread(this::writeUntilClosed, "event-store-group-commit");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -148,6 +159,7 @@ final class GroupCommit implements AutoCloseable {
         }
         List<EventMessage<?>> events = new ArrayList<>();
         batch.forEach(pending -> events.addAll(pending.events));
+        long started = System.nanoTime();
         try {
             writeInOwnTransaction.accept(events);
         } catch (RuntimeException | Error refused) {
@@ -155,17 +167,26 @@ final class GroupCommit implements AutoCloseable {
             batch.forEach(this::writeAlone);
             return;
         }
+        written.committed(events.size(), System.nanoTime() - started);
         batch.forEach(Pending::stored);
     }
 
     private void writeAlone(Pending pending) {
+        long started = System.nanoTime();
         try {
             writeInOwnTransaction.accept(pending.events);
         } catch (RuntimeException | Error refused) {
             pending.fail(refused);
             return;
         }
+        written.committed(pending.events.size(), System.nanoTime() - started);
         pending.stored();
+    }
+
+    /** What the writing thread reports of each transaction it committed. */
+    @FunctionalInterface
+    interface Written {
+        void committed(int events, long nanos);
     }
 
     /** One command's events and what became of them. */

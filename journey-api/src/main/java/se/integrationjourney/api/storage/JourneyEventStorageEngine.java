@@ -53,15 +53,16 @@ final class JourneyEventStorageEngine extends JdbcEventStorageEngine implements 
     /**
      * @param maxEventsPerGroupCommit at most this many events in one group commit's transaction; 0 turns group
      *                                commit off
+     * @param written                 told of each transaction the group commit committed (the metrics)
      */
-    JourneyEventStorageEngine(Builder builder, int maxEventsPerGroupCommit) {
+    JourneyEventStorageEngine(Builder builder, int maxEventsPerGroupCommit, GroupCommit.Written written) {
         super(builder.lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
                 .maxGapOffset(MAX_GAP_OFFSET)
                 .gapTimeout(GAP_TIMEOUT_MILLIS)
                 .dataType(STORED_TYPE));
         this.groupCommit = maxEventsPerGroupCommit == 0 ? null
                 : new GroupCommit(events -> super.appendEvents(events, getEventSerializer()),
-                maxEventsPerGroupCommit);
+                maxEventsPerGroupCommit, written);
     }
 
     @Override

@@ -9,6 +9,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -49,8 +51,9 @@ public class StorageConfiguration {
      *     <li>Each event's timestamp read once, without {@code DateTimeFormatter}
      *     ({@link JourneyEventStorageEngine}).</li>
      *     <li>Commands' appends stored together, up to {@code groupCommitMaxEvents} events a transaction, when
-     *     they come at the same time and no caller's transaction encloses them (docs/adr/0011-group-commit.md).
-     *     Closed with the application: the appends still waiting are written first.</li>
+     *     they come at the same time and no caller's transaction encloses them (docs/adr/0011-group-commit.md),
+     *     measured by {@link GroupCommitMetrics}. Closed with the application: the appends still waiting are
+     *     written first.</li>
      * </ul>
      */
     @Bean
@@ -61,7 +64,7 @@ public class StorageConfiguration {
                                           TransactionManager transactionManager,
                                           @Value("${journey.event-store.read-batch-size:1000}") int readBatchSize,
                                           @Value("${journey.event-store.group-commit-max-events:1000}")
-                                          int groupCommitMaxEvents) {
+                                          int groupCommitMaxEvents, ObjectProvider<MeterRegistry> meters) {
         if (groupCommitMaxEvents < 0) {
             throw new MisconfiguredStorageException("journey.event-store.group-commit-max-events is "
                     + groupCommitMaxEvents + "; it is at most how many events one transaction stores together"
@@ -69,7 +72,8 @@ public class StorageConfiguration {
         }
         return new JourneyEventStorageEngine(engineBuilder(defaultSerializer, persistenceExceptionResolver,
                 eventSerializer, configuration, connectionProvider, transactionManager, readBatchSize),
-                groupCommitMaxEvents);
+                groupCommitMaxEvents, meters.getIfAvailable() == null ? (events, nanos) -> { }
+                        : new GroupCommitMetrics(meters.getObject()));
     }
 
     /** Axon's engine as configured here; {@link JourneyEventStorageEngine} builds on it. */

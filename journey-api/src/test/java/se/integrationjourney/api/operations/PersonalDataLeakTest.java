@@ -77,7 +77,8 @@ class PersonalDataLeakTest extends ApiTestBase {
         ApiClient.Response metrics = admin().get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("journey_command_handling_seconds_count")
-                .contains("journey_projection_lag").contains("http_server_requests");
+                .contains("journey_projection_lag").contains("http_server_requests")
+                .contains("journey_event_store_writes_seconds_count").contains("journey_event_store_write_events_max");
         seen.add(metrics.body());
         seen.add(output.getAll());
 

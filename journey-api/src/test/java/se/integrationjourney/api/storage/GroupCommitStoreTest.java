@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.ConcurrencyException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,8 @@ class GroupCommitStoreTest {
     TransactionTemplate transaction;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    MeterRegistry meters;
 
     private final ExecutorService commands = Executors.newFixedThreadPool(4);
 
@@ -124,6 +127,9 @@ class GroupCommitStoreTest {
         waiting.forEach(journey -> assertThat(eventsOf(journey)).isEqualTo(3));
         assertThat(transactionsOf(waiting.toArray(String[]::new))).isEqualTo(1);
         assertThat(transactionsOf(first, waiting.get(0))).isEqualTo(2);
+        // The metrics saw that write too: nine events in one transaction.
+        assertThat(meters.get(GroupCommitMetrics.EVENTS_PER_WRITE).summary().max()).isGreaterThanOrEqualTo(9);
+        assertThat(meters.get(GroupCommitMetrics.WRITES).timer().count()).isPositive();
     }
 
     @Test
