@@ -58,7 +58,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * idle ({@link #warmUp}). Baselines, measured in the same run after the appends stopped and the views caught up:
  * one reader alone, no think time, no appends, over HTTP and in-process. One Java Flight Recorder recording runs from
  * before the warm-up to the end ({@code caseload.jfr}, see {@link QueryBenchmarkSupport#startRecording} for why),
- * each request slower than {@link #SLOW_MILLIS} in it as a {@link SlowRequest} event.
+ * each request slower than {@link #SLOW_MILLIS} in it as a {@link SlowRequest} event; none with
+ * {@code -Dbenchmark.caseload.recording=false} (a diagnostic run: does the recording itself change the tail?).
  */
 final class CaseloadUnderLoadBenchmark {
 
@@ -67,6 +68,9 @@ final class CaseloadUnderLoadBenchmark {
     private static final int READERS_PER_MUNICIPALITY = READERS / SyntheticHistory.MUNICIPALITY_CODES.size();
     private static final long WINDOW_MILLIS = Long.getLong("benchmark.caseload.seconds", 20) * 1000;
     private static final long THINK_MILLIS = Long.getLong("benchmark.caseload.think-millis", 1000);
+    /** Whether the flight recording runs (default); off for a diagnostic run that must not be watched. */
+    private static final boolean RECORDING = Boolean.parseBoolean(
+            System.getProperty("benchmark.caseload.recording", "true"));
     /** At most this long warming up before the windows under appends (see {@link #warmUp}). */
     private static final long WARM_UP_SECONDS = Long.getLong("benchmark.caseload.warmup.seconds", 240);
     private static final int APPEND_THREADS = Integer.getInteger("benchmark.caseload.append-threads", 2);
@@ -188,7 +192,8 @@ final class CaseloadUnderLoadBenchmark {
             Window aloneHttp;
             Window aloneInProcess;
             long appendsStarted;
-            try (Recording recording = QueryBenchmarkSupport.startRecording()) {
+            // A null resource is allowed: without a recording (a diagnostic run) nothing is recorded or profiled.
+            try (Recording recording = RECORDING ? QueryBenchmarkSupport.startRecording() : null) {
                 appendsStarted = System.nanoTime();
                 appends.start();
                 try {
@@ -205,8 +210,10 @@ final class CaseloadUnderLoadBenchmark {
                 BenchmarkApplication.awaitCaughtUp(application.getBean(ProjectionRunner.class), Duration.ofMinutes(30));
                 aloneHttp = measure(1, WINDOW_MILLIS / 2, 0, overHttp, jdbc);
                 aloneInProcess = measure(1, WINDOW_MILLIS / 2, 0, inProcess, jdbc);
-                recording.stop();
-                recording.dump(recordingFile);
+                if (recording != null) {
+                    recording.stop();
+                    recording.dump(recordingFile);
+                }
             }
             double appendSeconds = (System.nanoTime() - appendsStarted) / 1e9;
             if (appendOutcome.get() instanceof RuntimeException failure) {
@@ -233,14 +240,18 @@ final class CaseloadUnderLoadBenchmark {
                     pacedInProcess.describe());
             context.note("caseload, 50 readers in-process, no think time, during appends: %s",
                     saturatedInProcess.describe());
-            context.note("caseload: one flight recording from before the warm-up to the end (%s; requests slower than"
-                    + " %d ms are in it as %s events); of the JVM during 50 HTTP readers without think time and the"
-                    + " appends: %s", recordingFile.getFileName(), SLOW_MILLIS, SlowRequest.NAME,
-                    QueryBenchmarkSupport.Profile.of(recordingFile, saturatedHttp.from(), saturatedHttp.until())
-                            .describe());
-            context.note("caseload, profile of the JVM during 50 paced in-process readers and the appends: %s",
-                    QueryBenchmarkSupport.Profile.of(recordingFile, pacedInProcess.from(), pacedInProcess.until())
-                            .describe());
+            if (RECORDING) {
+                context.note("caseload: one flight recording from before the warm-up to the end (%s; requests slower"
+                        + " than %d ms are in it as %s events); of the JVM during 50 HTTP readers without think time"
+                        + " and the appends: %s", recordingFile.getFileName(), SLOW_MILLIS, SlowRequest.NAME,
+                        QueryBenchmarkSupport.Profile.of(recordingFile, saturatedHttp.from(), saturatedHttp.until())
+                                .describe());
+                context.note("caseload, profile of the JVM during 50 paced in-process readers and the appends: %s",
+                        QueryBenchmarkSupport.Profile.of(recordingFile, pacedInProcess.from(), pacedInProcess.until())
+                                .describe());
+            } else {
+                context.note("caseload: no flight recording in this run (benchmark.caseload.recording=false)");
+            }
             explainLargestFirstPage(context, application, jdbc);
 
             String httpBaseline = "1 reader, HTTP, no appends";
