@@ -58,6 +58,7 @@ class BenchmarkSuite {
         context.note("machine: %d cores, %s %s, max heap %d MiB", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        context.note("machine: %s", MemoryMonitor.describe());
         if (!ONLY.isEmpty() && ONLY.equals(Set.of("append"))) {
             return; // the append benchmarks bring their own empty stores
         }
