@@ -13,9 +13,9 @@ import java.util.stream.Stream;
  * changed). The machines these benchmarks run on are virtual machines whose platform runs a DAMON "kdamond" over
  * all physical memory, sampling which pages are accessed every half second to page out cold page cache for the
  * host; each sampling pass walks the page tables of every process that maps the sampled pages (PostgreSQL's shared
- * buffers are mapped by every backend) and is what makes PostgreSQL stall every client for tens of milliseconds
- * about every 0.56 s under load (docs/benchmarks.md, Caseload). A figure is only comparable to another measured
- * with the monitor in the same state, so every run says which.
+ * buffers are mapped by every backend), and PostgreSQL's clients wait meanwhile: about every 0.56 s under load,
+ * which doubles the caseload's p99 (docs/benchmarks.md, Caseload; ADR 0012). A figure is only comparable to another
+ * measured with the monitor in the same state, so every run says which.
  */
 final class MemoryMonitor {
 
