@@ -125,21 +125,23 @@ public record JourneyFacts(
     }
 
     /**
-     * Status at date {@code d}, using only facts dated on or before {@code d}:
+     * Status at date {@code d}, as known on {@code asOf}:
      * <ol>
-     *   <li>a follow-up for the two-years-after measurement (24 months after establishment) dated on or
-     *       before {@code d} gives the status directly, even UNKNOWN; if several, the last recorded wins;</li>
-     *   <li>otherwise EMPLOYED if a regular employment is active, SUBSIDISED_EMPLOYMENT if only subsidised
-     *       ones are, then SELF_EMPLOYED, STUDYING, FINANCIAL_ASSISTANCE for an active business, studies,
-     *       financial assistance, in that order; otherwise UNKNOWN.</li>
+     *   <li>a follow-up for the two-years-after measurement (24 months after establishment) gives the status
+     *       directly, even UNKNOWN, whatever its business date (the interview or register check is usually made
+     *       weeks after the measurement point, and describes the status at the point), provided that date is on or
+     *       before {@code asOf}; if several, the last recorded wins;</li>
+     *   <li>otherwise EMPLOYED if a regular employment is active at {@code d}, SUBSIDISED_EMPLOYMENT if only
+     *       subsidised ones are, then SELF_EMPLOYED, STUDYING, FINANCIAL_ASSISTANCE for an active business,
+     *       studies, financial assistance, in that order; otherwise UNKNOWN.</li>
      * </ol>
      * Active at {@code d} is {@link Episode#isActiveAt(LocalDate)}.
      */
-    public OutcomeStatus statusAt(LocalDate d) {
+    public OutcomeStatus statusAt(LocalDate d, LocalDate asOf) {
         FollowUp decisive = null;
         for (FollowUp followUp : followUps) {
             if (followUp.monthsAfterEstablishment() == MEASUREMENT_MONTHS_AFTER_ESTABLISHMENT
-                    && !followUp.occurredOn().isAfter(d)
+                    && !followUp.occurredOn().isAfter(asOf)
                     && (decisive == null || followUp.recordingOrder() > decisive.recordingOrder())) {
                 decisive = followUp;
             }
@@ -171,9 +173,9 @@ public record JourneyFacts(
         return OutcomeStatus.UNKNOWN;
     }
 
-    /** "In work or studies at D" (i arbete eller studier): {@link #statusAt} is work or studies. */
-    public boolean isInWorkOrStudiesAt(LocalDate d) {
-        return isWorkOrStudies(statusAt(d));
+    /** "In work or studies at D" (i arbete eller studier) as known on {@code asOf}: the status is work or studies. */
+    public boolean isInWorkOrStudiesAt(LocalDate d, LocalDate asOf) {
+        return isWorkOrStudies(statusAt(d, asOf));
     }
 
     /**

@@ -24,10 +24,10 @@ import java.util.stream.LongStream;
  *       recording time. {@code asOf} is therefore a business-date cut-off that only decides who is pending;
  *       facts recorded or retracted later can change a re-run, which is why the response carries the event
  *       store position the facts were read at.</li>
- *   <li><b>The deciding follow-up must be dated on or before the measurement point.</b> Only follow-ups with
- *       {@code monthsAfterEstablishment == 24} count, and, being facts "at date D", only those with
- *       {@code occurredOn} on or before the point. A follow-up's business date is read as the date its status
- *       describes, so it should be recorded dated on the measurement point; one dated later is ignored.</li>
+ *   <li><b>The deciding follow-up may be dated after the measurement point.</b> Only follow-ups with
+ *       {@code monthsAfterEstablishment == 24} count, whatever their business date, provided it is on or before
+ *       {@code asOf}: the interview or register check is usually made weeks after the point and describes the
+ *       status at the point.</li>
  *   <li><b>Several deciding follow-ups:</b> the one with the highest recording order wins, whatever their
  *       business dates ("the last one recorded").</li>
  *   <li><b>A follow-up gives the status directly</b>, including UNKNOWN: it overrides any active episode.
@@ -118,7 +118,7 @@ public final class OutcomeCalculator {
                 genderTally.lostToFollowUp++;
                 ageTally.lostToFollowUp++;
             } else {
-                OutcomeStatus status = journey.statusAt(point);
+                OutcomeStatus status = journey.statusAt(point, asOf);
                 boolean selfSufficient = journey.isSelfSufficientAt(point);
                 total.measured(status, selfSufficient);
                 genderTally.measured(status, selfSufficient);

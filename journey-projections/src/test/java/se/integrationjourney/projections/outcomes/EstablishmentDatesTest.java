@@ -93,7 +93,7 @@ class EstablishmentDatesTest {
                 date(2021, 1, 1), null, null, null, null, null, null, null, null, null, null, null, null, null);
 
         assertThat(facts.employments()).isEmpty();
-        assertThat(facts.statusAt(date(2022, 1, 1))).isEqualTo(OutcomeStatus.UNKNOWN);
+        assertThat(facts.statusAt(date(2022, 1, 1), date(2022, 1, 1))).isEqualTo(OutcomeStatus.UNKNOWN);
         assertThatThrownBy(() -> facts.housingSecured().add(date(2021, 2, 1)))
                 .isInstanceOf(UnsupportedOperationException.class);
     }

@@ -369,12 +369,15 @@ class OutcomeQueriesTest {
                 // d: ends 2022-05-01, moved away before the measurement point: lost
                 new EstablishmentPlanStarted(d, date(2020, 5, 1)),
                 new JourneyClosed(d, date(2023, 5, 1), ClosureReason.MOVED_AWAY),
-                // e: ends 2022-07-01, measured 2024-07-01; the follow-up on the point decides, the later one not
+                // e: ends 2022-07-01, measured 2024-07-01; of the follow-ups dated by the as-of date (the interview
+                // weeks after the point among them) the last recorded decides over the employment; the one dated
+                // after the as-of date does not count yet
                 new EstablishmentPlanStarted(e, date(2020, 7, 1)),
                 new EmploymentStarted(e, date(2023, 3, 1), "e1", EmploymentType.REGULAR, "care", BigDecimal.TEN),
-                new FollowUpRecorded(e, date(2024, 7, 1), 24, OutcomeStatus.FINANCIAL_ASSISTANCE,
+                new FollowUpRecorded(e, date(2024, 7, 1), 24, OutcomeStatus.STUDYING, FollowUpSource.REGISTER),
+                new FollowUpRecorded(e, date(2024, 8, 12), 24, OutcomeStatus.FINANCIAL_ASSISTANCE,
                         FollowUpSource.INTERVIEW),
-                new FollowUpRecorded(e, date(2024, 8, 1), 24, OutcomeStatus.STUDYING, FollowUpSource.REGISTER),
+                new FollowUpRecorded(e, date(2024, 10, 15), 24, OutcomeStatus.UNKNOWN, FollowUpSource.CASE_FILE),
                 // f: no establishment plan: in no cohort
                 new EmploymentStarted(f, date(2021, 1, 1), "e1", EmploymentType.REGULAR, "it", BigDecimal.TEN),
                 // g: ends 2022-02-01, measured 2024-02-01

@@ -34,7 +34,7 @@ class StatusAtTest {
                 .followUp(D, 24, STUDYING)
                 .build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(STUDYING);
+        assertThat(facts.statusAt(D, D)).isEqualTo(STUDYING);
     }
 
     @Test
@@ -44,7 +44,7 @@ class StatusAtTest {
                 .followUp(D, 24, UNKNOWN)
                 .build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(UNKNOWN);
+        assertThat(facts.statusAt(D, D)).isEqualTo(UNKNOWN);
     }
 
     @Test
@@ -54,7 +54,7 @@ class StatusAtTest {
                 .followUp(date(2024, 5, 1), 24, SELF_EMPLOYED)
                 .build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(SELF_EMPLOYED);
+        assertThat(facts.statusAt(D, D)).isEqualTo(SELF_EMPLOYED);
     }
 
     @Test
@@ -64,34 +64,57 @@ class StatusAtTest {
                 .followUp(date(2024, 5, 1), 12, EMPLOYED)
                 .build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(STUDYING);
+        assertThat(facts.statusAt(D, D)).isEqualTo(STUDYING);
     }
 
     @Test
-    void givenA24MonthFollowUpDatedAfterD_whenStatusAt_thenItIsIgnored() {
+    void givenA24MonthFollowUpDatedAfterTheAsOfDate_whenStatusAt_thenItIsIgnored() {
         JourneyFacts facts = journey()
                 .studying(date(2023, 1, 1), null)
                 .followUp(D.plusDays(1), 24, EMPLOYED)
                 .build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(STUDYING);
+        assertThat(facts.statusAt(D, D)).isEqualTo(STUDYING);
+    }
+
+    @Test
+    void givenA24MonthFollowUpDatedWeeksAfterThePoint_whenStatusAtThePointAsOfLater_thenItGivesTheStatus() {
+        JourneyFacts facts = journey()
+                .studying(date(2023, 1, 1), null)
+                .followUp(D.plusWeeks(5), 24, EMPLOYED)
+                .build();
+
+        assertThat(facts.statusAt(D, D.plusWeeks(5))).isEqualTo(EMPLOYED);
+        assertThat(facts.statusAt(D, D.plusWeeks(5).minusDays(1))).as("not yet recorded as of then")
+                .isEqualTo(STUDYING);
     }
 
     @Test
     void givenA24MonthFollowUpDatedOnD_whenStatusAt_thenItCounts() {
         JourneyFacts facts = journey().followUp(D, 24, EMPLOYED).build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(EMPLOYED);
+        assertThat(facts.statusAt(D, D)).isEqualTo(EMPLOYED);
     }
 
     @Test
-    void givenAnEarlierFollowUpOnTimeAndALaterRecordedOneDatedAfterD_whenStatusAt_thenTheOneOnTimeCounts() {
+    void givenOneFollowUpOnThePointAndALaterRecordedOneDatedAfterIt_whenStatusAt_thenTheLastRecordedWins() {
         JourneyFacts facts = journey()
                 .followUp(D, 24, STUDYING)
                 .followUp(D.plusDays(3), 24, EMPLOYED)
                 .build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(STUDYING);
+        assertThat(facts.statusAt(D, D.plusDays(3))).isEqualTo(EMPLOYED);
+        assertThat(facts.statusAt(D, D.plusDays(2))).isEqualTo(STUDYING);
+    }
+
+    @Test
+    void givenALaterRecordedFollowUpDatedAfterTheAsOfDate_whenStatusAt_thenTheLastOneDatedInTimeWins() {
+        JourneyFacts facts = journey()
+                .followUp(D.plusDays(10), 24, STUDYING)
+                .followUp(D.plusDays(40), 24, EMPLOYED)
+                .build();
+
+        assertThat(facts.statusAt(D, D.plusDays(20))).isEqualTo(STUDYING);
     }
 
     // --- employment
@@ -103,7 +126,7 @@ class StatusAtTest {
                 .employed(REGULAR, date(2024, 1, 1), null)
                 .build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(EMPLOYED);
+        assertThat(facts.statusAt(D, D)).isEqualTo(EMPLOYED);
     }
 
     @ParameterizedTest
@@ -111,7 +134,7 @@ class StatusAtTest {
     void givenOnlyASubsidisedEmploymentActive_whenStatusAt_thenSubsidisedEmployment(EmploymentType type) {
         JourneyFacts facts = journey().employed(type, date(2023, 1, 1), null).build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(SUBSIDISED_EMPLOYMENT);
+        assertThat(facts.statusAt(D, D)).isEqualTo(SUBSIDISED_EMPLOYMENT);
     }
 
     @Test
@@ -121,7 +144,7 @@ class StatusAtTest {
                 .employed(NYSTARTSJOBB, date(2024, 2, 1), null)
                 .build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(SUBSIDISED_EMPLOYMENT);
+        assertThat(facts.statusAt(D, D)).isEqualTo(SUBSIDISED_EMPLOYMENT);
     }
 
     // --- precedence among the other episodes
@@ -133,7 +156,7 @@ class StatusAtTest {
                 .employed(NYSTARTSJOBB, date(2023, 1, 1), null)
                 .build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(SUBSIDISED_EMPLOYMENT);
+        assertThat(facts.statusAt(D, D)).isEqualTo(SUBSIDISED_EMPLOYMENT);
     }
 
     @Test
@@ -144,7 +167,7 @@ class StatusAtTest {
                 .selfEmployed(date(2023, 1, 1), null)
                 .build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(SELF_EMPLOYED);
+        assertThat(facts.statusAt(D, D)).isEqualTo(SELF_EMPLOYED);
     }
 
     @Test
@@ -154,14 +177,14 @@ class StatusAtTest {
                 .studying(date(2023, 1, 1), null)
                 .build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(STUDYING);
+        assertThat(facts.statusAt(D, D)).isEqualTo(STUDYING);
     }
 
     @Test
     void givenOnlyFinancialAssistanceActive_whenStatusAt_thenFinancialAssistance() {
         JourneyFacts facts = journey().financialAssistance(date(2023, 1, 1), null).build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(FINANCIAL_ASSISTANCE);
+        assertThat(facts.statusAt(D, D)).isEqualTo(FINANCIAL_ASSISTANCE);
     }
 
     @Test
@@ -171,14 +194,14 @@ class StatusAtTest {
                 .financialAssistance(date(2023, 1, 1), date(2023, 6, 1))
                 .build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(UNKNOWN);
+        assertThat(facts.statusAt(D, D)).isEqualTo(UNKNOWN);
     }
 
     @Test
     void givenOnlyAnActiveInternship_whenStatusAt_thenUnknown() {
         JourneyFacts facts = journey().internship(date(2024, 1, 1), null).build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(UNKNOWN);
+        assertThat(facts.statusAt(D, D)).isEqualTo(UNKNOWN);
     }
 
     // --- active at D
@@ -187,44 +210,44 @@ class StatusAtTest {
     void givenEpisodeStartingOnD_whenStatusAt_thenItIsActive() {
         JourneyFacts facts = journey().employed(REGULAR, D, null).build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(EMPLOYED);
+        assertThat(facts.statusAt(D, D)).isEqualTo(EMPLOYED);
     }
 
     @Test
     void givenEpisodeEndingOnD_whenStatusAt_thenItIsNotActive() {
         JourneyFacts facts = journey().employed(REGULAR, date(2023, 1, 1), D).build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(UNKNOWN);
+        assertThat(facts.statusAt(D, D)).isEqualTo(UNKNOWN);
     }
 
     @Test
     void givenEpisodeEndingTheDayAfterD_whenStatusAt_thenItIsActive() {
         JourneyFacts facts = journey().employed(REGULAR, date(2023, 1, 1), D.plusDays(1)).build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(EMPLOYED);
+        assertThat(facts.statusAt(D, D)).isEqualTo(EMPLOYED);
     }
 
     @Test
     void givenEpisodeStartingAfterD_whenStatusAt_thenItIsNotActive() {
         JourneyFacts facts = journey().employed(REGULAR, D.plusDays(1), null).build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(UNKNOWN);
+        assertThat(facts.statusAt(D, D)).isEqualTo(UNKNOWN);
     }
 
     @Test
     void givenOpenEndedEpisode_whenStatusAtAnyLaterDate_thenItIsActive() {
         JourneyFacts facts = journey().selfEmployed(date(2015, 1, 1), null).build();
 
-        assertThat(facts.statusAt(date(2040, 12, 31))).isEqualTo(SELF_EMPLOYED);
+        assertThat(facts.statusAt(date(2040, 12, 31), date(2040, 12, 31))).isEqualTo(SELF_EMPLOYED);
     }
 
     @Test
     void givenOneDayEpisode_whenStatusAtItsStartAndEnd_thenActiveOnlyOnTheStart() {
         JourneyFacts facts = journey().studying(D, D.plusDays(1)).build();
 
-        assertThat(facts.statusAt(D)).isEqualTo(STUDYING);
-        assertThat(facts.statusAt(D.plusDays(1))).isEqualTo(UNKNOWN);
-        assertThat(facts.statusAt(D.minusDays(1))).isEqualTo(UNKNOWN);
+        assertThat(facts.statusAt(D, D)).isEqualTo(STUDYING);
+        assertThat(facts.statusAt(D.plusDays(1), D.plusDays(1))).isEqualTo(UNKNOWN);
+        assertThat(facts.statusAt(D.minusDays(1), D.minusDays(1))).isEqualTo(UNKNOWN);
     }
 
     // --- in work or studies
@@ -234,7 +257,7 @@ class StatusAtTest {
     void givenAWorkOrStudiesStatus_whenAskingInWorkOrStudies_thenTrue(OutcomeStatus status) {
         JourneyFacts facts = journey().followUp(D, 24, status).build();
 
-        assertThat(facts.isInWorkOrStudiesAt(D)).isTrue();
+        assertThat(facts.isInWorkOrStudiesAt(D, D)).isTrue();
     }
 
     @ParameterizedTest
@@ -242,6 +265,6 @@ class StatusAtTest {
     void givenANonWorkStatus_whenAskingInWorkOrStudies_thenFalse(OutcomeStatus status) {
         JourneyFacts facts = journey().followUp(D, 24, status).build();
 
-        assertThat(facts.isInWorkOrStudiesAt(D)).isFalse();
+        assertThat(facts.isInWorkOrStudiesAt(D, D)).isFalse();
     }
 }

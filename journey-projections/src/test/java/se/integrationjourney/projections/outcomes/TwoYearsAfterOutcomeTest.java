@@ -154,6 +154,25 @@ class TwoYearsAfterOutcomeTest {
     }
 
     @Test
+    void givenThe24MonthFollowUpHeldWeeksAfterThePoint_whenMeasuredAsOfLater_thenItGivesTheStatus() {
+        TwoYearsAfterOutcome outcome = measure(inCohort()
+                .employed(REGULAR, date(2023, 1, 1), null)
+                .followUp(POINT.plusWeeks(6), 24, OutcomeStatus.STUDYING));
+
+        assertThat(outcome.byStatus().get(OutcomeStatus.STUDYING)).isEqualTo(1);
+        assertThat(outcome.byStatus().get(OutcomeStatus.EMPLOYED)).isZero();
+    }
+
+    @Test
+    void givenThe24MonthFollowUpDatedAfterTheAsOfDate_whenMeasured_thenTheEpisodesDecide() {
+        TwoYearsAfterOutcome outcome = measure(inCohort()
+                .employed(REGULAR, date(2023, 1, 1), null)
+                .followUp(AS_OF.plusDays(1), 24, OutcomeStatus.STUDYING));
+
+        assertThat(outcome.byStatus().get(OutcomeStatus.EMPLOYED)).isEqualTo(1);
+    }
+
+    @Test
     void givenClosedAsFollowUpComplete_whenMeasuring_thenMeasured() {
         TwoYearsAfterOutcome outcome = measure(inCohort()
                 .followUp(POINT, 24, OutcomeStatus.STUDYING)
