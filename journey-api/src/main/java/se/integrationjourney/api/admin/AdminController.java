@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.integrationjourney.api.security.AccountStore;
+import se.integrationjourney.api.security.SignInThrottle;
 import se.integrationjourney.api.security.Role;
 import se.integrationjourney.api.security.CurrentUser;
 import se.integrationjourney.api.web.ApiException;
@@ -43,10 +45,12 @@ class AdminController {
     private final PasswordEncoder passwords;
     private final ProjectionRunner projections;
     private final IdempotentRequests idempotent;
+    private final SignInThrottle throttle;
 
     AdminController(AccountStore accounts, PasswordEncoder passwords, ProjectionRunner projections,
-                    IdempotentRequests idempotent) {
+                    IdempotentRequests idempotent, SignInThrottle throttle) {
         this.idempotent = idempotent;
+        this.throttle = throttle;
         this.accounts = accounts;
         this.passwords = passwords;
         this.projections = projections;
@@ -148,6 +152,47 @@ class AdminController {
         } catch (UnknownProjectionException unknown) {
             throw new ApiException(Problems.NOT_FOUND, "No view is named that; see GET /api/admin/projections");
         }
+    }
+
+    @GetMapping("/sign-in-locks")
+    @Operation(summary = "The sign-in locks in force on this node: accounts and client addresses",
+            description = "ADMIN. After too many failed sign-ins for an account, or from an address, within a"
+                    + " window, sign-ins are refused with 429 for a while (docs/operations.md). Counted per node.")
+    @ApiResponse(responseCode = "200", description = "The locks, longest first", content = @Content(
+            mediaType = "application/json", array = @ArraySchema(schema = @Schema(
+                    implementation = SignInThrottle.Lock.class))))
+    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    List<SignInThrottle.Lock> signInLocks() {
+        return throttle.locks();
+    }
+
+    @DeleteMapping("/sign-in-locks/accounts/{username}")
+    @Operation(summary = "Lift an account's sign-in lock and forget its failed sign-ins (on this node)",
+            description = "ADMIN. The username in any case.")
+    @ApiResponse(responseCode = "204", description = "Lifted")
+    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+    ResponseEntity<Void> liftAccountLock(@PathVariable String username) {
+        if (!throttle.liftAccount(username)) {
+            throw new ApiException(Problems.NOT_FOUND, "That account has no failed sign-ins on this node");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/sign-in-locks/addresses/{address}")
+    @Operation(summary = "Lift a client address's sign-in lock and forget its failed sign-ins (on this node)",
+            description = "ADMIN.")
+    @ApiResponse(responseCode = "204", description = "Lifted")
+    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+    ResponseEntity<Void> liftAddressLock(@PathVariable String address) {
+        if (!throttle.liftAddress(address)) {
+            throw new ApiException(Problems.NOT_FOUND, "That address has no failed sign-ins on this node");
+        }
+        return ResponseEntity.noContent().build();
     }
 
     private ProjectionStatus statusOf(String name) {

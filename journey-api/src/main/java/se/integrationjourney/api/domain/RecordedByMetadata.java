@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +19,11 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Every command carries who sent it (username, roles, municipality) and the request's correlation id (as Axon's
- * {@code traceId}), and every event it causes inherits them: the timeline shows who recorded what, and a
- * request can be followed from the log to the event store. Names of people are never in metadata.
+ * Every command carries who sent it (username, roles, municipality) and the request's correlation id (as
+ * {@code correlationId}, the id its log lines carry), and every event it causes inherits them: the timeline shows
+ * who recorded what, and a request can be followed from the log to the event store. Names of people are never in
+ * metadata. Axon's own correlation ids (the causing message's id as {@code correlationId}, the first one's as
+ * {@code traceId}) are not used: one command per request makes them say nothing the correlation id does not.
  */
 @Configuration(proxyBeanMethods = false)
 class RecordedByMetadata {
@@ -30,18 +31,12 @@ class RecordedByMetadata {
     static final String USERNAME = "username";
     static final String ROLES = "roles";
     static final String MUNICIPALITY = "municipalityCode";
-    static final String TRACE_ID = "traceId";
+    static final String CORRELATION_ID = "correlationId";
 
-    /** Copies who recorded it onto the events a command causes. */
+    /** Copies who recorded it, and the request's correlation id, onto the events a command causes. */
     @Bean
     CorrelationDataProvider recordedByCorrelation() {
-        return new SimpleCorrelationDataProvider(USERNAME, ROLES, MUNICIPALITY);
-    }
-
-    /** Axon's own: correlation and trace ids (declaring a provider above replaces its default, so keep it). */
-    @Bean
-    CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return new SimpleCorrelationDataProvider(USERNAME, ROLES, MUNICIPALITY, CORRELATION_ID);
     }
 
     @Bean
@@ -64,7 +59,7 @@ class RecordedByMetadata {
                     }
                 }
                 if (RequestCorrelation.current() != null) {
-                    metadata.put(TRACE_ID, RequestCorrelation.current());
+                    metadata.put(CORRELATION_ID, RequestCorrelation.current());
                 }
                 return metadata.isEmpty() ? command : command.andMetaData(metadata);
             };

@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The service's own accounts, in PostgreSQL ({@code account}); passwords only as adaptive hashes. Not a
+ * The service's own accounts, in PostgreSQL ({@code account}); passwords only as adaptive hashes. A username is
+ * one account whatever its case ("Admin" signs in as "admin"): looked up and kept unique by {@code lower(username)},
+ * shown as first created. Not a
  * {@code UserDetailsService} bean: HTTP Basic signs in through {@link AccountAuthenticationProvider} alone, so Spring
  * Security builds no second password check of its own.
  */
@@ -35,16 +37,17 @@ public class AccountStore {
         return Boolean.FALSE.equals(jdbc.queryForObject("select exists (select 1 from account)", Boolean.class));
     }
 
-    /** @return false if the username is taken */
+    /** @return false if the username is taken, in any case */
     public boolean create(String username, String passwordHash, Set<Role> roles, String municipalityCode) {
         return jdbc.update("insert into account (username, password_hash, roles, municipality_code)"
-                        + " values (?, ?, ?, ?) on conflict (username) do nothing",
+                        + " values (?, ?, ?, ?) on conflict do nothing",
                 username, passwordHash, roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")),
                 municipalityCode) == 1;
     }
 
     public Optional<JourneyUser> find(String username) {
-        List<JourneyUser> users = jdbc.query("select username, roles, municipality_code from account where username = ?",
+        List<JourneyUser> users = jdbc.query("select username, roles, municipality_code from account"
+                        + " where lower(username) = lower(?)",
                 (row, n) -> new JourneyUser(row.getString(1), roles(row.getString(2)), row.getString(3)), username);
         return users.stream().findFirst();
     }
@@ -52,7 +55,8 @@ public class AccountStore {
     /** The account as Spring Security signs it in: hash, role authorities and the municipality authority. */
     public UserDetails loadUserByUsername(String username) {
         List<UserDetails> users = jdbc.query(
-                "select username, password_hash, roles, municipality_code from account where username = ?",
+                "select username, password_hash, roles, municipality_code from account"
+                        + " where lower(username) = lower(?)",
                 (row, n) -> {
                     List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>(roles(row.getString(3))
                             .stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());

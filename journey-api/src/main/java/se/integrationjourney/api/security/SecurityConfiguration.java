@@ -1,6 +1,5 @@
 package se.integrationjourney.api.security;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,25 +7,37 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import se.integrationjourney.api.storage.DatabaseFailures;
+import se.integrationjourney.api.storage.DatabaseOutage;
+import se.integrationjourney.api.web.ProblemResponses;
 import se.integrationjourney.api.web.Problems;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Who may call what. Stateless: every request carries HTTP Basic credentials of an account of ours, or, when
  * {@code JOURNEY_OIDC_ISSUER_URI} is set, a bearer token (JWT) from that issuer. Roles are checked here per
  * endpoint; a caseworker's municipality is checked per journey by {@link JourneyAccess}. A Basic password that bcrypt
- * accepted is remembered for a few minutes ({@link AccountAuthenticationProvider}).
+ * accepted is remembered for a few minutes ({@link AccountAuthenticationProvider}); failed sign-ins are throttled
+ * ({@link SignInThrottle}); a sign-in that cannot be checked for lack of a database is a 503, never a 401.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -39,13 +50,50 @@ public class SecurityConfiguration {
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String ADMIN = Role.ADMIN.name();
 
+    /**
+     * The health endpoint: anyone may ask, and a caller whose Basic credentials are wrong is answered as an
+     * anonymous one (UP or DOWN only); valid administrator credentials also see each component.
+     */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+    @Order(1)
+    SecurityFilterChain health(HttpSecurity http, AccountAuthenticationProvider accounts, SignInThrottle throttle,
+                               ClientAddress clientAddress) throws Exception {
+        http.securityMatcher("/actuator/health", "/actuator/health/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityConfiguration::pageHeaders)
+                .addFilterAt(new ThrottledBasicAuthentication(new ProviderManager(accounts), throttle, clientAddress),
+                        BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder,
+                            AccountAuthenticationProvider accounts, SignInThrottle throttle,
+                            ClientAddress clientAddress, DatabaseOutage outage) throws Exception {
+        AuthenticationEntryPoint signIn = (request, response, failure) -> {
+            if (failure instanceof InternalAuthenticationServiceException
+                    && DatabaseFailures.isConnectionFailure(failure)) {
+                // The account could not be read: the caller's credentials were not judged, so no 401.
+                outage.noticed(failure);
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                ProblemResponses.write(response, Problems.DATABASE_UNAVAILABLE, "The database cannot be reached"
+                        + " right now, so your sign-in cannot be checked; nothing was recorded. Try again in a few"
+                        + " seconds");
+                return;
+            }
+            response.setHeader("WWW-Authenticate", "Basic realm=\"integration-journey\"");
+            ProblemResponses.write(response, Problems.UNAUTHORIZED, "Sign in with valid credentials");
+        };
         http.csrf(csrf -> csrf.disable()) // no cookies or sessions: nothing a forged cross-site request could ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityConfiguration::pageHeaders)
+                .addFilterAt(new ThrottledBasicAuthentication(new ProviderManager(accounts), signIn, throttle,
+                        clientAddress), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
@@ -55,20 +103,47 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/caseload").hasAnyRole(CASEWORKER, ADMIN)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) ->
-                        writeProblem(response, Problems.UNAUTHORIZED, "Sign in with valid credentials")))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, failure) ->
-                                writeProblem(response, Problems.UNAUTHORIZED, "Sign in with valid credentials"))
+                        .authenticationEntryPoint(signIn)
                         .accessDeniedHandler((request, response, denied) ->
-                                writeProblem(response, Problems.FORBIDDEN, "Your role may not do this")));
+                                ProblemResponses.write(response, Problems.FORBIDDEN, "Your role may not do this")));
         if (jwtDecoder.getIfAvailable() != null) {
             http.oauth2ResourceServer(oauth -> oauth
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtUsers()))
                     .authenticationEntryPoint((request, response, failure) ->
-                            writeProblem(response, Problems.UNAUTHORIZED, "Sign in with a valid token")));
+                            ProblemResponses.write(response, Problems.UNAUTHORIZED, "Sign in with a valid token")));
         }
         return http.build();
+    }
+
+    /**
+     * What browsers are told about every answer: nothing but this service's own resources on its pages (Swagger UI's
+     * styles are inline), no framing, and no address of ours sent on to other sites.
+     */
+    private static void pageHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:;"
+                        + " style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self';"
+                        + " frame-ancestors 'none'"))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER));
+    }
+
+    /**
+     * Sign-in throttling (docs/operations.md): failures per account and per client address within a window lock
+     * further sign-ins for a while, longer on repeat.
+     */
+    @Bean
+    SignInThrottle signInThrottle(
+            @Value("${journey.security.sign-in.max-failures-per-account:5}") int perAccount,
+            @Value("${journey.security.sign-in.max-failures-per-address:20}") int perAddress,
+            @Value("${journey.security.sign-in.window:15m}") Duration window,
+            @Value("${journey.security.sign-in.lockout:1m}") Duration lockout,
+            @Value("${journey.security.sign-in.max-lockout:30m}") Duration maxLockout, Clock clock) {
+        return new SignInThrottle(perAccount, perAddress, window, lockout, maxLockout, clock);
+    }
+
+    @Bean
+    ClientAddress clientAddress(@Value("${journey.security.trusted-proxies:}") List<String> trustedProxies) {
+        return new ClientAddress(trustedProxies);
     }
 
     /**
@@ -99,19 +174,5 @@ public class SecurityConfiguration {
     @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${journey.security.oidc-issuer-uri:}'.isBlank()")
     JwtDecoder jwtDecoder(@Value("${journey.security.oidc-issuer-uri}") String issuer) {
         return NimbusJwtDecoder.withIssuerLocation(issuer).build();
-    }
-
-    private static void writeProblem(HttpServletResponse response, Problems kind, String detail) throws IOException {
-        response.setStatus(kind.status().value());
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType("application/problem+json");
-        if (kind == Problems.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"integration-journey\"");
-        }
-        String type = "urn:integration-journey:problem:" + kind.name().toLowerCase().replace('_', '-');
-        // The same title as the controllers' problems of this type (Problems): one type, one title (RFC 9457).
-        String title = kind.with(detail).getTitle();
-        response.getWriter().write("{\"type\":\"" + type + "\",\"title\":\"" + title
-                + "\",\"status\":" + kind.status().value() + ",\"detail\":\"" + detail + "\"}");
     }
 }

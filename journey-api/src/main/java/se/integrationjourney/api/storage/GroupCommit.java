@@ -21,8 +21,9 @@ import java.util.function.Consumer;
  * each in a transaction of its own, so that only the one the database refuses (a stale journey's sequence number,
  * say) fails, with the exception its own write raised. Nothing is stored twice: a refused write stored nothing,
  * and should a commit's outcome be unknown (the connection lost during it) but the events stored after all, their
- * second write meets the unique (journey, sequence number) key and those commands fail, as a lone command whose
- * commit was lost would.
+ * second write meets the unique (journey, sequence number) key. After such a commit a command whose second write
+ * fails, for that or any reason, fails with {@link CommitOutcomeUnknownException}: its events may be stored, and
+ * its caller must not be told otherwise; one whose second write succeeds was not in the lost commit.
  *
  * <p>One thread writes; the commands' threads wait for it. After {@link #close()}, appends are written on the
  * caller's thread, each in its own transaction, so that nothing is refused while the application stops.
@@ -164,7 +165,8 @@ final class GroupCommit implements AutoCloseable {
             writeInOwnTransaction.accept(events);
         } catch (RuntimeException | Error refused) {
             // One refused append (a duplicate sequence number) refuses the whole write; find it, store the rest.
-            batch.forEach(this::writeAlone);
+            boolean outcomeUnknown = refused instanceof CommitOutcomeUnknownException;
+            batch.forEach(pending -> writeAlone(pending, outcomeUnknown));
             return;
         }
         written.committed(events.size(), System.nanoTime() - started);
@@ -172,11 +174,19 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void writeAlone(Pending pending) {
+        writeAlone(pending, false);
+    }
+
+    /**
+     * @param afterUnknownCommit the events were in a write whose commit's outcome is unknown: they may be stored
+     */
+    private void writeAlone(Pending pending, boolean afterUnknownCommit) {
         long started = System.nanoTime();
         try {
             writeInOwnTransaction.accept(pending.events);
         } catch (RuntimeException | Error refused) {
-            pending.fail(refused);
+            pending.fail(afterUnknownCommit && !(refused instanceof CommitOutcomeUnknownException)
+                    ? new CommitOutcomeUnknownException(refused) : refused);
             return;
         }
         written.committed(pending.events.size(), System.nanoTime() - started);

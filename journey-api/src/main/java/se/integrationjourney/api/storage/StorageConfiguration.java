@@ -38,6 +38,15 @@ public class StorageConfiguration {
     }
 
     /**
+     * Spring's JPA transaction manager, telling a failed commit from one whose outcome is unknown
+     * ({@link CommitAwareTransactionManager}); it replaces the one Spring Boot would make.
+     */
+    @Bean
+    org.springframework.orm.jpa.JpaTransactionManager transactionManager() {
+        return new CommitAwareTransactionManager();
+    }
+
+    /**
      * Axon's JDBC storage engine on the tables Flyway made for its JPA mapping (V1__axon_event_store.sql), through
      * Spring's connection of the current transaction (an append outside one opens its own).
      * <ul>

@@ -6,7 +6,9 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +21,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import se.integrationjourney.api.storage.CommitOutcomeUnknownException;
+import se.integrationjourney.api.storage.DatabaseFailures;
+import se.integrationjourney.api.storage.DatabaseOutage;
 import se.integrationjourney.core.journey.JourneyRuleViolation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -34,13 +39,22 @@ import java.util.stream.Collectors;
 /**
  * Every error as {@code application/problem+json}: 400 for what cannot be read or is invalid (with a field list),
  * 404 for unknown journeys, 409 for a journey changed by another request at the same moment, 412 for a stale
- * {@code If-Match}, 422 for a rule of the domain. Never a stack trace,
- * SQL text, or a submitted value (a name typed into the wrong field is still personal data).
+ * {@code If-Match}, 413 for a body over the limit, 422 for a rule of the domain, 503 when the database cannot be
+ * reached or a commit's outcome is unknown. Never a stack trace, SQL text, or a submitted value (a name typed into
+ * the wrong field is still personal data). "Nothing was recorded" is said only when that is known.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** Seconds a client should wait before retrying after a 503. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private final DatabaseOutage outage;
+
+    public ApiExceptionHandler(DatabaseOutage outage) {
+        this.outage = outage;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> refused(ApiException refusal) {
@@ -93,6 +107,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 List.of(new Problems.FieldError(mismatch.getName(), expected(mismatch.getRequiredType())))));
     }
 
+    /** Tomcat could not decode the query string: an escape that is malformed or not UTF-8. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unreadableParameters(org.apache.tomcat.util.http.InvalidParameterException invalid) {
+        return respond(Problems.VALIDATION.with("A query parameter could not be read: a malformed escape, or text"
+                + " that is not UTF-8"));
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> badArgument(IllegalArgumentException invalid) {
         // Thrown by queries validating their own parameters (page sizes, ranges): messages name no values.
@@ -100,21 +121,61 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+    ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
+        boolean writing = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+        if (causedBy(failure, CommitOutcomeUnknownException.class)) {
+            outage.noticed(failure);
+            return unavailable(Problems.OUTCOME_UNKNOWN.with("The connection to the database was lost while this"
+                    + " request was being committed: it may or may not have been recorded. Retry with the same"
+                    + " Idempotency-Key (a request that was recorded then gets its first answer back), or read the"
+                    + " journey before sending it again"));
+        }
+        if (DatabaseFailures.isConnectionFailure(failure)) {
+            outage.noticed(failure);
+            return unavailable(Problems.DATABASE_UNAVAILABLE.with("The database cannot be reached right now"
+                    + (writing ? "; nothing was recorded" : "") + ". Try again in a few seconds"));
+        }
         // The type only: messages of unexpected exceptions may quote data.
         log.error("Unexpected failure: {} at {}", failure.getClass().getName(),
                 failure.getStackTrace().length > 0 ? failure.getStackTrace()[0] : "?");
-        return respond(Problems.INTERNAL.with("Something went wrong; nothing was recorded for this request"));
+        return respond(Problems.INTERNAL.with(writing ? "Something went wrong on our side; whether this request was"
+                + " recorded is not known. Read the journey before sending it again, or retry with the same"
+                + " Idempotency-Key" : "Something went wrong on our side"));
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (causedBy(unreadable, RequestBodyLimit.TooLarge.class)) {
+            return respondObject(Problems.PAYLOAD_TOO_LARGE.with(rootMessage(unreadable,
+                    RequestBodyLimit.TooLarge.class)));
+        }
         Throwable cause = unreadable.getCause();
+        if (cause instanceof StorableText.Unstorable unstorable) {
+            return respondObject(Problems.VALIDATION.with("The body has text that cannot be stored",
+                    List.of(new Problems.FieldError(path(unstorable), StorableText.REFUSAL))));
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
+            // The unknown name is the client's text (a pasted identity number, say): named by its place only.
+            String parent = path(unknown, 1);
             return respondObject(Problems.VALIDATION.with("The body has a field this API does not know",
-                    List.of(new Problems.FieldError(path(unknown), "unknown field"))));
+                    List.of(new Problems.FieldError(parent.isEmpty() ? "body" : parent,
+                            "has a field this API does not know; known fields: " + knownFields(unknown)))));
         }
         if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
             return respondObject(Problems.VALIDATION.with("The body has a field with a value of the wrong kind",
@@ -160,11 +221,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException missing, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return respondObject(Problems.VALIDATION.with("A required parameter is missing",
+                List.of(new Problems.FieldError(missing.getParameterName(), "is required"))));
+    }
+
+    @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
                                                           WebRequest request) {
         // Spring's own problems (405, 415, 406, missing parameters, ...) get our type URIs.
-        if (body instanceof ProblemDetail problem) {
-            ProblemDetail ours = kindOf(status).with(problem.getDetail() == null ? kindOf(status).name() : problem.getDetail());
+        if (body instanceof ProblemDetail) {
+            // Spring's own details quote the request (the Content-Type, the path): ours never do.
+            HttpStatus known = HttpStatus.resolve(status.value());
+            ProblemDetail ours = kindOf(status).with(known == null ? "The request was refused" : switch (known) {
+                case UNSUPPORTED_MEDIA_TYPE -> "The body must be JSON: send Content-Type: application/json";
+                case NOT_ACCEPTABLE -> "This resource answers application/json (and, where documented, text/csv)";
+                default -> ProblemErrorController.detailFor(known);
+            });
             return new ResponseEntity<>(ours, headers, status);
         }
         return super.createResponseEntity(body, headers, status, request);
@@ -176,7 +251,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String path(JacksonException exception) {
-        return exception.getPath().stream()
+        return path(exception, 0);
+    }
+
+    /** The JSON path of the failure, without its last {@code dropLast} steps. */
+    private static String path(JacksonException exception, int dropLast) {
+        List<JacksonException.Reference> steps = exception.getPath();
+        return steps.subList(0, Math.max(0, steps.size() - dropLast)).stream()
                 .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
                         : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
@@ -212,6 +293,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return "must be one of " + Arrays.stream(subTypes.value())
                 .map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name).collect(Collectors.joining(", "));
+    }
+
+    private static String knownFields(UnrecognizedPropertyException unknown) {
+        return unknown.getKnownPropertyIds() == null ? "see the API document" : unknown.getKnownPropertyIds().stream()
+                .map(Object::toString).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static String rootMessage(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return cause.getMessage();
+            }
+        }
+        return failure.getMessage();
     }
 
     private static String lastNode(String propertyPath) {

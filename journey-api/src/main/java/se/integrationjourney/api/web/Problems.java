@@ -19,8 +19,14 @@ public enum Problems {
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
     RULE_VIOLATION(HttpStatus.UNPROCESSABLE_CONTENT, "Rule violation"),
-    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+    TOO_MANY_SIGN_IN_ATTEMPTS(HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts"),
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+    /** The database cannot be reached; the detail says whether anything was recorded. */
+    DATABASE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable"),
+    /** The connection was lost while the request's transaction was being committed: it may have been recorded. */
+    OUTCOME_UNKNOWN(HttpStatus.SERVICE_UNAVAILABLE, "Outcome unknown");
 
     private final HttpStatus status;
     private final String title;
@@ -34,10 +40,19 @@ public enum Problems {
         return status;
     }
 
+    /** The problem's {@code type}. */
+    public URI type() {
+        return URI.create("urn:integration-journey:problem:" + name().toLowerCase().replace('_', '-'));
+    }
+
+    public String title() {
+        return title;
+    }
+
     /** A problem of this kind; {@code detail} must never carry personal data or submitted values. */
     public ProblemDetail with(String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:integration-journey:problem:" + name().toLowerCase().replace('_', '-')));
+        problem.setType(type());
         problem.setTitle(title);
         return problem;
     }

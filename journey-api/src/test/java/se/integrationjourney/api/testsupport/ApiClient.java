@@ -62,6 +62,22 @@ public final class ApiClient {
         return post(path, JSON.writeValueAsString(body));
     }
 
+    /** A request with any method, content type and body (none when {@code body} is null). */
+    public Response send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = request(path);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A POST whose body is sent in chunks, without Content-Length: its size is known only as it is read. */
+    public Response postChunked(String path, java.util.function.Supplier<java.io.InputStream> body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body)));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (authorization != null) {

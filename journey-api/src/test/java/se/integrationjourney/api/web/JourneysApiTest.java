@@ -80,7 +80,9 @@ class JourneysApiTest extends ApiTestBase {
                 "occurredOn", "first of May", "tenure", "LODGER"));
 
         assertProblem(unknownField, 400);
-        assertThat(unknownField.json().path("errors").get(0).path("field").asString()).isEqualTo("colour");
+        assertThat(unknownField.json().path("errors").get(0).path("field").asString()).isEqualTo("body");
+        assertThat(unknownField.json().path("errors").get(0).path("message").asString()).contains("tenure");
+        assertThat(unknownField.body()).as("the unknown name is the client's text").doesNotContain("colour");
         assertProblem(unknownEnum, 400);
         assertThat(unknownEnum.json().path("errors").get(0).path("field").asString()).isEqualTo("tenure");
         assertThat(unknownEnum.json().path("errors").get(0).path("message").asString()).contains("FIRST_HAND");

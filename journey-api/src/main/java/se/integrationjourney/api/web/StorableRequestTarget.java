@@ -1,0 +1,51 @@
+package se.integrationjourney.api.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Refuses with 400 a path or query parameter holding text that PostgreSQL cannot store ({@link StorableText}): such
+ * a value would otherwise reach a query as a parameter and fail there. Read from the raw query string, so that a
+ * form body is never read here.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+public class StorableRequestTarget extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String query = request.getQueryString();
+        if (!StorableText.isStorable(request.getRequestURI()) || (query != null && !storable(query))) {
+            ProblemResponses.write(response, Problems.VALIDATION,
+                    "The address or a query parameter " + StorableText.REFUSAL + "; nothing was recorded");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean storable(String query) {
+        for (String part : query.split("&")) {
+            String decoded;
+            try {
+                decoded = URLDecoder.decode(part, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                continue; // a malformed escape is left to parameter binding, which refuses it with 400
+            }
+            if (!StorableText.isStorable(decoded)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
