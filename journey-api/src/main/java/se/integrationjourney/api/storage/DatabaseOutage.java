@@ -36,6 +36,8 @@ public class DatabaseOutage implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
     private static final long PROBE_SECONDS = 2;
+    private static final String POOL_LOGGERS = "com.zaxxer.hikari";
+    private static final String HIBERNATE_LOGGERS = "org.hibernate";
 
     private final DataSource dataSource;
     private final AtomicReference<Instant> since = new AtomicReference<>();
@@ -127,6 +129,13 @@ public class DatabaseOutage implements DisposableBean {
                 failure = last;
             }
             if (failure == null || !DatabaseFailures.isConnectionFailure(failure)) {
+                // The pool's and Hibernate's own complaints about connections and sessions that broke with the
+                // database carry no exception, and say nothing the incident's line does not.
+                if (ongoing() && level.isGreaterOrEqual(Level.WARN) && (logger.getName().startsWith(POOL_LOGGERS)
+                        || logger.getName().startsWith(HIBERNATE_LOGGERS))) {
+                    suppressed.incrementAndGet();
+                    return FilterReply.DENY;
+                }
                 return FilterReply.NEUTRAL;
             }
             noticed(failure);

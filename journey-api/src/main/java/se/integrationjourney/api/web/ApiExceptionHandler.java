@@ -123,6 +123,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
         boolean writing = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+        log.debug("Failure: {}", chain(failure));
         if (causedBy(failure, CommitOutcomeUnknownException.class)) {
             outage.noticed(failure);
             return unavailable(Problems.OUTCOME_UNKNOWN.with("The connection to the database was lost while this"
@@ -135,12 +136,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return unavailable(Problems.DATABASE_UNAVAILABLE.with("The database cannot be reached right now"
                     + (writing ? "; nothing was recorded" : "") + ". Try again in a few seconds"));
         }
-        // The type only: messages of unexpected exceptions may quote data.
-        log.error("Unexpected failure: {} at {}", failure.getClass().getName(),
+        // Types, SQL states and where it was thrown, never a message: messages of unexpected exceptions may quote data.
+        log.error("Unexpected failure: {} at {}", chain(failure),
                 failure.getStackTrace().length > 0 ? failure.getStackTrace()[0] : "?");
         return respond(Problems.INTERNAL.with(writing ? "Something went wrong on our side; whether this request was"
                 + " recorded is not known. Read the journey before sending it again, or retry with the same"
                 + " Idempotency-Key" : "Something went wrong on our side"));
+    }
+
+    /** The exception and its causes by type, with the SQL state where there is one. */
+    static String chain(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (!chain.isEmpty()) {
+                chain.append(" <- ");
+            }
+            chain.append(cause.getClass().getName());
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                chain.append(" (SQL state ").append(sql.getSQLState()).append(')');
+            }
+        }
+        return chain.toString();
     }
 
     private static ResponseEntity<ProblemDetail> unavailable(ProblemDetail problem) {

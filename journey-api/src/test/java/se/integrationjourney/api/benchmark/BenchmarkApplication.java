@@ -1,16 +1,12 @@
 package se.integrationjourney.api.benchmark;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 import se.integrationjourney.api.JourneyApplication;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
 import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +34,7 @@ final class BenchmarkApplication {
         arguments.addAll(List.of(extra));
         return new SpringApplicationBuilder(JourneyApplication.class)
                 .initializers(context -> context.getBeanFactory()
-                        .registerSingleton("benchmarkExcludesTestClasses", new ExcludeTestClasses()))
+                        .registerSingleton("benchmarkExcludesTestClasses", new se.integrationjourney.api.testsupport.ExcludeTestClasses()))
                 .run(arguments.toArray(String[]::new));
     }
 
@@ -60,30 +56,6 @@ final class BenchmarkApplication {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Leaves the test sources out of the application's component scan, as {@code @SpringBootTest} does: other
-     * tests' configurations (an in-memory token store, a probe view) must not join the measured application.
-     */
-    static final class ExcludeTestClasses extends TypeExcludeFilter {
-
-        @Override
-        public boolean match(MetadataReader metadataReader, MetadataReaderFactory metadataReaderFactory)
-                throws IOException {
-            String location = metadataReader.getResource().getURL().toString();
-            return location.contains("/test-classes/") || location.contains("-tests.jar");
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof ExcludeTestClasses;
-        }
-
-        @Override
-        public int hashCode() {
-            return ExcludeTestClasses.class.hashCode();
         }
     }
 }
