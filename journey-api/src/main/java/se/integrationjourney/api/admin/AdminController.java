@@ -28,11 +28,13 @@ import se.integrationjourney.api.web.IdempotentRequests;
 import se.integrationjourney.api.web.OpenApiConfiguration;
 import se.integrationjourney.api.web.Problems;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
+import se.integrationjourney.projections.runtime.DeadLetteredJourney;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
 import se.integrationjourney.projections.runtime.UnknownProjectionException;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 import java.util.Set;
 
 /** Administration: accounts and the views (status, rebuild, retrying dead letters). */
@@ -40,6 +42,8 @@ import java.util.Set;
 @RequestMapping("/api/admin")
 @Tag(name = "Administration")
 class AdminController {
+
+    private static final int MAX_DEAD_LETTERS_LISTED = 100;
 
     private final AccountStore accounts;
     private final PasswordEncoder passwords;
@@ -60,6 +64,9 @@ class AdminController {
     }
 
     record RetryResponse(String name, int journeysRetried) {
+    }
+
+    record EvictResponse(String name, UUID journeyId, int eventsDropped) {
     }
 
     @PostMapping("/users")
@@ -152,6 +159,47 @@ class AdminController {
         } catch (UnknownProjectionException unknown) {
             throw new ApiException(Problems.NOT_FOUND, "No view is named that; see GET /api/admin/projections");
         }
+    }
+
+    @GetMapping("/projections/{name}/dead-letters")
+    @Operation(summary = "The journeys whose events wait in a view's dead-letter queue",
+            description = "ADMIN. Each with its failed event (type, position), why it failed (no personal data),"
+                    + " when, and how many of its events wait. At most 100, least recently tried first.")
+    @ApiResponse(responseCode = "200", description = "The dead-lettered journeys", content = @Content(
+            mediaType = "application/json", array = @ArraySchema(schema = @Schema(
+                    implementation = DeadLetteredJourney.class))))
+    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+    List<DeadLetteredJourney> deadLetters(@PathVariable String name) {
+        try {
+            return projections.deadLetters(name, MAX_DEAD_LETTERS_LISTED);
+        } catch (UnknownProjectionException unknown) {
+            throw new ApiException(Problems.NOT_FOUND, "No view is named that; see GET /api/admin/projections");
+        }
+    }
+
+    @DeleteMapping("/projections/{name}/dead-letters/{journeyId}")
+    @Operation(summary = "Drop a journey's dead-lettered events from a view's queue",
+            description = "ADMIN. The view goes on without them: the journey's later events are handled again,"
+                    + " and the dropped ones are missing from the view until it is rebuilt (which handles every event"
+                    + " again). For events that cannot be handled; retry the queue instead once their cause is fixed.")
+    @ApiResponse(responseCode = "200", description = "Dropped", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = EvictResponse.class)))
+    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+    EvictResponse evictDeadLetters(@PathVariable String name, @PathVariable UUID journeyId) {
+        int evicted;
+        try {
+            evicted = projections.evictDeadLetters(name, journeyId.toString());
+        } catch (UnknownProjectionException unknown) {
+            throw new ApiException(Problems.NOT_FOUND, "No view is named that; see GET /api/admin/projections");
+        }
+        if (evicted == 0) {
+            throw new ApiException(Problems.NOT_FOUND, "That journey has no dead-lettered events in this view");
+        }
+        return new EvictResponse(name, journeyId, evicted);
     }
 
     @GetMapping("/sign-in-locks")

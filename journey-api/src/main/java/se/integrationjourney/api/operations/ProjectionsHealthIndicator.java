@@ -2,20 +2,26 @@ package se.integrationjourney.api.operations;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The event processors in {@code /actuator/health} ("projections"): DOWN when the views are not running,
- * otherwise UP with each view's position, lag behind the head of the store, replay state and dead letters.
- * A view with dead letters still serves (other journeys go on), so it reports its failure in the details.
+ * The event processors in {@code /actuator/health} ("projections"): DOWN when the views are not running or one of
+ * them has stalled (events wait and a segment does not move: its answers grow stale), DEGRADED (still answered 200)
+ * when a view has dead letters or a segment whose batches fail, otherwise UP; with each view's position, lag behind
+ * the head of the store, replay state, dead letters, current error and segments.
  */
 @Component("projections")
 class ProjectionsHealthIndicator extends AbstractHealthIndicator {
+
+    /** A view answers, but not all of it is current: dead letters, or a segment whose batches fail. */
+    static final Status DEGRADED = new Status("DEGRADED");
 
     private final ProjectionRunner runner;
 
@@ -30,16 +36,25 @@ class ProjectionsHealthIndicator extends AbstractHealthIndicator {
             health.down().withDetail("reason", "the views' event processors are not running");
             return;
         }
-        health.up();
-        for (ProjectionStatus status : runner.status()) {
+        List<ProjectionStatus> statuses = runner.status();
+        if (statuses.stream().anyMatch(status -> ProjectionStatus.DOWN.equals(status.condition()))) {
+            health.down();
+        } else if (statuses.stream().anyMatch(status -> ProjectionStatus.DEGRADED.equals(status.condition()))) {
+            health.status(DEGRADED);
+        } else {
+            health.up();
+        }
+        for (ProjectionStatus status : statuses) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("position", status.position());
             details.put("lag", Math.max(0, status.headPosition() - status.position()));
             details.put("replaying", status.replaying());
             details.put("deadLetters", status.deadLetters());
+            details.put("condition", status.condition());
             if (status.lastError() != null) {
                 details.put("lastError", status.lastError());
             }
+            details.put("segments", status.segments());
             health.withDetail(status.name(), details);
         }
     }

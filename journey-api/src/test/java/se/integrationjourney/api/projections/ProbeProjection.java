@@ -22,6 +22,8 @@ class ProbeProjection implements Projection {
     private final JdbcTemplate jdbc;
     volatile boolean poisoned;
     volatile CountDownLatch rebuildGate;
+    /** Holds the live view's handler while set: its segment then does not move. */
+    volatile CountDownLatch liveGate;
     /** The application's setting for this view; a test changes it to see the view rebuilt at the next start. */
     volatile String setting = "counting";
 
@@ -73,6 +75,10 @@ class ProbeProjection implements Projection {
             CountDownLatch gate = rebuildGate;
             if (tables != ViewTables.LIVE && gate != null && !gate.await(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("rebuild gate never opened");
+            }
+            CountDownLatch live = liveGate;
+            if (tables == ViewTables.LIVE && live != null && !live.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("live gate never opened");
             }
             if (poisoned && "poison".equals(event.text())) {
                 throw new IllegalStateException("poisoned event with personal data Åsa Öberg 19800101-1234");

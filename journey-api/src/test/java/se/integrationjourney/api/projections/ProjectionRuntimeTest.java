@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.integrationjourney.api.storage.ProbeRecorded;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
+import se.integrationjourney.projections.runtime.SegmentStatus;
 import se.integrationjourney.projections.runtime.UnknownProjectionException;
 
 import java.time.Duration;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(properties = "journey.projections.batch-size=7")
+@SpringBootTest(properties = {"journey.projections.batch-size=7", "journey.projections.stall-after=2s"})
 class ProjectionRuntimeTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -47,6 +48,13 @@ class ProjectionRuntimeTest {
     @AfterEach
     void healProbe() {
         probe.poisoned = false;
+        CountDownLatch live = probe.liveGate;
+        if (live != null) {
+            live.countDown();
+        }
+        probe.liveGate = null;
+        runner.deadLetters(ProbeProjection.NAME, 1000).forEach(journey ->
+                runner.evictDeadLetters(ProbeProjection.NAME, journey.journeyId()));
         CountDownLatch gate = probe.rebuildGate;
         if (gate != null) {
             gate.countDown();
@@ -129,6 +137,47 @@ class ProjectionRuntimeTest {
         assertThat(countOf(failing)).isEqualTo(3);
         assertThat(status().deadLetters()).isZero();
         assertThat(status().lastError()).isNull();
+    }
+
+    @Test
+    void givenAnEventWhoseRowTheDatabaseRefuses_whenHandled_thenItAloneIsDeadLetteredAndTheViewGoesOn() {
+        String failing = append(UUID.randomUUID(), "fine", "refused \u0000 text", "queued behind it");
+        String healthy = append(UUID.randomUUID(), "fine", "fine");
+
+        await().atMost(DEADLINE).until(() -> countOf(healthy) == 2 && status().deadLetters() == 1
+                && status().caughtUp() && status().segments().stream().noneMatch(SegmentStatus::eventByEvent));
+
+        assertThat(countOf(failing)).as("the journey stops before its refused event").isEqualTo(1);
+        ProjectionStatus status = status();
+        assertThat(status.lastError()).contains("(SQL state 22021)")
+                .contains("while handling ProbeRecorded of journey " + failing).doesNotContain("refused");
+        assertThat(status.condition()).isEqualTo(ProjectionStatus.DEGRADED);
+        assertThat(status.segments()).allMatch(segment -> segment.error() == null && !segment.stalled());
+        assertThat(runner.deadLetters(ProbeProjection.NAME, 10)).singleElement().satisfies(journey -> {
+            assertThat(journey.journeyId()).isEqualTo(failing);
+            assertThat(journey.events()).isEqualTo(2);
+            assertThat(journey.cause()).isEqualTo(status.lastError());
+        });
+
+        assertThat(runner.evictDeadLetters(ProbeProjection.NAME, failing)).isEqualTo(2);
+        assertThat(status().deadLetters()).isZero();
+        assertThat(status().lastError()).as("healthy again").isNull();
+        assertThat(status().condition()).isEqualTo(ProjectionStatus.UP);
+    }
+
+    @Test
+    void givenASegmentThatDoesNotMoveWhileEventsWait_whenLongerThanTheStallTime_thenTheViewIsDownAndNamesTheEvent() {
+        probe.liveGate = new CountDownLatch(1);
+        String held = append(UUID.randomUUID(), "held");
+
+        await().atMost(DEADLINE).until(() -> ProjectionStatus.DOWN.equals(status().condition()));
+
+        assertThat(status().caughtUp()).isFalse();
+        assertThat(status().segments()).filteredOn(SegmentStatus::stalled).singleElement()
+                .satisfies(segment -> assertThat(segment.atEvent()).contains("ProbeRecorded of journey " + held));
+        probe.liveGate.countDown();
+        await().atMost(DEADLINE).until(() -> ProjectionStatus.UP.equals(status().condition()) && status().caughtUp());
+        assertThat(countOf(held)).isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package se.integrationjourney.projections.casefile;
 
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import se.integrationjourney.projections.runtime.DeferredWrites;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,8 +15,9 @@ import java.util.UUID;
  * The live view's handling: all events of one processor batch are handled in one transaction; the case files of
  * every journey in the batch are read in one query when the batch starts and written back in one JDBC batch when
  * it commits, so queries see each batch whole and a catch-up costs two round trips per batch, not two per event.
+ * A batch handled event by event after a failure writes each event's case file at once ({@link DeferredWrites}).
  */
-final class BatchedCaseFileHandlers extends CaseFileViewHandlers {
+final class BatchedCaseFileHandlers extends CaseFileViewHandlers implements DeferredWrites {
 
     private final CaseFileTable table;
     private final String batchResourceKey;
@@ -30,6 +33,28 @@ final class BatchedCaseFileHandlers extends CaseFileViewHandlers {
         CaseFile file = files.caseFile(journeyId);
         files.changed.put(journeyId, file);
         return file;
+    }
+
+    @Override
+    public void writeNow() {
+        Batch files = currentBatch();
+        if (files != null && !files.changed.isEmpty()) {
+            table.store(files.changed.values());
+            files.changed.clear();
+        }
+    }
+
+    @Override
+    public void discardUnwritten() {
+        Batch files = currentBatch();
+        if (files != null) {
+            files.changed.keySet().forEach(files::forget);
+            files.changed.clear();
+        }
+    }
+
+    private Batch currentBatch() {
+        return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(batchResourceKey) : null;
     }
 
     private Batch startBatch(UnitOfWork<?> unitOfWork) {
@@ -58,6 +83,12 @@ final class BatchedCaseFileHandlers extends CaseFileViewHandlers {
          * not list, e.g. a retried dead letter), else new (no row yet: the journey's first event). Never an empty
          * file over an existing row.
          */
+        /** Drops the journey's case file as folded in memory: it is read again from the table when needed. */
+        private void forget(UUID journeyId) {
+            loaded.remove(journeyId);
+            lookedUp.remove(journeyId);
+        }
+
         private CaseFile caseFile(UUID journeyId) {
             if (lookedUp.add(journeyId)) {
                 loaded.putAll(table.load(Set.of(journeyId)));

@@ -1,5 +1,7 @@
 package se.integrationjourney.projections.runtime;
 
+import java.time.Duration;
+
 /**
  * How a view's pooled streaming processor is sized.
  *
@@ -11,12 +13,25 @@ package se.integrationjourney.projections.runtime;
  * @param rebuildRetainedJourneys how many journeys' results a rebuild keeps in memory per segment before it
  *                  writes them out and starts afresh ({@link RetainedResults}); bounds a rebuild's memory. 0: a
  *                  rebuild runs each view's live handlers in a processor of its own, writing every batch
+ * @param stallAfter how long events may wait for a segment whose position does not move before the view counts
+ *                  as stalled (the health check then says DOWN)
  */
-public record ProcessorTuning(int segments, int threads, int batchSize, int rebuildRetainedJourneys) {
+public record ProcessorTuning(int segments, int threads, int batchSize, int rebuildRetainedJourneys,
+                             Duration stallAfter) {
+
+    /** A minute's patience before a view counts as stalled. */
+    public static final Duration DEFAULT_STALL_AFTER = Duration.ofMinutes(1);
 
     public ProcessorTuning {
         if (segments < 1 || threads < 1 || batchSize < 1 || rebuildRetainedJourneys < 0) {
             throw new IllegalArgumentException("segments, threads and batch size must be positive, retained journeys not negative");
         }
+        if (stallAfter == null || stallAfter.isNegative() || stallAfter.isZero()) {
+            throw new IllegalArgumentException("the stall time must be positive");
+        }
+    }
+
+    public ProcessorTuning(int segments, int threads, int batchSize, int rebuildRetainedJourneys) {
+        this(segments, threads, batchSize, rebuildRetainedJourneys, DEFAULT_STALL_AFTER);
     }
 }

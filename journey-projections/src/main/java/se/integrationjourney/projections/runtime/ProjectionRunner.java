@@ -22,6 +22,8 @@ public class ProjectionRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
     private static final long REBUILD_CHECK_MILLIS = 200;
+    /** How often each segment's progress is looked at, so that a stall is seen without anyone asking. */
+    private static final long SEGMENT_WATCH_MILLIS = 1_000;
 
     private final Map<String, Projection> projections = new LinkedHashMap<>();
     private final ViewProcessor.Infrastructure infrastructure;
@@ -29,7 +31,11 @@ public class ProjectionRunner implements SmartLifecycle {
     private final Map<String, ViewProcessor> live = new LinkedHashMap<>();
     /** The running rebuilds by view name; the views of a group rebuild share one. */
     private final Map<String, Rebuild> rebuilding = new LinkedHashMap<>();
-    private ScheduledExecutorService rebuildMonitor;
+    /** Why the last rebuild of a view did not replace it, by view name; removed when one does. */
+    private final Map<String, String> rebuildFailures = new LinkedHashMap<>();
+    private ScheduledExecutorService monitor;
+    /** The segments reported stalled, so that a stall is logged once when it begins. */
+    private final java.util.Set<String> stalled = new java.util.HashSet<>();
     private boolean running;
 
     ProjectionRunner(List<Projection> projections, ViewProcessor.Infrastructure infrastructure, ViewSwap swap) {
@@ -73,21 +79,23 @@ public class ProjectionRunner implements SmartLifecycle {
         // other settings is built the way a rebuild is, much faster than the live path; a view that was running
         // goes on serving (and following new events) until the rebuilt one has caught up.
         startRebuilds(toBuild);
-        rebuildMonitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "view-rebuild-monitor");
+        monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "view-monitor");
             thread.setDaemon(true);
             return thread;
         });
-        rebuildMonitor.scheduleWithFixedDelay(this::finishCaughtUpRebuilds, REBUILD_CHECK_MILLIS,
+        monitor.scheduleWithFixedDelay(this::finishCaughtUpRebuilds, REBUILD_CHECK_MILLIS,
                 REBUILD_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        monitor.scheduleWithFixedDelay(this::watchSegments, SEGMENT_WATCH_MILLIS, SEGMENT_WATCH_MILLIS,
+                TimeUnit.MILLISECONDS);
         running = true;
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        if (rebuildMonitor != null) {
-            rebuildMonitor.shutdownNow();
+        if (monitor != null) {
+            monitor.shutdownNow();
         }
         List<Runnable> stopped = new ArrayList<>();
         new LinkedHashSet<>(rebuilding.values()).forEach(rebuild -> stopped.add(rebuild.processor().stopping()));
@@ -149,6 +157,7 @@ public class ProjectionRunner implements SmartLifecycle {
         for (String name : projections.keySet()) {
             ViewProcessor serving = live.get(name);
             ViewProcessor rebuild = rebuilding.containsKey(name) ? rebuilding.get(name).processor() : null;
+            List<SegmentStatus> segments = serving == null ? List.of() : serving.segmentStatuses(head);
             long position = serving == null ? 0 : serving.position().orElse(0);
             ViewProcessor busiest = rebuild != null ? rebuild : serving;
             long progressPosition = busiest == null ? 0 : busiest.position().orElse(0);
@@ -156,11 +165,52 @@ public class ProjectionRunner implements SmartLifecycle {
                     : Math.min(1.0, (double) progressPosition / head);
             String lastError = rebuild != null && rebuild.lastError() != null ? rebuild.lastError()
                     : serving == null ? null : serving.lastError();
+            long deadLetters = serving == null ? 0 : serving.deadLetteredJourneys();
+            String condition = segments.stream().anyMatch(SegmentStatus::stalled) ? ProjectionStatus.DOWN
+                    : deadLetters > 0 || segments.stream().anyMatch(segment -> segment.error() != null)
+                    ? ProjectionStatus.DEGRADED : ProjectionStatus.UP;
             statuses.add(new ProjectionStatus(name, position, head, rebuild != null, progress,
-                    busiest == null ? 0 : busiest.eventsPerSecond(), lastError,
-                    serving == null ? 0 : serving.deadLetteredJourneys()));
+                    busiest == null ? 0 : busiest.eventsPerSecond(), lastError, deadLetters, condition, segments,
+                    rebuildFailures.get(name)));
         }
         return statuses;
+    }
+
+    /** Looks at every segment (their waiting times need regular looks) and logs a stall when it begins. */
+    synchronized void watchSegments() {
+        List<ProjectionStatus> statuses;
+        try {
+            statuses = status();
+        } catch (RuntimeException unavailable) {
+            return; // the database cannot be reached: the health check says so, and the next look comes
+        }
+        for (ProjectionStatus status : statuses) {
+            for (SegmentStatus segment : status.segments()) {
+                String key = status.name() + "/" + segment.segment();
+                if (segment.stalled() && stalled.add(key)) {
+                    log.error("View {}: segment {} has not moved since {} while events wait for it{}{}",
+                            status.name(), segment.segment(), segment.waitingSince(),
+                            segment.atEvent() == null ? "" : "; at " + segment.atEvent(),
+                            segment.error() == null ? "" : "; failing with " + segment.error());
+                } else if (!segment.stalled() && stalled.remove(key)) {
+                    log.info("View {}: segment {} moves again", status.name(), segment.segment());
+                }
+            }
+        }
+    }
+
+    /** The journeys whose events wait in the live view's dead-letter queue, at most {@code limit}. */
+    public synchronized List<DeadLetteredJourney> deadLetters(String name, int limit) {
+        projection(name);
+        ViewProcessor serving = live.get(name);
+        return serving == null ? List.of() : serving.deadLetteredJourneys(limit);
+    }
+
+    /** Drops a journey's dead-lettered events from the live view's queue; returns how many were dropped. */
+    public synchronized int evictDeadLetters(String name, String journeyId) {
+        projection(name);
+        ViewProcessor serving = live.get(name);
+        return serving == null ? 0 : serving.evictDeadLetters(journeyId);
     }
 
     /** Retries the live view's dead-lettered events; returns how many journeys could now be handled. */
@@ -233,10 +283,13 @@ public class ProjectionRunner implements SmartLifecycle {
             log.info("Views {}: rebuilt views have caught up and now serve (written in {} ms, vacuumed and analyzed"
                             + " in {} ms, swapped in {} ms)", rebuild.names(), (vacuuming - writing) / 1_000_000,
                     (swapping - vacuuming) / 1_000_000, (System.nanoTime() - swapping) / 1_000_000);
+            rebuild.views().forEach(view -> rebuildFailures.remove(view.name()));
         } catch (RuntimeException e) {
             // Type and SQL state only: a constraint error's message can quote the row, names among it.
-            log.error("Views {}: swapping in the rebuilt views failed ({}); the old views keep serving",
-                    rebuild.names(), ViewProcessor.describe(e));
+            String failure = "swapping in the rebuilt view failed (" + ViewProcessor.describe(e)
+                    + "); the old view kept serving";
+            log.error("Views {}: {}", rebuild.names(), failure);
+            rebuild.views().forEach(view -> rebuildFailures.put(view.name(), failure));
             swap.discardRebuild(rebuild.views(), rebuild.processorName());
         }
         rebuild.views().forEach(view ->

@@ -8,6 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+
+import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.List;
 
 /** Wires the runtime to the application's event store, token store, transactions and dead-letter queues. */
@@ -20,16 +23,19 @@ public class ProjectionRuntimeConfiguration {
                                     @Value("${journey.projections.threads:2}") int threads,
                                     @Value("${journey.projections.batch-size:2000}") int batchSize,
                                     @Value("${journey.projections.rebuild-retained-journeys:100000}")
-                                    int rebuildRetainedJourneys) {
-        return new ProcessorTuning(segments, threads, batchSize, rebuildRetainedJourneys);
+                                    int rebuildRetainedJourneys,
+                                    @Value("${journey.projections.stall-after:1m}") Duration stallAfter) {
+        return new ProcessorTuning(segments, threads, batchSize, rebuildRetainedJourneys, stallAfter);
     }
 
     @Bean
     ProjectionRunner projectionRunner(List<Projection> projections, EventStore eventStore, TokenStore tokenStore,
-                                      TransactionManager transactionManager, DeadLetterQueueFactory deadLetterQueues,
-                                      JdbcTemplate jdbc, ProcessorTuning tuning) {
+                                      TransactionManager transactionManager, DataSource dataSource,
+                                      DeadLetterQueueFactory deadLetterQueues, JdbcTemplate jdbc,
+                                      ProcessorTuning tuning) {
         return new ProjectionRunner(projections,
-                new ViewProcessor.Infrastructure(eventStore, tokenStore, transactionManager, deadLetterQueues, tuning),
+                new ViewProcessor.Infrastructure(eventStore, tokenStore, transactionManager, dataSource,
+                        deadLetterQueues, tuning),
                 new ViewSwap(jdbc, transactionManager));
     }
 }

@@ -1,6 +1,16 @@
 package se.integrationjourney.projections.runtime;
 
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -9,6 +19,8 @@ import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvok
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.monitoring.MessageMonitor;
@@ -16,8 +28,15 @@ import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,15 +44,21 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One pooled streaming processor feeding one set of a view's event handlers, with its own threads, dead-letter
- * queue, event rate and last error.
+ * queue, event rate, last error and watch over its segments.
  *
  * <p>An event whose handler fails goes to the dead-letter queue, and the later events of the same journey
  * queue up behind it, so the view stays consistent per journey while it goes on with all other journeys.
+ * Whatever the cause, one event never stops a view: a batch that fails as a whole (a change refused when the batch
+ * writes, at commit; a statement error, after which PostgreSQL refuses the rest of the transaction) is handled
+ * again event by event, each event in a savepoint and its changes written at once, so that the event that fails
+ * goes to the dead-letter queue alone and the others are applied.
  */
 final class ViewProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(ViewProcessor.class);
     private static final long SHUTDOWN_SECONDS = 30;
+    /** Marks a batch whose outcome this processor already listens for. */
+    private static final String WATCHED = "view-batch-watched";
 
     private final String name;
     private final Object eventHandlers;
@@ -44,14 +69,22 @@ final class ViewProcessor {
     private final ProcessorThreads threads;
     private final EventRate rate = new EventRate();
     private final AtomicReference<String> lastError = new AtomicReference<>();
+    private final SegmentWatch watch;
+    private final DataSource dataSource;
+    private final String segmentResource;
+    private final TransactionManager transactions;
 
     ViewProcessor(String name, Object eventHandlers, Infrastructure infrastructure) {
         this.name = name;
         this.eventHandlers = eventHandlers;
         this.segments = infrastructure.tuning().segments();
         this.deadLetters = infrastructure.deadLetterQueues().create(name);
+        this.watch = new SegmentWatch(infrastructure.tuning().stallAfter(), Clock.systemUTC());
+        this.dataSource = infrastructure.dataSource();
+        this.segmentResource = "Processor[" + name + "]/SegmentId";
+        this.transactions = infrastructure.transactionManager();
         this.invoker = DeadLetteringEventHandlerInvoker.builder()
-                .eventHandlers(eventHandlers)
+                .eventHandlers(new EventByEventWhenAsked(new AnnotationEventHandlerAdapter(eventHandlers)))
                 .sequencingPolicy(SequentialPerAggregatePolicy.instance())
                 .queue(deadLetters)
                 .transactionManager(infrastructure.transactionManager())
@@ -80,6 +113,51 @@ final class ViewProcessor {
                 .batchSize(infrastructure.tuning().batchSize())
                 .messageMonitor(new RateMonitor(rate))
                 .build();
+        this.processor.registerHandlerInterceptor(this::watchBatch);
+    }
+
+    /** Learns of each batch's outcome, once per batch (its first event): committed, or failed and why. */
+    private Object watchBatch(UnitOfWork<? extends EventMessage<?>> unitOfWork,
+                              InterceptorChain chain) throws Exception {
+        UnitOfWork<?> batch = unitOfWork.root();
+        Integer segment = (Integer) batch.resources().get(segmentResource);
+        if (segment != null && batch.resources().putIfAbsent(WATCHED, Boolean.TRUE) == null) {
+            watch.started(segment, firstEvent(batch));
+            batch.afterCommit(committed -> watch.committed(segment, lastPosition(committed)));
+            batch.onRollback(rolledBack -> {
+                Throwable cause = rolledBack.getExecutionResult() == null ? null
+                        : rolledBack.getExecutionResult().getExceptionResult();
+                String error = cause == null ? "the batch was rolled back" : describe(cause);
+                watch.failed(segment, error, firstEvent(rolledBack));
+                log.warn("View {}: a batch of segment {} failed ({}); handling it again event by event", name,
+                        segment, error);
+            });
+        }
+        return chain.proceed();
+    }
+
+    private static long lastPosition(UnitOfWork<?> batch) {
+        List<? extends Message<?>> messages = batch instanceof BatchingUnitOfWork<?> batching
+                ? batching.getMessages() : List.of(batch.getMessage());
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i) instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+                return tracked.trackingToken().position().orElse(0);
+            }
+        }
+        return 0;
+    }
+
+    /** The batch's first event, as the status names it: type, journey and position, no personal data. */
+    private static String firstEvent(UnitOfWork<?> batch) {
+        Message<?> first = batch instanceof BatchingUnitOfWork<?> batching && !batching.getMessages().isEmpty()
+                ? batching.getMessages().get(0) : batch.getMessage();
+        if (!(first instanceof EventMessage<?> event)) {
+            return null;
+        }
+        String position = event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                && tracked.trackingToken().position().isPresent()
+                ? " at position " + tracked.trackingToken().position().getAsLong() : "";
+        return describe(event) + position;
     }
 
     String name() {
@@ -112,15 +190,24 @@ final class ViewProcessor {
         };
     }
 
-    /** The lowest position over the claimed segments: everything up to it has been handled. */
+    /**
+     * The lowest position over the segments, claimed now or known from an earlier batch (a segment whose batch
+     * failed is released by Axon until it is tried again): everything up to it has been handled.
+     */
     OptionalLong position() {
-        Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
-        if (statuses.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(statuses.stream()
-                .mapToLong(status -> status.getCurrentPosition().orElse(0))
-                .min().orElse(0));
+        return watch.lowestPosition(claimedPositions());
+    }
+
+    /** Each segment's status, looked at now against the store's {@code head}. */
+    List<SegmentStatus> segmentStatuses(long head) {
+        return watch.observe(claimedPositions(), head);
+    }
+
+    private Map<Integer, Long> claimedPositions() {
+        Map<Integer, Long> positions = new HashMap<>();
+        processor.processingStatus().forEach((segment, status) ->
+                positions.put(segment, status.getCurrentPosition().orElse(0)));
+        return positions;
     }
 
     /** True once every segment is claimed here and has handled all events up to {@code head}. */
@@ -146,12 +233,66 @@ final class ViewProcessor {
         return rate.perSecond();
     }
 
+    /**
+     * What is wrong now: a segment's current failure, else, while events wait in the dead-letter queue, the last
+     * handler failure; null when the view is healthy.
+     */
     String lastError() {
-        return lastError.get();
+        String failing = watch.currentError();
+        if (failing != null) {
+            return failing;
+        }
+        // Not cleared here: a dead letter's batch may not have committed yet when this is asked.
+        return lastError.get() == null || deadLetters.amountOfSequences() == 0 ? null : lastError.get();
     }
 
     long deadLetteredJourneys() {
         return deadLetters.amountOfSequences();
+    }
+
+    /** The journeys whose events wait in the dead-letter queue, at most {@code limit}, each with its first event. */
+    List<DeadLetteredJourney> deadLetteredJourneys(int limit) {
+        return transactions.fetchInTransaction(() -> readDeadLetteredJourneys(limit));
+    }
+
+    private List<DeadLetteredJourney> readDeadLetteredJourneys(int limit) {
+        List<DeadLetteredJourney> journeys = new ArrayList<>();
+        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : deadLetters.deadLetters()) {
+            if (journeys.size() >= limit) {
+                break;
+            }
+            DeadLetter<? extends EventMessage<?>> first = null;
+            int events = 0;
+            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                if (first == null) {
+                    first = letter;
+                }
+                events++;
+            }
+            if (first != null) {
+                EventMessage<?> event = first.message();
+                String journey = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
+                Long position = event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                        ? tracked.trackingToken().position().stream().boxed().findFirst().orElse(null) : null;
+                journeys.add(new DeadLetteredJourney(journey, event.getPayloadType().getSimpleName(), position,
+                        first.cause().map(cause -> cause.message()).orElse(null), first.enqueuedAt(),
+                        first.lastTouched(), events));
+            }
+        }
+        return journeys;
+    }
+
+    /**
+     * Drops a journey's dead-lettered events: the view goes on without them (a rebuild brings them back once they
+     * can be handled). Returns how many events were dropped.
+     */
+    int evictDeadLetters(String journeyId) {
+        return transactions.fetchInTransaction(() -> {
+            List<DeadLetter<? extends EventMessage<?>>> letters = new ArrayList<>();
+            deadLetters.deadLetterSequence(journeyId).forEach(letters::add);
+            letters.forEach(deadLetters::evict);
+            return letters.size();
+        });
     }
 
     /** Retries the dead-lettered journeys, oldest first; returns how many could now be handled. */
@@ -171,9 +312,14 @@ final class ViewProcessor {
      * so only the exception type, the database's error code, the event type and the journey id are kept.
      */
     static String describe(EventMessage<?> event, Throwable cause) {
+        return describe(cause) + " while handling " + describe(event);
+    }
+
+    /** The event's type and journey. */
+    static String describe(EventMessage<?> event) {
         String journey = event instanceof org.axonframework.eventhandling.DomainEventMessage<?> domainEvent
                 ? " of journey " + domainEvent.getAggregateIdentifier() : "";
-        return describe(cause) + " while handling " + event.getPayloadType().getSimpleName() + journey;
+        return event.getPayloadType().getSimpleName() + journey;
     }
 
     /** A failure without personal data: the exception type and the database's error code, never a message. */
@@ -188,10 +334,74 @@ final class ViewProcessor {
         return description.toString();
     }
 
-    /** The collaborators every view processor needs. */
+    /**
+     * The collaborators every view processor needs; {@code dataSource} is the transactions' database, whose
+     * connection (the batch's, bound to the thread) takes the savepoint around each event of a batch handled event
+     * by event.
+     */
     record Infrastructure(StreamableMessageSource<TrackedEventMessage<?>> eventSource, TokenStore tokenStore,
-                          TransactionManager transactionManager, DeadLetterQueueFactory deadLetterQueues,
-                          ProcessorTuning tuning) {
+                          TransactionManager transactionManager, DataSource dataSource,
+                          DeadLetterQueueFactory deadLetterQueues, ProcessorTuning tuning) {
+    }
+
+    /**
+     * The view's handlers, each event in a savepoint with its changes written at once while its batch's segment is
+     * {@linkplain SegmentWatch#eventByEvent handled event by event}; otherwise the handlers as they are.
+     */
+    private final class EventByEventWhenAsked implements EventMessageHandler {
+
+        private final EventMessageHandler handlers;
+
+        EventByEventWhenAsked(EventMessageHandler handlers) {
+            this.handlers = handlers;
+        }
+
+        @Override
+        public Object handle(EventMessage<?> event) throws Exception {
+            Integer segment = CurrentUnitOfWork.isStarted()
+                    ? (Integer) CurrentUnitOfWork.get().root().resources().get(segmentResource) : null;
+            if (segment == null || !watch.eventByEvent(segment)) {
+                return handlers.handle(event);
+            }
+            // The batch's connection, bound to this thread by its transaction. Spring's nested transactions are
+            // not offered by its JPA transaction manager, so the savepoint is taken on the connection itself.
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            Savepoint before = connection.setSavepoint();
+            try {
+                Object result = handlers.handle(event);
+                if (eventHandlers instanceof DeferredWrites deferred) {
+                    deferred.writeNow();
+                }
+                connection.releaseSavepoint(before);
+                return result;
+            } catch (Exception failure) {
+                connection.rollback(before); // the transaction goes on, so the event can be dead-lettered in it
+                if (eventHandlers instanceof DeferredWrites deferred) {
+                    deferred.discardUnwritten();
+                }
+                throw failure;
+            }
+        }
+
+        @Override
+        public boolean canHandle(EventMessage<?> event) {
+            return handlers.canHandle(event);
+        }
+
+        @Override
+        public boolean canHandleType(Class<?> payloadType) {
+            return handlers.canHandleType(payloadType);
+        }
+
+        @Override
+        public Class<?> getTargetType() {
+            return handlers.getTargetType();
+        }
+
+        @Override
+        public boolean supportsReset() {
+            return handlers.supportsReset();
+        }
     }
 
     /** The cause stored with a dead letter: the sanitized description, never the raw message. */
