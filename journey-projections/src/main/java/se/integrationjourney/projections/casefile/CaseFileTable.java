@@ -15,10 +15,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,6 +100,69 @@ final class CaseFileTable {
         if (!chunk.isEmpty()) {
             view.store(jdbc, table, chunk);
         }
+    }
+
+    /**
+     * Upserts the case files within the caller's transaction like {@link #store}, except that a case file whose row
+     * the database refuses (text it cannot hold, a constraint) does not fail the others: a refused write is taken
+     * back to its savepoint and written again in halves, down to the refused case files. A failure that is not
+     * about the rows (the connection lost, say) is thrown.
+     *
+     * @return the journeys whose rows were refused, none written
+     */
+    Set<UUID> storeAllItCan(Collection<CaseFile> files) {
+        Connection connection = DataSourceUtils.getConnection(dataSource());
+        Set<UUID> refused = new HashSet<>();
+        storeInHalves(connection, new ArrayList<>(files), refused);
+        return refused;
+    }
+
+    /** {@link #storeAllItCan} in a transaction of its own. */
+    Set<UUID> storeAllItCanInOwnTransaction(Collection<CaseFile> files) {
+        return transactions().execute(status -> storeAllItCan(files));
+    }
+
+    /** Deletes the journeys' rows, in a transaction of its own. */
+    void deleteInOwnTransaction(Collection<UUID> journeys) {
+        transactions().executeWithoutResult(status -> jdbc.update("delete from " + table
+                + " where journey_id = any(?)", (Object) journeys.toArray(UUID[]::new)));
+    }
+
+    private void storeInHalves(Connection connection, List<CaseFile> files, Set<UUID> refused) {
+        if (files.isEmpty()) {
+            return;
+        }
+        try {
+            Savepoint before = connection.setSavepoint();
+            try {
+                store(files);
+                connection.releaseSavepoint(before);
+            } catch (RuntimeException failure) {
+                if (!refusesRows(failure)) {
+                    throw failure;
+                }
+                connection.rollback(before);
+                if (files.size() == 1) {
+                    refused.add(files.get(0).journeyId());
+                    return;
+                }
+                int half = files.size() / 2;
+                storeInHalves(connection, files.subList(0, half), refused);
+                storeInHalves(connection, files.subList(half, files.size()), refused);
+            }
+        } catch (SQLException savepointFailed) {
+            throw new IllegalStateException("a savepoint on " + table + " failed", savepointFailed);
+        }
+    }
+
+    /** The database refused the rows themselves: a data exception (class 22) or a constraint (class 23). */
+    static boolean refusesRows(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23");
+            }
+        }
+        return false;
     }
 
     /**

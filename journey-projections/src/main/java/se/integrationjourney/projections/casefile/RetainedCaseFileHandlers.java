@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.stream.Collectors;
 
 /**
  * A rebuild's handling (ADR 0006): each segment keeps its journeys' case files in memory from batch to batch and
@@ -39,6 +41,8 @@ final class RetainedCaseFileHandlers extends CaseFileViewHandlers implements Ret
     private final int limitPerSegment;
     private final String batchResourceKey;
     private final Map<Integer, SegmentFiles> segments = new ConcurrentHashMap<>();
+    /** Journeys whose rows a table refused: left out of every table, their events dead-lettered by the runtime. */
+    private final Set<UUID> refused = ConcurrentHashMap.newKeySet();
     private volatile boolean intact = true;
 
     RetainedCaseFileHandlers(List<CaseFileTable> tables, CaseFileTable readBack, int limitPerSegment) {
@@ -67,7 +71,7 @@ final class RetainedCaseFileHandlers extends CaseFileViewHandlers implements Ret
         batch.onRollback(rolledBack -> intact = false);
         batch.onPrepareCommit(committing -> {
             if (segment.files.size() > limitPerSegment) {
-                tables.forEach(table -> table.store(segment.files.values()));
+                tables.forEach(table -> refused.addAll(table.storeAllItCan(segment.files.values())));
                 segment.files.clear();
                 segment.wroteOut = true;
             }
@@ -82,14 +86,26 @@ final class RetainedCaseFileHandlers extends CaseFileViewHandlers implements Ret
      * tables ({@link CaseFileJson#documents}); otherwise, and for a view that writes its rows itself, with upserts.
      */
     @Override
-    public void writeRetained() {
+    public Set<String> writeRetained() {
         List<CaseFile> files = segments.values().stream().flatMap(segment -> segment.files.values().stream()).toList();
         boolean fresh = segments.values().stream().noneMatch(segment -> segment.wroteOut);
         List<CaseFileTable> copied = fresh ? tables.stream().filter(CaseFileTable::copyable).toList() : List.of();
         SharedDocuments documents = new SharedDocuments(copied.isEmpty() ? List.of() : files, copied.size());
-        List<Runnable> writes = tables.stream().<Runnable>map(table -> copied.contains(table)
-                ? () -> table.copyInOwnTransaction(documents.chunks, documents::chunk)
-                : () -> table.storeInOwnTransaction(files)).toList();
+        List<Runnable> writes = tables.stream().<Runnable>map(table -> () -> {
+            try {
+                if (copied.contains(table)) {
+                    table.copyInOwnTransaction(documents.chunks, documents::chunk);
+                } else {
+                    table.storeInOwnTransaction(files);
+                }
+            } catch (RuntimeException failure) {
+                if (!CaseFileTable.refusesRows(failure)) {
+                    throw failure;
+                }
+                // A row the table cannot hold (text from before the API refused it, say): write the others.
+                refused.addAll(table.storeAllItCanInOwnTransaction(files));
+            }
+        }).toList();
         ExecutorService writers = Executors.newFixedThreadPool(tables.size(), runnable -> {
             Thread thread = new Thread(runnable, "rebuild-writer");
             thread.setDaemon(true);
@@ -109,6 +125,14 @@ final class RetainedCaseFileHandlers extends CaseFileViewHandlers implements Ret
             writers.shutdownNow();
         }
         segments.clear();
+        if (refused.isEmpty()) {
+            return Set.of();
+        }
+        // A journey one view's table refused is left out of every view rebuilt here: they share its dead letters.
+        tables.forEach(table -> table.deleteInOwnTransaction(refused));
+        Set<String> journeys = refused.stream().map(UUID::toString).collect(Collectors.toUnmodifiableSet());
+        refused.clear();
+        return journeys;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package se.integrationjourney.projections.runtime;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -275,7 +277,15 @@ public class ProjectionRunner implements SmartLifecycle {
         stopped.forEach(Runnable::run);
         long writing = System.nanoTime();
         try {
-            rebuild.processor().writeRetained();
+            Set<String> refused = rebuild.processor().writeRetained();
+            if (!refused.isEmpty()) {
+                // Their rows were refused (text from before the API refused it, say): the rebuilt views go without
+                // them, and their events wait in the dead-letter queue as a live view's would.
+                rebuild.processor().deadLetterJourneys(refused, "a rebuilt table refused the journey's row",
+                        this::eventsUpTo);
+                log.warn("Views {}: {} journeys' rows were refused by a rebuilt table; their events wait in the"
+                        + " dead-letter queue", rebuild.names(), refused.size());
+            }
             long vacuuming = System.nanoTime();
             swap.prepareForQueries(rebuild.views());
             long swapping = System.nanoTime();
@@ -294,6 +304,15 @@ public class ProjectionRunner implements SmartLifecycle {
         }
         rebuild.views().forEach(view ->
                 live.put(view.name(), startProcessor(view.name(), view.eventHandlers(ViewTables.LIVE))));
+    }
+
+    /** The journey's events up to a global index, read from the event store. */
+    private List<? extends EventMessage<?>> eventsUpTo(String journeyId, long position) {
+        long last = swap.lastSequenceUpTo(journeyId, position);
+        List<EventMessage<?>> events = new ArrayList<>();
+        infrastructure.eventSource().readEvents(journeyId).asStream()
+                .filter(event -> event.getSequenceNumber() <= last).forEach(events::add);
+        return events;
     }
 
     private ViewProcessor startProcessor(String processorName, Object eventHandlers) {

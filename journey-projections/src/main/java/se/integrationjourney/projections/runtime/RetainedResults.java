@@ -1,5 +1,7 @@
 package se.integrationjourney.projections.runtime;
 
+import java.util.Set;
+
 /**
  * Event handlers of a rebuild that keep their results in memory between batches and write them to the rebuild's
  * tables once, at the swap, rather than reading and rewriting rows in every batch: a replay touches each journey
@@ -17,8 +19,11 @@ public interface RetainedResults {
      * Writes everything held in memory into the rebuild's tables, in transactions of its own (nobody reads those
      * tables yet). Called once, with the rebuild's processor stopped, before the swap; if it fails, the rebuild is
      * discarded and the old view keeps serving.
+     *
+     * @return the journeys (aggregate ids) whose results a table refused: left out of every table, so that the
+     *         runtime can dead-letter their events and the rebuilt views stay consistent per journey
      */
-    void writeRetained();
+    Set<String> writeRetained();
 
     /** False once a batch was rolled back after its events had been applied in memory. */
     boolean intact();

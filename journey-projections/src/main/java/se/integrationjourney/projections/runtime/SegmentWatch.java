@@ -106,6 +106,13 @@ final class SegmentWatch {
         }).min();
     }
 
+    /** Each segment's position as of its last committed batch. */
+    Map<Integer, Long> committedPositions() {
+        Map<Integer, Long> positions = new java.util.HashMap<>();
+        states.forEach((segment, state) -> positions.put(segment, Math.max(0, state.position)));
+        return positions;
+    }
+
     /** The current failure of any segment, or null. */
     String currentError() {
         return states.values().stream().map(state -> state.error).filter(error -> error != null).findFirst()

@@ -18,9 +18,12 @@ import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.monitoring.MessageMonitor;
@@ -33,10 +36,14 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -217,11 +224,39 @@ final class ViewProcessor {
                 status.isCaughtUp() && status.getCurrentPosition().orElse(0) >= head);
     }
 
-    /** Writes what the handlers kept in memory, if they keep anything ({@link RetainedResults}). */
-    void writeRetained() {
-        if (eventHandlers instanceof RetainedResults retained) {
-            retained.writeRetained();
-        }
+    /**
+     * Writes what the handlers kept in memory, if they keep anything ({@link RetainedResults}); returns the journeys
+     * whose results a table refused (left out, for {@link #deadLetterJourneys}).
+     */
+    Set<String> writeRetained() {
+        return eventHandlers instanceof RetainedResults retained ? retained.writeRetained() : Set.of();
+    }
+
+    /**
+     * Puts journeys' events into this processor's dead-letter queue, as if their first event had failed here: for a
+     * rebuild whose tables refused those journeys' rows. Each journey's events are those its segment has handled:
+     * {@code eventsUpTo} gives a journey's events up to a global index. Call with the processor stopped.
+     */
+    void deadLetterJourneys(Set<String> journeys, String cause,
+                            BiFunction<String, Long, List<? extends EventMessage<?>>> eventsUpTo) {
+        Map<Integer, Long> positions = watch.committedPositions();
+        int[] segmentIds = positions.keySet().stream().mapToInt(Integer::intValue).toArray();
+        transactions.executeInTransaction(() -> {
+            for (String journey : journeys) {
+                Segment segment = segmentIds.length == 0 ? Segment.ROOT_SEGMENT : Arrays.stream(segmentIds)
+                        .mapToObj(id -> Segment.computeSegment(id, segmentIds))
+                        .filter(candidate -> candidate.matches(Objects.hashCode(journey))).findFirst()
+                        .orElse(Segment.ROOT_SEGMENT);
+                long position = positions.getOrDefault(segment.getSegmentId(), Long.MAX_VALUE);
+                List<? extends EventMessage<?>> events = eventsUpTo.apply(journey, position);
+                for (int i = 0; i < events.size(); i++) {
+                    deadLetters.enqueue(journey, i == 0
+                            ? new GenericDeadLetter<>(journey, events.get(i), new ViewHandlerFailure(cause))
+                            : new GenericDeadLetter<>(journey, events.get(i)));
+                }
+                lastError.set(cause);
+            }
+        });
     }
 
     /** False if the handlers keep results in memory and a rolled-back batch has made them unreliable. */
@@ -243,7 +278,15 @@ final class ViewProcessor {
             return failing;
         }
         // Not cleared here: a dead letter's batch may not have committed yet when this is asked.
-        return lastError.get() == null || deadLetters.amountOfSequences() == 0 ? null : lastError.get();
+        if (deadLetters.amountOfSequences() == 0) {
+            return null;
+        }
+        String last = lastError.get();
+        if (last != null) {
+            return last;
+        }
+        // Dead letters from before this processor started (a restart, a rebuild): the oldest one's cause.
+        return deadLetteredJourneys(1).stream().map(DeadLetteredJourney::cause).findFirst().orElse(null);
     }
 
     long deadLetteredJourneys() {
@@ -339,7 +382,7 @@ final class ViewProcessor {
      * connection (the batch's, bound to the thread) takes the savepoint around each event of a batch handled event
      * by event.
      */
-    record Infrastructure(StreamableMessageSource<TrackedEventMessage<?>> eventSource, TokenStore tokenStore,
+    record Infrastructure(EventStore eventSource, TokenStore tokenStore,
                           TransactionManager transactionManager, DataSource dataSource,
                           DeadLetterQueueFactory deadLetterQueues, ProcessorTuning tuning) {
     }

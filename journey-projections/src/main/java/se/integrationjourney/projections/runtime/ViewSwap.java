@@ -133,6 +133,13 @@ final class ViewSwap {
         return head == null ? 0 : head;
     }
 
+    /** The journey's last sequence number among its events up to the global index {@code position}; -1 if none. */
+    long lastSequenceUpTo(String journeyId, long position) {
+        Long sequence = jdbc.queryForObject("select max(sequence_number) from domain_event_entry"
+                + " where aggregate_identifier = ? and global_index <= ?", Long.class, journeyId, position);
+        return sequence == null ? -1 : sequence;
+    }
+
     private void dropRebuildTables(Projection projection) {
         for (String table : projection.tables()) {
             jdbc.execute("drop table if exists " + REBUILD_TABLES.of(table));
