@@ -217,9 +217,10 @@ public sealed interface MilestoneRequest {
 
     record FollowUpRecorded(@NotNull LocalDate occurredOn,
                             @Schema(description = "Months after the establishment period's end: 0 to 120, else 422"
-                                    + " FOLLOW_UP_MONTHS_OUT_OF_RANGE. Only a 24-month follow-up dated (occurredOn)"
-                                    + " on or before the measurement point decides the two-years-after status, so"
-                                    + " date it on the measurement point.", minimum = "0", maximum = "120",
+                                    + " FOLLOW_UP_MONTHS_OUT_OF_RANGE. A 24-month follow-up gives the"
+                                    + " two-years-after status whatever its date (the interview is usually held"
+                                    + " weeks after the measurement point), once dated on or before the as-of date;"
+                                    + " the last recorded wins.", minimum = "0", maximum = "120",
                                     example = "24") @NotNull Integer monthsAfterEstablishment,
                             @NotNull OutcomeStatus status, @NotNull FollowUpSource source) implements MilestoneRequest {
         public Object toCommand(UUID id, Long v) {

@@ -128,25 +128,6 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Sign-in throttling (docs/operations.md): failures per account and per client address within a window lock
-     * further sign-ins for a while, longer on repeat.
-     */
-    @Bean
-    SignInThrottle signInThrottle(
-            @Value("${journey.security.sign-in.max-failures-per-account:5}") int perAccount,
-            @Value("${journey.security.sign-in.max-failures-per-address:20}") int perAddress,
-            @Value("${journey.security.sign-in.window:15m}") Duration window,
-            @Value("${journey.security.sign-in.lockout:1m}") Duration lockout,
-            @Value("${journey.security.sign-in.max-lockout:30m}") Duration maxLockout, Clock clock) {
-        return new SignInThrottle(perAccount, perAddress, window, lockout, maxLockout, clock);
-    }
-
-    @Bean
-    ClientAddress clientAddress(@Value("${journey.security.trusted-proxies:}") List<String> trustedProxies) {
-        return new ClientAddress(trustedProxies);
-    }
-
-    /**
      * The one way to sign in with a password: HTTP Basic against {@link AccountStore}, bcrypt checks remembered for
      * {@code journey.security.verified-credentials-ttl} (docs/adr/0005-verified-credentials-cache.md).
      */

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -49,9 +50,14 @@ public class DatabaseOutage implements DisposableBean {
     });
     private final Filter filter = new Filter();
 
-    public DatabaseOutage(DataSource dataSource) {
+    /**
+     * @param onceInTheLog drop the failures of an outage from the log, as they come from anywhere in the service
+     *                     ({@code journey.logging.database-outage-once}); false logs each as it is
+     */
+    public DatabaseOutage(DataSource dataSource,
+                          @Value("${journey.logging.database-outage-once:true}") boolean onceInTheLog) {
         this.dataSource = dataSource;
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+        if (onceInTheLog && LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
             logback.addTurboFilter(filter);
         }
     }

@@ -125,7 +125,6 @@ class DatabaseFaultsTest {
         await().atMost(DEADLINE).until(() -> !service.bean(DatabaseOutage.class).ongoing()); // an earlier test's cut
         int logStart = output.getAll().length();
         service.proxy().refuse(true);
-        service.proxy().cutAll();
 
         ApiClient.Response read = caseworker().get("/api/caseload");
         ApiClient.Response write = caseworker().post(milestones(journey), meeting());

@@ -33,7 +33,8 @@ public final class ServiceOnProxy implements AutoCloseable {
                 "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(),
                 "--server.port=0", "--spring.main.banner-mode=off",
-                "--journey.admin-password=" + ApiTestAccounts.ADMIN_PASSWORD));
+                "--journey.admin-password=" + ApiTestAccounts.ADMIN_PASSWORD,
+                "--journey.logging.database-outage-once=true"));
         arguments.addAll(List.of(extraArguments));
         service = new SpringApplicationBuilder(JourneyApplication.class)
                 .initializers(context -> context.getBeanFactory()

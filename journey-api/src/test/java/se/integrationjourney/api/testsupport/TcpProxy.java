@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,14 +59,20 @@ public final class TcpProxy implements AutoCloseable {
         this.fault = fault == null ? NONE : fault;
     }
 
-    /** New connections are closed as soon as they are made (true), or served again (false). */
-    public void refuse(boolean refusing) {
+    /**
+     * New connections are closed as soon as they are made (true), or served again (false). Refusing cuts every open
+     * connection too, at once with the refusal: no connection being made meanwhile slips through.
+     */
+    public synchronized void refuse(boolean refusing) {
         this.refusing = refusing;
+        if (refusing) {
+            cutAll();
+        }
     }
 
     /** Cuts every open connection. */
-    public void cutAll() {
-        connections.forEach(Connection::cut);
+    public synchronized void cutAll() {
+        List.copyOf(connections).forEach(Connection::cut);
     }
 
     @Override
@@ -83,14 +90,17 @@ public final class TcpProxy implements AutoCloseable {
             } catch (IOException e) {
                 return; // closed
             }
-            if (refusing) {
-                closeQuietly(client);
-                continue;
-            }
             try {
                 Socket upstream = new Socket(targetHost, targetPort);
                 Connection connection = new Connection(client, upstream);
-                connections.add(connection);
+                synchronized (this) {
+                    if (refusing) {
+                        closeQuietly(client);
+                        closeQuietly(upstream);
+                        continue;
+                    }
+                    connections.add(connection);
+                }
                 connection.start();
             } catch (IOException e) {
                 closeQuietly(client);
