@@ -68,6 +68,10 @@ public class OpenApiConfiguration {
     public static final String CONFLICT = "#/components/responses/Conflict";
     public static final String PRECONDITION_FAILED = "#/components/responses/PreconditionFailed";
     public static final String RULE_VIOLATION = "#/components/responses/RuleViolation";
+    static final String PAYLOAD_TOO_LARGE = "#/components/responses/PayloadTooLarge";
+    static final String UNSUPPORTED_MEDIA_TYPE = "#/components/responses/UnsupportedMediaType";
+    static final String TOO_MANY_SIGN_IN_ATTEMPTS = "#/components/responses/TooManySignInAttempts";
+    static final String SERVICE_UNAVAILABLE = "#/components/responses/ServiceUnavailable";
     public static final String LOCATION = "#/components/headers/Location";
     public static final String ETAG = "#/components/headers/ETag";
     public static final String IDEMPOTENT_REPLAYED = "#/components/headers/Idempotent-Replayed";
@@ -183,8 +187,29 @@ public class OpenApiConfiguration {
             strictRequestBodies(components);
             fixedKeysAndEnums(components);
             operationsEndpoints(openApi);
+            edgeProblems(openApi);
             correlationIds(openApi);
         };
+    }
+
+    /**
+     * The answers any operation of the API can give at its edge: 429 for a sign-in while locked and 503 without a
+     * database; for a write with a body, 413 over the size limit and 415 for anything but JSON.
+     */
+    private static void edgeProblems(OpenAPI openApi) {
+        openApi.getPaths().forEach((path, item) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            item.readOperationsMap().forEach((method, operation) -> {
+                operation.getResponses().addApiResponse("429", new ApiResponse().$ref(TOO_MANY_SIGN_IN_ATTEMPTS));
+                operation.getResponses().addApiResponse("503", new ApiResponse().$ref(SERVICE_UNAVAILABLE));
+                if (operation.getRequestBody() != null) {
+                    operation.getResponses().addApiResponse("413", new ApiResponse().$ref(PAYLOAD_TOO_LARGE));
+                    operation.getResponses().addApiResponse("415", new ApiResponse().$ref(UNSUPPORTED_MEDIA_TYPE));
+                }
+            });
+        });
     }
 
     /** The problem schemas and one reusable response per status, each with real examples. */
@@ -206,7 +231,8 @@ public class OpenApiConfiguration {
                         {"detail":"The body has a field this API does not know",\
                         "instance":"/api/journeys/405af2f9-21e0-4033-87d0-cf2dd6857ad6/milestones","status":400,\
                         "title":"Invalid request","type":"urn:integration-journey:problem:validation",\
-                        "errors":[{"field":"interpreter","message":"unknown field"}]}"""),
+                        "errors":[{"field":"body","message":"has a field this API does not know; known fields:\
+                         occurredOn, tenure, type"}]}"""),
                 example("malformed", "Not JSON", """
                         {"detail":"The body is not valid JSON","instance":"/api/journeys","status":400,\
                         "title":"Unreadable request","type":"urn:integration-journey:problem:malformed"}""")));
@@ -232,7 +258,7 @@ public class OpenApiConfiguration {
                         "title":"Not found","type":"urn:integration-journey:problem:not-found"}""")));
         components.addResponses("NotAcceptable", problem("`Accept` allows neither application/json nor text/csv.",
                 "Problem", example("notAcceptable", "Unsupported Accept", """
-                        {"detail":"Acceptable representations: [application/json, text/csv].",\
+                        {"detail":"This resource answers application/json (and, where documented, text/csv)",\
                         "instance":"/api/outcomes/time-to","status":406,"title":"Not acceptable",\
                         "type":"urn:integration-journey:problem:not-acceptable"}""")));
         components.addResponses("Conflict", problem("The Idempotency-Key was used by this account for a"
@@ -252,6 +278,41 @@ public class OpenApiConfiguration {
                          read it again","instance":"/api/journeys/405af2f9-21e0-4033-87d0-cf2dd6857ad6/milestones",\
                         "status":412,"title":"Version mismatch",\
                         "type":"urn:integration-journey:problem:version-mismatch"}""")));
+        components.addResponses("PayloadTooLarge", problem("The body is larger than the limit (64 KB unless"
+                        + " configured otherwise); refused before it was read. Nothing was recorded.", "Problem",
+                example("tooLarge", "Over the limit", """
+                        {"type":"urn:integration-journey:problem:payload-too-large","title":"Request body too large",\
+                        "status":413,"detail":"The request body is larger than the limit of 65536 bytes; nothing was\
+                         recorded"}""")));
+        components.addResponses("UnsupportedMediaType", problem("The body is not `application/json`. Nothing was"
+                        + " recorded.", "Problem",
+                example("notJson", "YAML sent", """
+                        {"detail":"The body must be JSON: send Content-Type: application/json",\
+                        "instance":"/api/journeys","status":415,"title":"Unsupported media type",\
+                        "type":"urn:integration-journey:problem:unsupported-media-type"}""")));
+        components.addResponses("TooManySignInAttempts", problem("Too many failed sign-ins for this account or"
+                        + " from this address within a window: sign-ins are refused until the time in"
+                        + " `Retry-After` (seconds) has passed, a right password included.", "Problem",
+                example("locked", "Locked for a while", """
+                        {"type":"urn:integration-journey:problem:too-many-sign-in-attempts",\
+                        "title":"Too many sign-in attempts","status":429,"detail":"Too many failed sign-ins for this\
+                         account or from this address; try again after the time in Retry-After"}"""))
+                .addHeaderObject("Retry-After", new Header().description("Seconds to wait").schema(stringSchema())));
+        components.addResponses("ServiceUnavailable", problem("The database cannot be reached"
+                        + " (`database-unavailable`: for a write, nothing was recorded), or the connection was lost"
+                        + " while the request was being committed (`outcome-unknown`: it may have been recorded;"
+                        + " retry with the same Idempotency-Key). Retry after `Retry-After` seconds.", "Problem",
+                example("databaseUnavailable", "No database", """
+                        {"detail":"The database cannot be reached right now; nothing was recorded. Try again in a\
+                         few seconds","instance":"/api/journeys","status":503,"title":"Database unavailable",\
+                        "type":"urn:integration-journey:problem:database-unavailable"}"""),
+                example("outcomeUnknown", "Commit outcome unknown", """
+                        {"detail":"The connection to the database was lost while this request was being committed:\
+                         it may or may not have been recorded. Retry with the same Idempotency-Key (a request that\
+                         was recorded then gets its first answer back), or read the journey before sending it\
+                         again","instance":"/api/journeys","status":503,"title":"Outcome unknown",\
+                        "type":"urn:integration-journey:problem:outcome-unknown"}"""))
+                .addHeaderObject("Retry-After", new Header().description("Seconds to wait").schema(stringSchema())));
         components.addResponses("RuleViolation", problem("A rule of the journey forbids it (domain.md, \"Rules\");"
                         + " `rule` names it. Nothing was recorded.", "RuleViolationProblem",
                 example("ruleViolation", "Dated before arrival", """

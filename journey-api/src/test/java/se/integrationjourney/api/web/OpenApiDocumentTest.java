@@ -215,22 +215,26 @@ class OpenApiDocumentTest {
     void givenEachOperation_whenReadingItsResponses_thenSuccessCodesHeadersAndProblemsAreDescribed() throws Exception {
         JsonNode doc = document();
 
-        assertResponses(doc, "POST /api/journeys", "201", "400", "401", "403", "409", "422");
-        assertResponses(doc, "GET /api/journeys/{id}", "200", "400", "401", "403", "404");
-        assertResponses(doc, "POST /api/journeys/{id}/milestones", "201", "400", "401", "403", "404", "409", "412",
-                "422");
-        assertResponses(doc, "POST /api/journeys/{id}/retractions", "201", "400", "401", "403", "404", "409", "412",
-                "422");
-        assertResponses(doc, "POST /api/journeys/{id}/personal-details-corrections", "201", "400", "401", "403", "404",
-                "409", "412", "422");
-        assertResponses(doc, "GET /api/journeys/{id}/timeline", "200", "400", "401", "403", "404");
-        assertResponses(doc, "GET /api/caseload", "200", "400", "401", "403");
-        assertResponses(doc, "GET /api/outcomes/two-years-after", "200", "400", "401", "403", "406");
-        assertResponses(doc, "GET /api/outcomes/time-to", "200", "400", "401", "403", "406");
-        assertResponses(doc, "POST /api/admin/users", "201", "400", "401", "403", "409");
-        assertResponses(doc, "GET /api/admin/projections", "200", "401", "403");
-        assertResponses(doc, "POST /api/admin/projections/{name}/rebuild", "202", "401", "403", "404");
-        assertResponses(doc, "POST /api/admin/projections/rebuild", "202", "401", "403");
+        // Every operation of the API may meet a sign-in lock (429) or no database (503); a body, the size limit (413)
+        // and JSON only (415): the EDGE and BODY problems.
+        assertResponses(doc, "POST /api/journeys", "201", with(BODY, "400", "401", "403", "409", "422"));
+        assertResponses(doc, "GET /api/journeys/{id}", "200", with(EDGE, "400", "401", "403", "404"));
+        assertResponses(doc, "POST /api/journeys/{id}/milestones", "201", with(BODY, "400", "401", "403", "404",
+                "409", "412", "422"));
+        assertResponses(doc, "POST /api/journeys/{id}/retractions", "201", with(BODY, "400", "401", "403", "404",
+                "409", "412", "422"));
+        assertResponses(doc, "POST /api/journeys/{id}/personal-details-corrections", "201", with(BODY, "400", "401",
+                "403", "404", "409", "412", "422"));
+        assertResponses(doc, "GET /api/journeys/{id}/timeline", "200", with(EDGE, "400", "401", "403", "404"));
+        assertResponses(doc, "GET /api/caseload", "200", with(EDGE, "400", "401", "403"));
+        assertResponses(doc, "GET /api/outcomes/two-years-after", "200", with(EDGE, "400", "401", "403", "406"));
+        assertResponses(doc, "GET /api/outcomes/time-to", "200", with(EDGE, "400", "401", "403", "406"));
+        assertResponses(doc, "POST /api/admin/users", "201", with(BODY, "400", "401", "403", "409"));
+        assertResponses(doc, "GET /api/admin/projections", "200", with(EDGE, "401", "403"));
+        assertResponses(doc, "POST /api/admin/projections/{name}/rebuild", "202", with(EDGE, "401", "403", "404"));
+        assertResponses(doc, "POST /api/admin/projections/rebuild", "202", with(EDGE, "401", "403"));
+        assertThat(response(doc, "GET /api/caseload", "429").path("headers").has("Retry-After")).isTrue();
+        assertThat(response(doc, "GET /api/caseload", "503").path("headers").has("Retry-After")).isTrue();
 
         assertThat(response(doc, "POST /api/journeys", "201").path("headers").has("Location")).isTrue();
         assertThat(response(doc, "GET /api/journeys/{id}", "200").path("headers").has("ETag")).isTrue();
@@ -253,6 +257,15 @@ class OpenApiDocumentTest {
                 .path("application/problem+json").path("schema"));
         assertThat(rule.path("properties").propertyNames()).contains("type", "title", "status", "detail", "rule");
         assertThat(enumOf(rule.path("properties").path("rule"))).contains("DATE_BEFORE_ARRIVAL", "DATE_IN_FUTURE");
+    }
+
+    private static final List<String> EDGE = List.of("429", "503");
+    private static final List<String> BODY = List.of("413", "415", "429", "503");
+
+    private static String[] with(List<String> edge, String... problems) {
+        List<String> all = new ArrayList<>(List.of(problems));
+        all.addAll(edge);
+        return all.toArray(String[]::new);
     }
 
     /** The success code and each problem, which is application/problem+json with the problem's fields. */
