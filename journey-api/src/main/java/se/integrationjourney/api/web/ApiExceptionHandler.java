@@ -293,6 +293,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (type == java.util.UUID.class) {
             return "must be a UUID";
         }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "must be a whole number";
+        }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "must be a number";
         }
