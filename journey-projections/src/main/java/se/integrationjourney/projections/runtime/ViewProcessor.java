@@ -2,15 +2,11 @@ package se.integrationjourney.projections.runtime;
 
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 
-import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -31,9 +27,8 @@ import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
+import javax.sql.DataSource;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,12 +37,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 /**
  * One pooled streaming processor feeding one set of a view's event handlers, with its own threads, dead-letter
@@ -77,7 +72,6 @@ final class ViewProcessor {
     private final EventRate rate = new EventRate();
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private final SegmentWatch watch;
-    private final DataSource dataSource;
     private final String segmentResource;
     private final TransactionManager transactions;
 
@@ -87,11 +81,11 @@ final class ViewProcessor {
         this.segments = infrastructure.tuning().segments();
         this.deadLetters = infrastructure.deadLetterQueues().create(name);
         this.watch = new SegmentWatch(infrastructure.tuning().stallAfter(), Clock.systemUTC());
-        this.dataSource = infrastructure.dataSource();
         this.segmentResource = "Processor[" + name + "]/SegmentId";
         this.transactions = infrastructure.transactionManager();
         this.invoker = DeadLetteringEventHandlerInvoker.builder()
-                .eventHandlers(new EventByEventWhenAsked(new AnnotationEventHandlerAdapter(eventHandlers)))
+                .eventHandlers(new EventByEventWhenAsked(new AnnotationEventHandlerAdapter(eventHandlers),
+                        eventHandlers, watch, segmentResource, infrastructure.dataSource()))
                 .sequencingPolicy(SequentialPerAggregatePolicy.instance())
                 .queue(deadLetters)
                 .transactionManager(infrastructure.transactionManager())
@@ -385,66 +379,6 @@ final class ViewProcessor {
     record Infrastructure(EventStore eventSource, TokenStore tokenStore,
                           TransactionManager transactionManager, DataSource dataSource,
                           DeadLetterQueueFactory deadLetterQueues, ProcessorTuning tuning) {
-    }
-
-    /**
-     * The view's handlers, each event in a savepoint with its changes written at once while its batch's segment is
-     * {@linkplain SegmentWatch#eventByEvent handled event by event}; otherwise the handlers as they are.
-     */
-    private final class EventByEventWhenAsked implements EventMessageHandler {
-
-        private final EventMessageHandler handlers;
-
-        EventByEventWhenAsked(EventMessageHandler handlers) {
-            this.handlers = handlers;
-        }
-
-        @Override
-        public Object handle(EventMessage<?> event) throws Exception {
-            Integer segment = CurrentUnitOfWork.isStarted()
-                    ? (Integer) CurrentUnitOfWork.get().root().resources().get(segmentResource) : null;
-            if (segment == null || !watch.eventByEvent(segment)) {
-                return handlers.handle(event);
-            }
-            // The batch's connection, bound to this thread by its transaction. Spring's nested transactions are
-            // not offered by its JPA transaction manager, so the savepoint is taken on the connection itself.
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            Savepoint before = connection.setSavepoint();
-            try {
-                Object result = handlers.handle(event);
-                if (eventHandlers instanceof DeferredWrites deferred) {
-                    deferred.writeNow();
-                }
-                connection.releaseSavepoint(before);
-                return result;
-            } catch (Exception failure) {
-                connection.rollback(before); // the transaction goes on, so the event can be dead-lettered in it
-                if (eventHandlers instanceof DeferredWrites deferred) {
-                    deferred.discardUnwritten();
-                }
-                throw failure;
-            }
-        }
-
-        @Override
-        public boolean canHandle(EventMessage<?> event) {
-            return handlers.canHandle(event);
-        }
-
-        @Override
-        public boolean canHandleType(Class<?> payloadType) {
-            return handlers.canHandleType(payloadType);
-        }
-
-        @Override
-        public Class<?> getTargetType() {
-            return handlers.getTargetType();
-        }
-
-        @Override
-        public boolean supportsReset() {
-            return handlers.supportsReset();
-        }
     }
 
     /** The cause stored with a dead letter: the sanitized description, never the raw message. */
