@@ -91,7 +91,8 @@ public class OpenApiConfiguration {
             **Authentication.** HTTP Basic with an account of the service (`POST /api/admin/users`), or a bearer \
             token (JWT) when the service is configured with an OpenID Connect issuer. 401 without valid \
             credentials, 403 when the role, or a caseworker's municipality, may not do it. `/actuator/health`, \
-            `/v3/api-docs` and `/swagger-ui.html` are open.
+            `/v3/api-docs` and `/swagger-ui.html` are open. After 5 failed sign-ins for an account, or 20 from \
+            an address, within 15 minutes, sign-ins for it are answered 429 with `Retry-After`.
 
             **Roles.** `CASEWORKER` (bound to one municipality: registers and records for its journeys, reads \
             their state, timeline and caseload), `AUDITOR` (reads every timeline), `ANALYST` (outcomes only, no \
@@ -99,7 +100,12 @@ public class OpenApiConfiguration {
 
             **Errors** are `application/problem+json` (RFC 9457): `type`, `title`, `status`, `detail`, \
             `instance`; a 400 for invalid fields lists them in `errors: [{field, message}]`; a 422 names the \
-            broken rule in `rule` (and at the start of `detail`). JSON bodies with unknown fields are refused (400).
+            broken rule in `rule` (and at the start of `detail`). Only JSON is read (415 otherwise), strictly: \
+            unknown fields, a key twice, a value of another kind, an enum by number, a fraction for an integer, a \
+            date-time for a date, text with NUL or an unpaired surrogate are each a 400. A body over 64 KB is a \
+            413. Every 4xx records nothing. 503 `database-unavailable`: the database cannot be reached, nothing \
+            was recorded; 503 `outcome-unknown`: the commit's answer was lost, so it may have been recorded: \
+            retry with the same `Idempotency-Key`.
 
             **Idempotency.** Registrations, milestones and retractions accept `Idempotency-Key`: a repeat by the \
             same account with the same key and body gets the first response again, with \

@@ -234,6 +234,14 @@ class RequestEdgeApiTest extends ApiTestBase {
         assertThat(accounts.find(username.toLowerCase()).orElseThrow().username()).isEqualTo(username);
     }
 
+    @Test
+    void givenAUsernameWithANul_whenSigningIn_then401NotA500() {
+        ApiClient.Response answer = ApiClient.as(port, "admin\u0000", ApiTestAccounts.ADMIN_PASSWORD)
+                .get("/api/caseload");
+
+        assertProblem(answer, 401);
+    }
+
     // --- health
 
     @Test
