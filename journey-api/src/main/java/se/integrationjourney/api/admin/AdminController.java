@@ -27,6 +27,7 @@ import se.integrationjourney.api.web.ApiException;
 import se.integrationjourney.api.web.IdempotentRequests;
 import se.integrationjourney.api.web.OpenApiConfiguration;
 import se.integrationjourney.api.web.Problems;
+import se.integrationjourney.api.web.RecordsInOneTransaction;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
 import se.integrationjourney.projections.runtime.DeadLetteredJourney;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
@@ -81,6 +82,7 @@ class AdminController {
     @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
     @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.CONFLICT)
+    @RecordsInOneTransaction
     ResponseEntity<?> createAccount(@Valid @RequestBody CreateAccountRequest body,
                                     @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
         return idempotent.run(key, CurrentUser.get(), "POST", "/api/admin/users", body, () -> create(body));
@@ -205,14 +207,33 @@ class AdminController {
     @GetMapping("/sign-in-locks")
     @Operation(summary = "The sign-in locks in force on this node: accounts and client addresses",
             description = "ADMIN. After too many failed sign-ins for an account, or from an address, within a"
-                    + " window, sign-ins are refused with 429 for a while (docs/operations.md). Counted per node.")
+                    + " window, sign-ins are refused with 429 for a while (docs/operations.md). Counted per node."
+                    + " Locks on usernames that are no account's are only counted: what was typed there (a"
+                    + " password, an identity number) is not shown.")
     @ApiResponse(responseCode = "200", description = "The locks, longest first", content = @Content(
-            mediaType = "application/json", array = @ArraySchema(schema = @Schema(
-                    implementation = SignInThrottle.Lock.class))))
+            mediaType = "application/json", schema = @Schema(implementation = SignInLocks.class)))
     @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
-    List<SignInThrottle.Lock> signInLocks() {
-        return throttle.locks();
+    SignInLocks signInLocks() {
+        List<SignInThrottle.Lock> shown = new java.util.ArrayList<>();
+        int unknown = 0;
+        for (SignInThrottle.Lock lock : throttle.locks()) {
+            if (!"ACCOUNT".equals(lock.kind())) {
+                shown.add(lock);
+                continue;
+            }
+            java.util.Optional<String> account = accounts.find(lock.key()).map(user -> user.username());
+            if (account.isPresent()) {
+                shown.add(new SignInThrottle.Lock(lock.kind(), account.get(), lock.until(), lock.secondsLeft()));
+            } else {
+                unknown++;
+            }
+        }
+        return new SignInLocks(shown, unknown);
+    }
+
+    /** The locks shown, and how many lock usernames that are no account's. */
+    record SignInLocks(List<SignInThrottle.Lock> locks, int lockedUnknownUsernames) {
     }
 
     @DeleteMapping("/sign-in-locks/accounts/{username}")

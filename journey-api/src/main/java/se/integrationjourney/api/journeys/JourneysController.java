@@ -25,6 +25,7 @@ import se.integrationjourney.api.web.ApiException;
 import se.integrationjourney.api.web.IdempotentRequests;
 import se.integrationjourney.api.web.OpenApiConfiguration;
 import se.integrationjourney.api.web.Problems;
+import se.integrationjourney.api.web.RecordsInOneTransaction;
 import se.integrationjourney.core.commands.CorrectPersonalDetails;
 import se.integrationjourney.core.commands.Recorded;
 import se.integrationjourney.core.commands.RetractMilestone;
@@ -105,6 +106,7 @@ class JourneysController {
     @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
     @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.CONFLICT)
     @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.RULE_VIOLATION)
+    @RecordsInOneTransaction
     ResponseEntity<?> register(@Valid @RequestBody RegisterJourneyRequest body,
                                @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(pattern = KEY_PATTERN))
                                @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
@@ -151,6 +153,7 @@ class JourneysController {
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = JourneyResponses.Recorded.class)))
     @JourneyWriteProblems
+    @RecordsInOneTransaction
     ResponseEntity<?> milestone(@PathVariable UUID journeyId, @Valid @RequestBody MilestoneRequest body,
                                 @Parameter(description = IF_MATCH)
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -170,6 +173,7 @@ class JourneysController {
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = JourneyResponses.Recorded.class)))
     @JourneyWriteProblems
+    @RecordsInOneTransaction
     ResponseEntity<?> retraction(@PathVariable UUID journeyId, @Valid @RequestBody RetractionRequest body,
                                  @Parameter(description = IF_MATCH)
                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -191,6 +195,7 @@ class JourneysController {
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = JourneyResponses.Recorded.class)))
     @JourneyWriteProblems
+    @RecordsInOneTransaction
     ResponseEntity<?> personalDetailsCorrection(
             @PathVariable UUID journeyId, @Valid @RequestBody RegisterJourneyRequest.PersonalDetailsRequest body,
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,

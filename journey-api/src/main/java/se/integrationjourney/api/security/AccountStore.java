@@ -6,10 +6,12 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,8 +31,11 @@ public class AccountStore {
 
     private final JdbcTemplate jdbc;
 
-    public AccountStore(JdbcTemplate jdbc) {
+    private final TransactionTemplate transaction;
+
+    public AccountStore(JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
     public boolean isEmpty() {
@@ -39,16 +44,19 @@ public class AccountStore {
 
     /** @return false if the username is taken, in any case */
     public boolean create(String username, String passwordHash, Set<Role> roles, String municipalityCode) {
-        return jdbc.update("insert into account (username, password_hash, roles, municipality_code)"
+        // In a transaction (the caller's, or one of its own), so that a commit lost with its connection is told
+        // from a refused one: a single statement in autocommit would commit unseen.
+        return Boolean.TRUE.equals(transaction.execute(status -> jdbc.update("insert into account (username, password_hash, roles, municipality_code)"
                         + " values (?, ?, ?, ?) on conflict do nothing",
                 username, passwordHash, roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")),
-                municipalityCode) == 1;
+                municipalityCode) == 1));
     }
 
     public Optional<JourneyUser> find(String username) {
         List<JourneyUser> users = jdbc.query("select username, roles, municipality_code from account"
-                        + " where lower(username) = lower(?)",
-                (row, n) -> new JourneyUser(row.getString(1), roles(row.getString(2)), row.getString(3)), username);
+                        + " where lower(username) = ?",
+                (row, n) -> new JourneyUser(row.getString(1), roles(row.getString(2)), row.getString(3)),
+                lowerCase(username));
         return users.stream().findFirst();
     }
 
@@ -56,7 +64,7 @@ public class AccountStore {
     public UserDetails loadUserByUsername(String username) {
         List<UserDetails> users = jdbc.query(
                 "select username, password_hash, roles, municipality_code from account"
-                        + " where lower(username) = lower(?)",
+                        + " where lower(username) = ?",
                 (row, n) -> {
                     List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>(roles(row.getString(3))
                             .stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
@@ -65,9 +73,18 @@ public class AccountStore {
                     }
                     return User.withUsername(row.getString(1)).password(row.getString(2)).authorities(authorities)
                             .build();
-                }, username);
+                }, lowerCase(username));
         // The message names no user: it may reach a log.
         return users.stream().findFirst().orElseThrow(() -> new UsernameNotFoundException("unknown account"));
+    }
+
+    /**
+     * A username in lower case as Java makes it, not PostgreSQL: accounts' usernames are ASCII, where the two agree,
+     * and a name typed with other letters (a Turkish dotted I, say) then matches no account instead of whichever one
+     * the database's collation folds it to.
+     */
+    static String lowerCase(String username) {
+        return username.toLowerCase(Locale.ROOT);
     }
 
     private static Set<Role> roles(String text) {

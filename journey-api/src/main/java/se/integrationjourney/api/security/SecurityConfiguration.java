@@ -23,7 +23,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import se.integrationjourney.api.storage.DatabaseFailures;
+import se.integrationjourney.projections.runtime.DatabaseFailures;
 import se.integrationjourney.api.storage.DatabaseOutage;
 import se.integrationjourney.api.web.ProblemResponses;
 import se.integrationjourney.api.web.Problems;
@@ -78,7 +78,7 @@ public class SecurityConfiguration {
                     && DatabaseFailures.isConnectionFailure(failure)) {
                 // The account could not be read: the caller's credentials were not judged, so no 401.
                 outage.noticed(failure);
-                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
                 ProblemResponses.write(response, Problems.DATABASE_UNAVAILABLE, "The database cannot be reached"
                         + " right now, so your sign-in cannot be checked; nothing was recorded. Try again in a few"
                         + " seconds");

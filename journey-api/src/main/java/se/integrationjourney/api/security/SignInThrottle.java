@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Slows password guessing down: after {@code maxFailuresPerAccount} failed sign-ins for one account, or
  * {@code maxFailuresPerAddress} from one client address, within {@code window}, every sign-in for that account or
  * from that address is refused (429) for a lockout that starts at {@code lockout} and doubles with each lockout in a
- * row, up to {@code maxLockout}. A successful sign-in clears the account's count; an administrator can lift a lock.
+ * row, up to {@code maxLockout}. Sign-ins being checked count against the limit too, so parallel guesses cannot
+ * pass it; a successful one does not clear the failures of its window (a guesser would be helped by the owner's
+ * every request). An administrator can lift a lock.
  *
  * <p>Counted in this node's memory: with several nodes a guesser gets each node's allowance, and a restart forgets
  * (docs/operations.md). Kept by hand rather than with a rate-limiting library: fixed windows per key and a
@@ -49,27 +51,63 @@ public final class SignInThrottle {
         this.clock = clock;
     }
 
-    /** How long sign-ins for this account from this address must still wait; zero if they may go ahead. */
-    public Duration waitFor(String username, String address) {
-        Instant now = clock.instant();
-        Duration account = remaining(accountKey(username), now);
-        Duration fromAddress = remaining(addressKey(address), now);
-        return account.compareTo(fromAddress) >= 0 ? account : fromAddress;
-    }
-
-    /** A failed sign-in: a wrong password, or an unknown username. */
-    public void failed(String username, String address) {
+    /**
+     * Asks to check a sign-in's password: the time it must still wait (a lock in force, or as many sign-ins already
+     * being checked as would reach the limit), or zero, and then it counts as under way until it is
+     * {@linkplain #failed failed}, {@linkplain #succeeded succeeded} or {@linkplain #notJudged not judged}. Counting
+     * it before the password is checked keeps a burst of parallel guesses from all passing before the first counts.
+     */
+    public Duration acquire(String username, String address) {
         Instant now = clock.instant();
         if (counters.size() > SWEEP_ABOVE) {
             counters.values().removeIf(counter -> counter.idleAt(now, window));
         }
-        counters.computeIfAbsent(accountKey(username), key -> new Counter()).fail(now, maxFailuresPerAccount);
-        counters.computeIfAbsent(addressKey(address), key -> new Counter()).fail(now, maxFailuresPerAddress);
+        Counter account = counters.computeIfAbsent(accountKey(username), key -> new Counter(maxFailuresPerAccount));
+        Counter fromAddress = counters.computeIfAbsent(addressKey(address), key -> new Counter(maxFailuresPerAddress));
+        // Both counters are locked in one order (account, then address) so two sign-ins cannot deadlock.
+        synchronized (account) {
+            synchronized (fromAddress) {
+                Duration wait = longer(account.waitAt(now), fromAddress.waitAt(now));
+                if (!wait.isZero()) {
+                    return wait;
+                }
+                account.underWay++;
+                fromAddress.underWay++;
+                return Duration.ZERO;
+            }
+        }
     }
 
-    /** A successful sign-in clears the account's failures and its run of lockouts. */
-    public void succeeded(String username) {
-        counters.remove(accountKey(username));
+    /** An acquired sign-in failed: a wrong password, or an unknown username. */
+    public void failed(String username, String address) {
+        Instant now = clock.instant();
+        finish(accountKey(username), counter -> counter.fail(now));
+        finish(addressKey(address), counter -> counter.fail(now));
+    }
+
+    /** An acquired sign-in succeeded: it does not count, and earlier failures stay counted in their window. */
+    public void succeeded(String username, String address) {
+        finish(accountKey(username), counter -> { });
+        finish(addressKey(address), counter -> { });
+    }
+
+    /** An acquired sign-in could not be checked (no database): it does not count. */
+    public void notJudged(String username, String address) {
+        succeeded(username, address);
+    }
+
+    private void finish(String key, java.util.function.Consumer<Counter> outcome) {
+        Counter counter = counters.get(key);
+        if (counter != null) {
+            synchronized (counter) {
+                counter.underWay = Math.max(0, counter.underWay - 1);
+                outcome.accept(counter);
+            }
+        }
+    }
+
+    private static Duration longer(Duration one, Duration other) {
+        return one.compareTo(other) >= 0 ? one : other;
     }
 
     /** Lifts the lock and forgets the failures of an account; false if it had neither. */
@@ -87,22 +125,28 @@ public final class SignInThrottle {
         Instant now = clock.instant();
         List<Lock> locks = new ArrayList<>();
         counters.forEach((key, counter) -> {
-            Duration left = counter.remaining(now);
+            Duration left;
+            synchronized (counter) {
+                left = counter.remaining(now);
+            }
             if (!left.isZero()) {
                 boolean account = key.startsWith("account:");
-                locks.add(new Lock(account ? "ACCOUNT" : "ADDRESS", key.substring(key.indexOf(':') + 1),
-                        counter.lockedUntil(), left.toSeconds()));
+                Instant until;
+                synchronized (counter) {
+                    until = counter.lockedUntil();
+                }
+                locks.add(new Lock(account ? "ACCOUNT" : "ADDRESS", key.substring(key.indexOf(':') + 1), until,
+                        left.toSeconds()));
             }
         });
         locks.sort(Comparator.comparing(Lock::secondsLeft).reversed());
         return locks;
     }
 
-    private Duration remaining(String key, Instant now) {
-        Counter counter = counters.get(key);
-        return counter == null ? Duration.ZERO : counter.remaining(now);
-    }
-
+    /**
+     * An account's key: its username in lower case, as the account table compares them (usernames are ASCII, so
+     * Java's and PostgreSQL's lower case agree on every name that can be an account's).
+     */
     private static String accountKey(String username) {
         return "account:" + username.toLowerCase(Locale.ROOT);
     }
@@ -122,23 +166,38 @@ public final class SignInThrottle {
     public record Lock(String kind, String key, Instant until, long secondsLeft) {
     }
 
-    /** Failures in the current window, and the lock they led to. */
+    /** Failures in the current window, the sign-ins under way, and the lock they led to. Guarded by itself. */
     private final class Counter {
+        private final int maxFailures;
         private Instant windowStart;
         private int failures;
+        private int underWay;
         private Instant lockedUntil = Instant.MIN;
         private int lockoutsInARow;
 
-        synchronized void fail(Instant now, int maxFailures) {
-            if (now.isBefore(lockedUntil)) {
-                return; // refused before its password was checked: not counted again
+        Counter(int maxFailures) {
+            this.maxFailures = maxFailures;
+        }
+
+        /** The lock's remaining time, or, with the failures and the sign-ins under way at the limit, a second. */
+        Duration waitAt(Instant now) {
+            Duration locked = remaining(now);
+            if (!locked.isZero()) {
+                return locked;
             }
-            if (windowStart == null || !now.isBefore(windowStart.plus(window))) {
+            return failuresInWindow(now) + underWay >= maxFailures ? Duration.ofSeconds(1) : Duration.ZERO;
+        }
+
+        void fail(Instant now) {
+            if (failuresInWindow(now) == 0) {
                 windowStart = now;
-                failures = 0;
             }
             failures++;
             if (failures >= maxFailures) {
+                // A run of locks: this one follows the last within a window of its end.
+                if (lockedUntil.plus(window).isBefore(now)) {
+                    lockoutsInARow = 0;
+                }
                 Duration length = lockout.multipliedBy(1L << Math.min(lockoutsInARow, 20));
                 lockedUntil = now.plus(length.compareTo(maxLockout) > 0 ? maxLockout : length);
                 lockoutsInARow++;
@@ -147,17 +206,27 @@ public final class SignInThrottle {
             }
         }
 
-        synchronized Duration remaining(Instant now) {
+        private int failuresInWindow(Instant now) {
+            if (windowStart == null || !now.isBefore(windowStart.plus(window))) {
+                windowStart = null;
+                failures = 0;
+            }
+            return failures;
+        }
+
+        Duration remaining(Instant now) {
             return now.isBefore(lockedUntil) ? Duration.between(now, lockedUntil) : Duration.ZERO;
         }
 
-        synchronized Instant lockedUntil() {
+        Instant lockedUntil() {
             return lockedUntil;
         }
 
-        synchronized boolean idleAt(Instant now, Duration window) {
-            return !now.isBefore(lockedUntil.plus(window))
-                    && (windowStart == null || !now.isBefore(windowStart.plus(window)));
+        boolean idleAt(Instant now, Duration window) {
+            synchronized (this) {
+                return underWay == 0 && !now.isBefore(lockedUntil.plus(window))
+                        && (windowStart == null || !now.isBefore(windowStart.plus(window)));
+            }
         }
     }
 }

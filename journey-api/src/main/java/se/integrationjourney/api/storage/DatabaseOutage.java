@@ -10,6 +10,7 @@ import org.slf4j.Marker;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import se.integrationjourney.projections.runtime.DatabaseFailures;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -71,7 +72,7 @@ public class DatabaseOutage implements DisposableBean {
         if (since.compareAndSet(null, now)) {
             suppressed.set(0);
             log.warn("The database cannot be reached ({}): requests that need it are answered 503 until it can;"
-                    + " further failures of this incident are not logged", describe(failure));
+                    + " further failures of this incident are not logged", DatabaseFailures.describe(failure));
             probe.schedule(this::probe, PROBE_SECONDS, TimeUnit.SECONDS);
         }
     }
@@ -99,20 +100,6 @@ public class DatabaseOutage implements DisposableBean {
         if (!probe.isShutdown()) {
             probe.schedule(this::probe, PROBE_SECONDS, TimeUnit.SECONDS);
         }
-    }
-
-    /** The failure without its message (a driver's message can quote data): type and SQL state. */
-    static String describe(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return cause.getClass().getSimpleName() + ", SQL state " + sql.getSQLState();
-            }
-        }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName();
     }
 
     @Override

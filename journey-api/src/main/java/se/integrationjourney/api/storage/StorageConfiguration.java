@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 
 import javax.sql.DataSource;
@@ -42,8 +43,12 @@ public class StorageConfiguration {
      * ({@link CommitAwareTransactionManager}); it replaces the one Spring Boot would make.
      */
     @Bean
-    org.springframework.orm.jpa.JpaTransactionManager transactionManager() {
-        return new CommitAwareTransactionManager();
+    org.springframework.orm.jpa.JpaTransactionManager transactionManager(
+            ObjectProvider<TransactionManagerCustomizers> customizers) {
+        CommitAwareTransactionManager transactionManager = new CommitAwareTransactionManager();
+        // As Spring Boot's own: spring.transaction.* settings and transaction listeners apply to it too.
+        customizers.ifAvailable(apply -> apply.customize(transactionManager));
+        return transactionManager;
     }
 
     /**

@@ -18,11 +18,12 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.integrationjourney.api.storage.CommitOutcomeUnknownException;
-import se.integrationjourney.api.storage.DatabaseFailures;
+import se.integrationjourney.projections.runtime.DatabaseFailures;
 import se.integrationjourney.api.storage.DatabaseOutage;
 import se.integrationjourney.core.journey.JourneyRuleViolation;
 import tools.jackson.core.JacksonException;
@@ -47,8 +48,6 @@ import java.util.stream.Collectors;
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-    /** Seconds a client should wait before retrying after a 503. */
-    static final String RETRY_AFTER_SECONDS = "5";
 
     private final DatabaseOutage outage;
 
@@ -121,8 +120,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request, HandlerMethod handler) {
         boolean writing = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+        boolean oneTransaction = handler != null && handler.hasMethodAnnotation(RecordsInOneTransaction.class);
         log.debug("Failure: {}", chain(failure));
         if (causedBy(failure, CommitOutcomeUnknownException.class)) {
             outage.noticed(failure);
@@ -134,7 +134,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (DatabaseFailures.isConnectionFailure(failure)) {
             outage.noticed(failure);
             return unavailable(Problems.DATABASE_UNAVAILABLE.with("The database cannot be reached right now"
-                    + (writing ? "; nothing was recorded" : "") + ". Try again in a few seconds"));
+                    + (!writing ? "" : oneTransaction ? "; nothing was recorded"
+                    : "; whether this request changed anything is not known: look before sending it again")
+                    + ". Try again in a few seconds"));
         }
         // Types, SQL states and where it was thrown, never a message: messages of unexpected exceptions may quote data.
         log.error("Unexpected failure: {} at {}", chain(failure),
@@ -146,31 +148,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** The exception and its causes by type, with the SQL state where there is one. */
     static String chain(Throwable failure) {
-        StringBuilder chain = new StringBuilder();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (!chain.isEmpty()) {
-                chain.append(" <- ");
-            }
-            chain.append(cause.getClass().getName());
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                chain.append(" (SQL state ").append(sql.getSQLState()).append(')');
-            }
-        }
-        return chain.toString();
+        return DatabaseFailures.causes(failure).stream().map(cause -> cause.getClass().getName()
+                        + (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                        ? " (SQL state " + sql.getSQLState() + ")" : ""))
+                .collect(Collectors.joining(" <- "));
     }
 
     private static ResponseEntity<ProblemDetail> unavailable(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS)
                 .body(problem);
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseFailures.cause(failure, type).isPresent();
     }
 
     @Override
@@ -178,7 +168,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         if (causedBy(unreadable, RequestBodyLimit.TooLarge.class)) {
-            return respondObject(Problems.PAYLOAD_TOO_LARGE.with(rootMessage(unreadable,
+            return respondObject(Problems.PAYLOAD_TOO_LARGE.with(messageOf(unreadable,
                     RequestBodyLimit.TooLarge.class)));
         }
         Throwable cause = unreadable.getCause();
@@ -262,8 +252,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static Problems kindOf(HttpStatusCode status) {
-        return Arrays.stream(Problems.values()).filter(kind -> kind.status().value() == status.value())
-                .findFirst().orElse(status.is4xxClientError() ? Problems.VALIDATION : Problems.INTERNAL);
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known != null ? Problems.of(known) : status.is4xxClientError() ? Problems.VALIDATION : Problems.INTERNAL;
     }
 
     private static String path(JacksonException exception) {
@@ -320,13 +310,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(Object::toString).sorted().collect(Collectors.joining(", "));
     }
 
-    private static String rootMessage(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return cause.getMessage();
-            }
-        }
-        return failure.getMessage();
+    private static String messageOf(Throwable failure, Class<? extends Throwable> type) {
+        return DatabaseFailures.cause(failure, type).map(Throwable::getMessage).orElse(failure.getMessage());
     }
 
     private static String lastNode(String propertyPath) {

@@ -11,7 +11,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Arrays;
 
 /**
  * The error page: what the servlet container shows for an error no controller answered (a request refused by a
@@ -29,17 +28,12 @@ class ProblemErrorController implements ErrorController {
         if (status == null || request.getDispatcherType() != jakarta.servlet.DispatcherType.ERROR) {
             status = HttpStatus.NOT_FOUND;
         }
-        Problems kind = kindOf(status);
+        Problems kind = Problems.of(status);
         ProblemDetail problem = kind.with(detailFor(status));
         if (kind.status() != status) {
             problem.setStatus(status);
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    static Problems kindOf(HttpStatus status) {
-        return Arrays.stream(Problems.values()).filter(kind -> kind.status() == status).findFirst()
-                .orElse(status.is4xxClientError() ? Problems.VALIDATION : Problems.INTERNAL);
     }
 
     /** A fixed text per status: the error's own message may quote the request. */

@@ -28,8 +28,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            String body = ProblemResponses.json(ProblemErrorController.kindOf(status),
-                    ProblemErrorController.detailFor(status)).replaceFirst("\"status\":\\d+", "\"status\":" + code);
+            String body = ProblemResponses.json(Problems.of(status), status.value(),
+                    ProblemErrorController.detailFor(status));
             response.getWriter().write(body);
             response.finishResponse();
         } catch (IOException | IllegalStateException ignored) {

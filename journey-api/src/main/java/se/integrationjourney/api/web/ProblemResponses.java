@@ -30,10 +30,15 @@ public final class ProblemResponses {
 
     /** The problem's JSON body. */
     public static String json(Problems kind, String detail) {
+        return json(kind, kind.status().value(), detail);
+    }
+
+    /** The problem's JSON body, for a status the kind stands in for (a container error without a kind of its own). */
+    static String json(Problems kind, int status, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", kind.type().toString());
         problem.put("title", kind.title());
-        problem.put("status", kind.status().value());
+        problem.put("status", status);
         problem.put("detail", detail);
         return JSON.writeValueAsString(problem);
     }

@@ -4,6 +4,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 
 /** The kinds of problem the API answers with (RFC 9457), one {@code type} each. */
@@ -28,8 +29,17 @@ public enum Problems {
     /** The connection was lost while the request's transaction was being committed: it may have been recorded. */
     OUTCOME_UNKNOWN(HttpStatus.SERVICE_UNAVAILABLE, "Outcome unknown");
 
+    /** Seconds a client should wait before trying again after a 503. */
+    public static final String RETRY_AFTER_SECONDS = "5";
+
     private final HttpStatus status;
     private final String title;
+
+    /** The kind answered for a status that no handler of ours chose (Spring's own errors, the container's). */
+    public static Problems of(HttpStatus status) {
+        return Arrays.stream(values()).filter(kind -> kind.status == status).findFirst()
+                .orElse(status.is4xxClientError() ? VALIDATION : INTERNAL);
+    }
 
     Problems(HttpStatus status, String title) {
         this.status = status;

@@ -26,7 +26,7 @@ public class StorableRequestTarget extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String query = request.getQueryString();
-        if (!StorableText.isStorable(request.getRequestURI()) || (query != null && !storable(query))) {
+        if (!storable(request.getRequestURI()) || (query != null && !storableParameters(query))) {
             ProblemResponses.write(response, Problems.VALIDATION,
                     "The address or a query parameter " + StorableText.REFUSAL + "; nothing was recorded");
             return;
@@ -34,18 +34,21 @@ public class StorableRequestTarget extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static boolean storable(String query) {
+    private static boolean storableParameters(String query) {
         for (String part : query.split("&")) {
-            String decoded;
-            try {
-                decoded = URLDecoder.decode(part, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException malformed) {
-                continue; // a malformed escape is left to parameter binding, which refuses it with 400
-            }
-            if (!StorableText.isStorable(decoded)) {
+            if (!storable(part)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The text with its escapes decoded ({@code %00} is a NUL) can be stored; a malformed escape is left alone. */
+    private static boolean storable(String escaped) {
+        try {
+            return StorableText.isStorable(URLDecoder.decode(escaped.replace("+", "%2B"), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            return true; // left to Tomcat or to parameter binding, which refuse it with 400
+        }
     }
 }

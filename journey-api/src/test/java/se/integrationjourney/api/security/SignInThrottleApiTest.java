@@ -40,7 +40,8 @@ class SignInThrottleApiTest extends ApiTestBase {
         assertProblem(owner, 429);
         assertThat(Long.parseLong(owner.header("Retry-After"))).isBetween(1L, 61L);
         assertThat(owner.body()).doesNotContain(username);
-        assertThat(locks.json().findValuesAsString("key")).contains(username.toLowerCase());
+        assertThat(locks.json().path("locks").findValuesAsString("key")).as("shown by its account's name")
+                .contains(username);
         assertThat(lifted.status()).isEqualTo(204);
         assertThat(afterwards.status()).isEqualTo(200);
     }
@@ -63,6 +64,19 @@ class SignInThrottleApiTest extends ApiTestBase {
         assertThat(fromElsewhere.status()).isEqualTo(200);
         assertThat(lifted.status()).isEqualTo(204);
         assertThat(afterLifting.status()).isEqualTo(200);
+    }
+
+    @Test
+    void givenGuessesUnderAUsernameThatIsNoAccount_whenAnAdministratorListsTheLocks_thenWhatWasTypedIsNotShown() {
+        String typed = "19121212-1212";
+        for (int i = 0; i < 5; i++) {
+            ApiClient.as(port, typed, "a guess").with("X-Forwarded-For", "203.0.113.30").get("/api/caseload");
+        }
+
+        ApiClient.Response locks = admin().get("/api/admin/sign-in-locks");
+
+        assertThat(locks.body()).doesNotContain(typed);
+        assertThat(locks.json().path("lockedUnknownUsernames").asInt()).isPositive();
     }
 
     @Test

@@ -78,17 +78,17 @@ final class BatchedCaseFileHandlers extends CaseFileViewHandlers implements Defe
             this.lookedUp = lookedUp;
         }
 
-        /**
-         * The journey's case file: from the batch's first read, else read on its own (a journey the batch did
-         * not list, e.g. a retried dead letter), else new (no row yet: the journey's first event). Never an empty
-         * file over an existing row.
-         */
         /** Drops the journey's case file as folded in memory: it is read again from the table when needed. */
         private void forget(UUID journeyId) {
             loaded.remove(journeyId);
             lookedUp.remove(journeyId);
         }
 
+        /**
+         * The journey's case file: from the batch's first read, else read on its own (a journey the batch did
+         * not list, e.g. a retried dead letter), else new (no row yet: the journey's first event). Never an empty
+         * file over an existing row.
+         */
         private CaseFile caseFile(UUID journeyId) {
             if (lookedUp.add(journeyId)) {
                 loaded.putAll(table.load(Set.of(journeyId)));

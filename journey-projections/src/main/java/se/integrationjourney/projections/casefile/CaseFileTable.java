@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.integrationjourney.projections.runtime.DatabaseFailures;
 
 import javax.sql.DataSource;
 
@@ -138,7 +139,7 @@ final class CaseFileTable {
                 store(files);
                 connection.releaseSavepoint(before);
             } catch (RuntimeException failure) {
-                if (!refusesRows(failure)) {
+                if (!DatabaseFailures.refusesRows(failure)) {
                     throw failure;
                 }
                 connection.rollback(before);
@@ -155,15 +156,6 @@ final class CaseFileTable {
         }
     }
 
-    /** The database refused the rows themselves: a data exception (class 22) or a constraint (class 23). */
-    static boolean refusesRows(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23");
-            }
-        }
-        return false;
-    }
 
     /**
      * Whether {@link #copyInOwnTransaction} can fill this table: the view names its columns

@@ -1,6 +1,7 @@
 package se.integrationjourney.projections.casefile;
 
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import se.integrationjourney.projections.runtime.DatabaseFailures;
 import se.integrationjourney.projections.runtime.RetainedResults;
 
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ final class RetainedCaseFileHandlers extends CaseFileViewHandlers implements Ret
                     table.storeInOwnTransaction(files);
                 }
             } catch (RuntimeException failure) {
-                if (!CaseFileTable.refusesRows(failure)) {
+                if (!DatabaseFailures.refusesRows(failure)) {
                     throw failure;
                 }
                 // A row the table cannot hold (text from before the API refused it, say): write the others.

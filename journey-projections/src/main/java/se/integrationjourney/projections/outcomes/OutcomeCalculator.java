@@ -21,9 +21,9 @@ import java.util.stream.LongStream;
  * <p>Interpretation decisions, where domain.md leaves room (the per-journey rules live in {@link JourneyFacts}):
  * <ol>
  *   <li><b>Business time only.</b> "At date D" filters on business dates ({@code occurredOn}), never on
- *       recording time. {@code asOf} is therefore a business-date cut-off that only decides who is pending;
- *       facts recorded or retracted later can change a re-run, which is why the response carries the event
- *       store position the facts were read at.</li>
+ *       recording time. {@code asOf} is therefore a business-date cut-off: it decides who is pending and
+ *       which 24-month follow-ups count; facts recorded or retracted later can change a re-run, which is why the
+ *       response carries the event store position the facts were read at.</li>
  *   <li><b>The deciding follow-up may be dated after the measurement point.</b> Only follow-ups with
  *       {@code monthsAfterEstablishment == 24} count, whatever their business date, provided it is on or before
  *       {@code asOf}: the interview or register check is usually made weeks after the point and describes the

@@ -7,6 +7,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Savepoint;
 
 /**
@@ -39,23 +40,35 @@ final class EventByEventWhenAsked implements EventMessageHandler {
         if (segment == null || !watch.eventByEvent(segment)) {
             return handlers.handle(event);
         }
-        // The batch's connection, bound to this thread by its transaction. Spring's nested transactions are
-        // not offered by its JPA transaction manager, so the savepoint is taken on the connection itself.
+        // The batch's connection, bound to this thread by its transaction. Spring's nested transactions are not
+        // offered by its JPA transaction manager, so the savepoint is taken on the connection itself.
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        Savepoint before = connection.setSavepoint();
         try {
-            Object result = handlers.handle(event);
-            if (eventHandlers instanceof DeferredWrites deferred) {
-                deferred.writeNow();
+            if (!DataSourceUtils.isConnectionTransactional(connection, dataSource)) {
+                throw new IllegalStateException("a batch handled event by event needs its transaction's connection");
             }
-            connection.releaseSavepoint(before);
-            return result;
-        } catch (Exception failure) {
-            connection.rollback(before); // the transaction goes on, so the event can be dead-lettered in it
-            if (eventHandlers instanceof DeferredWrites deferred) {
-                deferred.discardUnwritten();
+            Savepoint before = connection.setSavepoint();
+            try {
+                Object result = handlers.handle(event);
+                if (eventHandlers instanceof DeferredWrites deferred) {
+                    deferred.writeNow();
+                }
+                connection.releaseSavepoint(before);
+                return result;
+            } catch (Exception failure) {
+                try {
+                    connection.rollback(before); // the transaction goes on, so the event can be dead-lettered in it
+                } catch (SQLException rollbackFailed) {
+                    failure.addSuppressed(rollbackFailed);
+                }
+                throw failure;
+            } finally {
+                if (eventHandlers instanceof DeferredWrites deferred) {
+                    deferred.discardUnwritten(); // nothing, after writeNow; the failed event's changes otherwise
+                }
             }
-            throw failure;
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 

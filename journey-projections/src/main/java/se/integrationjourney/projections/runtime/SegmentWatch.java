@@ -14,9 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * What one view processor's segments are doing, kept by the runtime itself: Axon's own status forgets a segment
  * whose batch failed (its work is abandoned and claimed again later), which made a stuck view look caught up.
  * Each segment's last committed position, its current failure and since when, whether its next batch goes event
- * by event, and since when events have waited for it without its position moving.
+ * by event, and since when events have waited for it without its position moving. A segment this node has not
+ * worked on for {@link #FORGET_AFTER} is forgotten: with several nodes, another one has it.
  */
 final class SegmentWatch {
+
+    /** Axon waits at most a minute before it tries a failing segment again; twice that, and it is elsewhere. */
+    static final Duration FORGET_AFTER = Duration.ofMinutes(2);
 
     private final Duration stallAfter;
     private final Clock clock;
@@ -31,6 +35,7 @@ final class SegmentWatch {
     void committed(int segment, long position) {
         State state = state(segment);
         synchronized (state) {
+            state.claimedAt = clock.instant();
             state.position = Math.max(state.position, position);
             state.error = null;
             state.failingSince = null;
@@ -43,6 +48,7 @@ final class SegmentWatch {
     void started(int segment, String firstEvent) {
         State state = state(segment);
         synchronized (state) {
+            state.claimedAt = clock.instant();
             state.atEvent = firstEvent;
         }
     }
@@ -51,6 +57,7 @@ final class SegmentWatch {
     void failed(int segment, String error, String atEvent) {
         State state = state(segment);
         synchronized (state) {
+            state.claimedAt = clock.instant();
             if (state.failingSince == null) {
                 state.failingSince = clock.instant();
             }
@@ -62,7 +69,12 @@ final class SegmentWatch {
 
     boolean eventByEvent(int segment) {
         State state = states.get(segment);
-        return state != null && state.eventByEvent;
+        if (state == null) {
+            return false;
+        }
+        synchronized (state) {
+            return state.eventByEvent;
+        }
     }
 
     /**
@@ -72,7 +84,8 @@ final class SegmentWatch {
      */
     List<SegmentStatus> observe(Map<Integer, Long> claimed, long head) {
         Instant now = clock.instant();
-        claimed.keySet().forEach(this::state);
+        claimed.keySet().forEach(segment -> claimedNow(segment, now));
+        forgetSegmentsClaimedElsewhere(now);
         List<SegmentStatus> statuses = new ArrayList<>();
         for (int segment : new TreeSet<>(states.keySet())) {
             State state = states.get(segment);
@@ -96,9 +109,22 @@ final class SegmentWatch {
         return statuses;
     }
 
+    /**
+     * Drops what is known of segments this node has not worked on for longer than Axon's longest wait between
+     * tries of a failing segment: another node works on them, and reports them itself.
+     */
+    private void forgetSegmentsClaimedElsewhere(Instant now) {
+        states.values().removeIf(state -> {
+            synchronized (state) {
+                return state.claimedAt != null && Duration.between(state.claimedAt, now).compareTo(FORGET_AFTER) > 0;
+            }
+        });
+    }
+
     /** The lowest position over the segments known, or empty if none is. */
     OptionalLong lowestPosition(Map<Integer, Long> claimed) {
-        claimed.keySet().forEach(this::state);
+        Instant now = clock.instant();
+        claimed.keySet().forEach(segment -> claimedNow(segment, now));
         return states.entrySet().stream().mapToLong(entry -> {
             Long current = claimed.get(entry.getKey());
             long known = entry.getValue().position;
@@ -115,8 +141,21 @@ final class SegmentWatch {
 
     /** The current failure of any segment, or null. */
     String currentError() {
-        return states.values().stream().map(state -> state.error).filter(error -> error != null).findFirst()
-                .orElse(null);
+        for (State state : states.values()) {
+            synchronized (state) {
+                if (state.error != null) {
+                    return state.error;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void claimedNow(int segment, Instant now) {
+        State state = state(segment);
+        synchronized (state) {
+            state.claimedAt = now;
+        }
     }
 
     private State state(int segment) {
@@ -131,5 +170,7 @@ final class SegmentWatch {
         private String atEvent;
         private boolean eventByEvent;
         private Instant waitingSince;
+        /** When this node last worked on the segment (a batch, or Axon's status naming it). */
+        private Instant claimedAt;
     }
 }

@@ -92,6 +92,11 @@ final class ViewProcessor {
                 // Without it the queue is asked, per event, whether the journey has dead letters.
                 .enableSequenceIdentifierCache()
                 .enqueuePolicy((letter, cause) -> {
+                    if (DatabaseFailures.isTransient(cause)) {
+                        // Not the event's fault (the connection, a deadlock, a time-out): the batch fails and is
+                        // tried again later, rather than the journey waiting in the queue for someone to retry it.
+                        throw new TransientFailure(cause);
+                    }
                     lastError.set(describe(letter.message(), cause));
                     log.warn("View {}: {}", name, lastError.get());
                     return Decisions.enqueue(new ViewHandlerFailure(lastError.get()));
@@ -243,6 +248,8 @@ final class ViewProcessor {
                         .orElse(Segment.ROOT_SEGMENT);
                 long position = positions.getOrDefault(segment.getSegmentId(), Long.MAX_VALUE);
                 List<? extends EventMessage<?>> events = eventsUpTo.apply(journey, position);
+                // Letters the rebuild made for the journey (a later event that failed) are replaced by all of them.
+                evictDeadLetters(journey);
                 for (int i = 0; i < events.size(); i++) {
                     deadLetters.enqueue(journey, i == 0
                             ? new GenericDeadLetter<>(journey, events.get(i), new ViewHandlerFailure(cause))
@@ -279,8 +286,10 @@ final class ViewProcessor {
         if (last != null) {
             return last;
         }
-        // Dead letters from before this processor started (a restart, a rebuild): the oldest one's cause.
-        return deadLetteredJourneys(1).stream().map(DeadLetteredJourney::cause).findFirst().orElse(null);
+        // Dead letters from before this processor started (a restart, a rebuild): the oldest one's cause, read once.
+        String oldest = deadLetteredJourneys(1).stream().map(DeadLetteredJourney::cause).findFirst().orElse(null);
+        lastError.compareAndSet(null, oldest);
+        return oldest;
     }
 
     long deadLetteredJourneys() {
@@ -361,14 +370,8 @@ final class ViewProcessor {
 
     /** A failure without personal data: the exception type and the database's error code, never a message. */
     static String describe(Throwable cause) {
-        StringBuilder description = new StringBuilder(cause.getClass().getSimpleName());
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                description.append(" (SQL state ").append(sql.getSQLState()).append(')');
-                break;
-            }
-        }
-        return description.toString();
+        return cause.getClass().getSimpleName()
+                + DatabaseFailures.sqlState(cause).map(state -> " (SQL state " + state + ")").orElse("");
     }
 
     /**
@@ -379,6 +382,13 @@ final class ViewProcessor {
     record Infrastructure(EventStore eventSource, TokenStore tokenStore,
                           TransactionManager transactionManager, DataSource dataSource,
                           DeadLetterQueueFactory deadLetterQueues, ProcessorTuning tuning) {
+    }
+
+    /** A handler failure that trying again later may mend: it fails the batch instead of dead-lettering the event. */
+    static final class TransientFailure extends RuntimeException {
+        TransientFailure(Throwable cause) {
+            super(describe(cause), cause, false, false);
+        }
     }
 
     /** The cause stored with a dead letter: the sanitized description, never the raw message. */
