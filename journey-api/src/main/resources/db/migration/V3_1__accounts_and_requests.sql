@@ -21,7 +21,7 @@ create table idempotent_request (
     constraint idempotent_request_pk primary key (username, idempotency_key)
 );
 
--- Every read of a case by a person is itself recorded (domain.md: personal data and retention).
+-- Every read of a case by a person is itself recorded (docs/domain.md, "Personal data").
 create table case_read (
     journey_id uuid         not null,
     username   varchar(100) not null,

@@ -6,7 +6,7 @@ import se.integrationjourney.api.security.JourneyUser;
 
 import java.util.UUID;
 
-/** Records every read of a case by a person: who read which journey's state or timeline, and when (domain.md). */
+/** Records every read of a case by a person: who read which journey's state or timeline, and when (docs/domain.md). */
 @Component
 class CaseReads {
 

@@ -189,7 +189,7 @@ class JourneysController {
                     + " given at registration (or by an earlier correction): `fullName`, and `personalIdentityNumber`"
                     + " when known. Accepted on a closed journey too. The identity number is checked as at"
                     + " registration: 422 INVALID_PERSONAL_IDENTITY_NUMBER. A correction cannot be retracted;"
-                    + " correct again instead. An addition to api-contract.md.")
+                    + " correct again instead. An addition to the API's first version.")
     @ApiResponse(responseCode = "201", description = "Recorded: the correction's event id and the journey's version",
             headers = @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiConfiguration.IDEMPOTENT_REPLAYED),
             content = @Content(mediaType = "application/json",

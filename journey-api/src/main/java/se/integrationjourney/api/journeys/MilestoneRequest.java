@@ -53,7 +53,7 @@ import java.util.UUID;
 
 /**
  * The body of {@code POST /api/journeys/{id}/milestones}: a milestone, told apart by {@code type}, with its
- * business date and the fields of its type (api-contract.md). This checks presence and shape (400); the
+ * business date and the fields of its type (docs/api.md). This checks presence and shape (400); the
  * journey's rules (dates, order, ranges, identity numbers) are the aggregate's to judge (422).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")

@@ -27,8 +27,8 @@ import se.integrationjourney.projections.outcomes.TwoYearsAfterOutcomeResponse;
 import java.time.LocalDate;
 
 /**
- * Analysts' measurements (domain.md, "Measurements"), as JSON or, with {@code Accept: text/csv}, as CSV. They
- * hold counts and shares only: no personal data.
+ * Analysts' measurements (docs/domain.md, "What is measured"; docs/projections.md, "The outcomes view"), as JSON
+ * or, with {@code Accept: text/csv}, as CSV. They hold counts and shares only: no personal data.
  */
 @RestController
 @RequestMapping("/api/outcomes")

@@ -14,7 +14,7 @@ import java.util.EnumSet;
 
 /**
  * On first start, with no account at all, creates {@code admin} with the password from
- * {@code JOURNEY_ADMIN_PASSWORD}, or a random one printed once to the log (api-contract.md).
+ * {@code JOURNEY_ADMIN_PASSWORD}, or a random one printed once to the log (docs/api.md).
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {

@@ -1,6 +1,6 @@
 package se.integrationjourney.api.security;
 
-/** What an account may do (api-contract.md). A caseworker is bound to one municipality. */
+/** What an account may do (docs/api.md). A caseworker is bound to one municipality. */
 public enum Role {
     CASEWORKER,
     ANALYST,

@@ -140,7 +140,8 @@ public class OpenApiConfiguration {
 
     /** A 422: a problem naming the broken rule of the journey. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "RuleViolationProblem",
-            description = "A command refused by a rule of the journey (domain.md); nothing was recorded.")
+            description = "A command refused by a rule of the journey (docs/events.md, \"Rule codes\"); nothing was"
+                    + " recorded.")
     record RuleViolationProblemSchema(
             @io.swagger.v3.oas.annotations.media.Schema(requiredMode = RequiredMode.REQUIRED,
                     example = "urn:integration-journey:problem:rule-violation") String type,
@@ -319,7 +320,7 @@ public class OpenApiConfiguration {
                          again","instance":"/api/journeys","status":503,"title":"Outcome unknown",\
                         "type":"urn:integration-journey:problem:outcome-unknown"}"""))
                 .addHeaderObject("Retry-After", new Header().description("Seconds to wait").schema(stringSchema())));
-        components.addResponses("RuleViolation", problem("A rule of the journey forbids it (domain.md, \"Rules\");"
+        components.addResponses("RuleViolation", problem("A rule of the journey forbids it (docs/events.md, \"Rule codes\");"
                         + " `rule` names it. Nothing was recorded.", "RuleViolationProblem",
                 example("ruleViolation", "Dated before arrival", """
                         {"detail":"DATE_BEFORE_ARRIVAL: occurredOn 2021-02-20 is before the arrival date 2021-03-01",\
@@ -406,7 +407,7 @@ public class OpenApiConfiguration {
                 .setSchema(ref(MilestoneRequest.class.getSimpleName()));
     }
 
-    /** api-contract.md: unknown JSON fields are rejected with 400 (spring.jackson fail-on-unknown-properties). */
+    /** Unknown JSON fields are rejected with 400 (spring.jackson fail-on-unknown-properties). */
     private static void strictRequestBodies(Components components) {
         Stream.of("RegisterJourneyRequest", "PersonalDetailsRequest", "RetractionRequest", "CreateAccountRequest")
                 .map(components.getSchemas()::get).filter(schema -> schema != null)

@@ -95,7 +95,7 @@ public abstract class ApiTestBase {
     }
 
     /**
-     * A view has caught up (api-contract.md: position ≥ headPosition and not replaying), as the admin API says.
+     * A view has caught up (docs/api.md: position ≥ headPosition and not replaying), as the admin API says.
      * Checked before reading a view, so that everything recorded so far is in the answer.
      */
     protected boolean viewCaughtUp(String view) {

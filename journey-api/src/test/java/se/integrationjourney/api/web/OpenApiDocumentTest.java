@@ -29,14 +29,15 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The served OpenAPI document against api-contract.md and against what the service really serves: every path,
- * enum and status code of the contract is described, and nothing is described that does not run.
+ * The served OpenAPI document against the API's first version (docs/api.md) and against what the service really
+ * serves: every path, enum and status code of the contract is described, and nothing is described that does not
+ * run.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = "journey.admin-password=" + ApiTestAccounts.ADMIN_PASSWORD)
 class OpenApiDocumentTest {
 
-    /** Every operation of api-contract.md, as written there ({id} is a journey id). */
+    /** Every operation of the API's first version ({id} is a journey id). */
     private static final List<String> CONTRACT_OPERATIONS = List.of(
             "POST /api/admin/users",
             "POST /api/journeys",
@@ -54,7 +55,7 @@ class OpenApiDocumentTest {
             "GET /v3/api-docs",
             "GET /swagger-ui.html");
 
-    /** The milestone types of api-contract.md, in its order. */
+    /** The milestone types of the API's first version, in its order. */
     private static final List<String> MILESTONE_TYPES = List.of(
             "CASEWORKER_ASSIGNED", "INTRODUCTORY_MEETING_HELD", "ACTION_PLAN_ESTABLISHED", "ACTION_PLAN_REVISED",
             "ESTABLISHMENT_PLAN_STARTED", "ESTABLISHMENT_PLAN_ENDED", "TEMPORARY_HOUSING_PROVIDED", "HOUSING_SECURED",

@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every endpoint of api-contract.md (and the service's additions) against every kind of caller: the allowed ones succeed, the others get 401
- * (no or invalid credentials) or 403 (role or municipality) as problem+json, and a refused request records nothing.
+ * Every endpoint of the API (docs/api.md, Roles) against every kind of caller: the allowed ones succeed, the others
+ * get 401 (no or invalid credentials) or 403 (role or municipality) as problem+json, and a refused request records
+ * nothing.
  */
 class RoleMatrixApiTest extends ApiTestBase {
 

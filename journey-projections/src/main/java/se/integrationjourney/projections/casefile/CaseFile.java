@@ -151,7 +151,7 @@ public final class CaseFile {
         return plan == null ? null : plan.start();
     }
 
-    /** The recorded end, or start + 24 months when none is recorded (domain.md); null without a start. */
+    /** The recorded end, or start + 24 months when none is recorded (docs/domain.md); null without a start. */
     public LocalDate establishmentEnd() {
         Episode plan = establishmentPlan();
         if (plan == null) {
@@ -183,7 +183,7 @@ public final class CaseFile {
 
     /**
      * Self-sufficient now: the latest "reached" is not followed by "lost" or by financial assistance starting
-     * (domain.md). Later in business date wins; on the same date, later in recording order.
+     * (docs/domain.md). Later in business date wins; on the same date, later in recording order.
      */
     public boolean selfSufficient() {
         Optional<Fact<SelfSufficiencyChange>> reached = selfSufficiency.stream()

@@ -22,7 +22,7 @@ public record Episode(String id, String startEventId, long startSequence, LocalD
         return end == null;
     }
 
-    /** Active at {@code date}: started on or before it and not ended on or before it (domain.md). */
+    /** Active at {@code date}: started on or before it and not ended on or before it (docs/domain.md). */
     public boolean activeAt(LocalDate date) {
         return !start.isAfter(date) && (end == null || end.isAfter(date));
     }

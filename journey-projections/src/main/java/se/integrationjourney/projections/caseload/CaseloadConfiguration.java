@@ -4,7 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Binds the caseload's thresholds from {@code journey.caseload.*}, defaulting to domain.md's values. */
+/** Binds the caseload's thresholds from {@code journey.caseload.*}, defaulting to the values of docs/domain.md. */
 @Configuration(proxyBeanMethods = false)
 public class CaseloadConfiguration {
 

@@ -3,8 +3,9 @@ package se.integrationjourney.projections.caseload;
 import java.time.LocalDate;
 
 /**
- * When each due action of the caseload becomes due (domain.md, "Caseload: what needs doing"). Bound from the
- * {@code journey.caseload.*} properties by {@link CaseloadConfiguration}; {@link #DEFAULTS} are domain.md's.
+ * When each due action of the caseload becomes due (docs/projections.md, "Due actions"). Bound from the
+ * {@code journey.caseload.*} properties by {@link CaseloadConfiguration}; {@link #DEFAULTS} are those of
+ * docs/domain.md.
  *
  * @param introductoryMeetingDays  NO_INTRODUCTORY_MEETING is due this many days after arrival
  * @param actionPlanDays           NO_ACTION_PLAN is due this many days after arrival
@@ -29,7 +30,7 @@ public record CaseloadThresholds(
 
     /**
      * The time-limited right to SFI is law since 2026: a right ending before this day did not exist, so it is
-     * never due. A rule in force from a date, not a setting (domain.md: "Rules change over time").
+     * never due. A rule in force from a date, not a setting (docs/domain.md, "What is measured").
      */
     public static final LocalDate SFI_RIGHT_IN_FORCE_FROM = LocalDate.of(2026, 1, 1);
 

@@ -3,7 +3,7 @@ package se.integrationjourney.projections.caseload;
 import java.util.Locale;
 
 /**
- * The due actions of the caseload (domain.md, "Caseload: what needs doing"), with the day each becomes due.
+ * The due actions of the caseload (docs/projections.md, "Due actions"), with the day each becomes due.
  * Thresholds are {@link CaseloadThresholds}; each action is due from its since-date on (or, for the two
  * "ending" actions, from then until the end date) as long as its condition holds.
  */

@@ -39,7 +39,7 @@ final class DueSchedule {
         this.windows = windows;
     }
 
-    /** The windows of the actions that apply to the journey as its case file stands (domain.md, caseload). */
+    /** The windows of the actions that apply to the journey as its case file stands (docs/projections.md). */
     static DueSchedule of(CaseFile file, CaseloadThresholds thresholds) {
         Map<DueActionCode, Window> windows = new EnumMap<>(DueActionCode.class);
         LocalDate arrival = file.arrivalDate();

@@ -1,7 +1,7 @@
 package se.integrationjourney.projections.outcomes;
 
 /**
- * Age bands at arrival for the two-years-after breakdown (domain.md: 20–24, 25–34, 35–44, 45–54, 55–64,
+ * Age bands at arrival for the two-years-after breakdown (docs/domain.md: 20–24, 25–34, 35–44, 45–54, 55–64,
  * other). Age at arrival is the arrival year minus the birth year; both ends of each band are inclusive.
  * The {@link #label()} is the JSON key, written with an ASCII hyphen.
  */

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /**
  * The legal minimum length of civic orientation (samhällsorientering), by the date it applies to.
  *
- * <p>domain.md, "Rules change over time": the minimum was 60 hours before 1 February 2020 and 100 hours
+ * <p>docs/domain.md, "What is measured": the minimum was 60 hours before 1 February 2020 and 100 hours
  * from then, and an indicator uses the rule in force on the business date, so an old study gives the same
  * answer when it is run again. A further change is one more branch here, never an edit of an existing one.
  */

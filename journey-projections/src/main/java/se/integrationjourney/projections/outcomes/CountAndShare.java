@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A count and its share of a denominator: a fraction from 0 to 1 rounded half-up to 4 decimals
- * (api-contract.md: "Shares are fractions 0–1 rounded to 4 decimals"), always with scale 4 so that
+ * (docs/api.md, "Outcomes": shares are fractions 0 to 1, four decimals), always with scale 4 so that
  * every response prints the same way. An empty denominator gives share 0, never NaN or an exception.
  */
 public record CountAndShare(long count, BigDecimal share) {

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Query: the time to {@code milestone} for the journeys whose {@code from} date falls in {@code cohortYear}
- * (api-contract.md, {@code GET /api/outcomes/time-to}). Answered with a {@link TimeToMilestoneResponse}.
+ * (docs/api.md, {@code GET /api/outcomes/time-to}). Answered with a {@link TimeToMilestoneResponse}.
  *
  * @param milestone        the milestone; required
  * @param from             count from arrival or from establishment start; required

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 /**
  * Query: the two-years-after outcome of the journeys whose establishment end falls in {@code cohortYear}
- * (api-contract.md, {@code GET /api/outcomes/two-years-after}). Answered with a {@link TwoYearsAfterOutcomeResponse}.
+ * (docs/api.md, {@code GET /api/outcomes/two-years-after}). Answered with a {@link TwoYearsAfterOutcomeResponse}.
  *
  * @param cohortYear       calendar year of the establishment end
  * @param municipalityCode only this municipality's journeys; {@code null} (or blank) for all

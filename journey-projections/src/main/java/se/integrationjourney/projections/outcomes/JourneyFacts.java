@@ -16,8 +16,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Everything one journey contributes to the outcome measurements, and the per-journey rules of domain.md's
- * "Measurements" section that read them.
+ * Everything one journey contributes to the outcome measurements, and the per-journey rules of the measurements
+ * (docs/projections.md, "The outcomes view") that read them.
  *
  * <p>The caller builds it from the journey's events with every retracted event already left out, so nothing
  * here knows about retractions ("all measurements ignore retracted events"): a retracted end, for instance,
@@ -119,7 +119,7 @@ public record JourneyFacts(
         return end == null ? null : end.plusMonths(MEASUREMENT_MONTHS_AFTER_ESTABLISHMENT);
     }
 
-    /** Age at arrival as domain.md defines it: arrival year minus birth year (no birthday adjustment). */
+    /** Age at arrival as docs/domain.md defines it: arrival year minus birth year (no birthday adjustment). */
     public int ageAtArrival() {
         return arrivalDate.getYear() - birthYear;
     }

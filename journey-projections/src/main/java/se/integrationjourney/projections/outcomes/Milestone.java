@@ -1,7 +1,7 @@
 package se.integrationjourney.projections.outcomes;
 
 /**
- * The milestones a time-to-milestone measurement can ask about (api-contract.md, "Outcomes"). Each journey's
+ * The milestones a time-to-milestone measurement can ask about (docs/api.md, "Outcomes"). Each journey's
  * date for one of them is {@link JourneyFacts#milestoneDate(Milestone)}.
  */
 public enum Milestone {

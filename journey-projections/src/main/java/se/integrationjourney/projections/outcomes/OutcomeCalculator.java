@@ -14,11 +14,11 @@ import java.util.Optional;
 import java.util.stream.LongStream;
 
 /**
- * The cohort measurements of domain.md's "Measurements" section, computed over in-memory {@link JourneyFacts}:
+ * The cohort measurements of docs/projections.md, "The outcomes view", computed over in-memory {@link JourneyFacts}:
  * the two-years-after outcome and the time to a milestone. Pure functions: no I/O, no clock (the caller passes
  * {@code asOf}), one pass over the journeys plus, for time-to, one sort of the reached journeys' days.
  *
- * <p>Interpretation decisions, where domain.md leaves room (the per-journey rules live in {@link JourneyFacts}):
+ * <p>Interpretation decisions, where docs/domain.md leaves room (the per-journey rules live in {@link JourneyFacts}):
  * <ol>
  *   <li><b>Business time only.</b> "At date D" filters on business dates ({@code occurredOn}), never on
  *       recording time. {@code asOf} is therefore a business-date cut-off: it decides who is pending and

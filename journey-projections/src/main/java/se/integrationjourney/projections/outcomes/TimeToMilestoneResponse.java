@@ -1,7 +1,7 @@
 package se.integrationjourney.projections.outcomes;
 
 /**
- * The answer to {@link FindTimeToMilestone}: the fields of api-contract.md's {@code GET /api/outcomes/time-to}
+ * The answer to {@link FindTimeToMilestone}: the fields of docs/api.md's {@code GET /api/outcomes/time-to}
  * response, plus {@code eventStorePosition} (an addition, as in the two-years-after response). No personal data.
  *
  * @param medianDays         nearest-rank median of the days to the milestone; {@code null} when nobody reached it

@@ -7,12 +7,12 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * The two-years-after outcome of a cohort (domain.md, "Two-years-after outcome of a cohort"): the cohort is
+ * The two-years-after outcome of a cohort (docs/projections.md, "The outcomes view"): the cohort is
  * the journeys whose establishment end falls in {@code cohortYear}; each is pending (measurement point after
  * {@code asOf}), lost to follow-up (closed as MOVED_AWAY or DECEASED on or before its measurement point and
  * not reopened by then) or measured, in that order. Only measured journeys form the {@code denominator};
  * the counts and shares are of their status, "in work or studies" and "self-sufficient" at each one's
- * measurement point. Field names are those of api-contract.md's response; its {@code eventStorePosition} is
+ * measurement point. Field names are those of the API's response (docs/api.md); its {@code eventStorePosition} is
  * not here, because only the caller knows which position the facts were read at: it adds it to its response.
  *
  * @param byStatus   count per status, every one of the six present, in {@link OutcomeStatus} order

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * The answer to {@link FindTwoYearsAfterOutcome}: field for field the response of api-contract.md's
+ * The answer to {@link FindTwoYearsAfterOutcome}: field for field the response of docs/api.md's
  * {@code GET /api/outcomes/two-years-after}. No personal data.
  *
  * @param byStatus           count per status, all six present, in {@link OutcomeStatus} order

@@ -8,7 +8,7 @@ import java.util.Set;
  * many times, the live view only a few times a day.
  *
  * <p>Safe because nobody reads the rebuild's tables before the swap, and a restart abandons a running rebuild
- * anyway (ADR 0005). The tracking token may therefore run ahead of what is written; what it may not do is run
+ * anyway (ADR 0006). The tracking token may therefore run ahead of what is written; what it may not do is run
  * behind what is in memory: a batch rolled back after its events were applied in memory would apply them twice
  * when retried, so such handlers report themselves no longer {@link #intact()} and the runner starts the
  * rebuild over.
