@@ -3,9 +3,10 @@ package se.integrationjourney.core.events;
 import java.util.UUID;
 
 /**
- * Every fact recorded on a journey. Handlers take this type to see the whole history of a journey.
+ * Every fact recorded on a journey. Handlers take this type to see the whole history of a journey. Sealed: a
+ * milestone, a retraction or a personal-details correction, and nothing else.
  */
-public interface JourneyEvent {
+public sealed interface JourneyEvent permits MilestoneEvent, MilestoneRetracted, PersonalDetailsCorrected {
 
     /** The journey the fact belongs to; also the aggregate identifier in the event store. */
     UUID journeyId();

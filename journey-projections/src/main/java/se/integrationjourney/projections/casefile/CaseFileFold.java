@@ -37,7 +37,10 @@ import se.integrationjourney.projections.casefile.CaseFileValues.Lifecycle;
 import se.integrationjourney.projections.casefile.CaseFileValues.SelfSufficiencyChange;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -47,12 +50,35 @@ import java.util.function.Predicate;
  */
 public final class CaseFileFold {
 
+    private static final Map<Class<? extends JourneyEvent>, Folding<? extends JourneyEvent>> FOLDINGS = foldings();
+
     private CaseFileFold() {
     }
 
     public static void apply(CaseFile file, JourneyEvent event, String eventId, long sequence) {
         file.version = Math.max(file.version, sequence);
-        if (event instanceof NewcomerRegistered e) {
+        @SuppressWarnings("unchecked")
+        Folding<JourneyEvent> folding = (Folding<JourneyEvent>) FOLDINGS.get(event.getClass());
+        if (folding == null) {
+            throw new IllegalArgumentException("A case file has no folding for " + event.getClass().getSimpleName());
+        }
+        folding.fold(file, event, eventId, sequence);
+    }
+
+    /** The event types a case file folds: every journey event (CaseFileFoldTest holds it to the sealed hierarchy). */
+    static Set<Class<? extends JourneyEvent>> foldedTypes() {
+        return FOLDINGS.keySet();
+    }
+
+    /** How one type of event changes a case file. */
+    @FunctionalInterface
+    private interface Folding<E extends JourneyEvent> {
+        void fold(CaseFile file, E event, String eventId, long sequence);
+    }
+
+    private static Map<Class<? extends JourneyEvent>, Folding<? extends JourneyEvent>> foldings() {
+        Map<Class<? extends JourneyEvent>, Folding<? extends JourneyEvent>> foldings = new HashMap<>();
+        on(foldings, NewcomerRegistered.class, (file, e, eventId, sequence) -> {
             file.municipalityCode = e.municipalityCode();
             file.arrivalDate = e.occurredOn();
             file.receptionType = e.receptionType();
@@ -61,68 +87,103 @@ public final class CaseFileFold {
             file.countryOfBirth = e.countryOfBirth();
             file.educationLevel = e.educationLevel();
             file.personalDetails = e.personalDetails();
-        } else if (event instanceof PersonalDetailsCorrected e) {
+        });
+        on(foldings, PersonalDetailsCorrected.class, (file, e, eventId, sequence) -> {
             file.personalDetails = e.personalDetails();
-        } else if (event instanceof MilestoneRetracted e) {
+        });
+        on(foldings, MilestoneRetracted.class, (file, e, eventId, sequence) -> {
             retract(file, e.retractedEventId());
-        } else if (event instanceof CaseworkerAssigned e) {
+        });
+        on(foldings, CaseworkerAssigned.class, (file, e, eventId, sequence) -> {
             file.caseworkers.add(new Fact<>(eventId, sequence, e.occurredOn(), e.caseworkerId()));
-        } else if (event instanceof IntroductoryMeetingHeld e) {
+        });
+        on(foldings, IntroductoryMeetingHeld.class, (file, e, eventId, sequence) -> {
             file.introductoryMeetings.add(new Fact<>(eventId, sequence, e.occurredOn(), true));
-        } else if (event instanceof ActionPlanEstablished e) {
+        });
+        on(foldings, ActionPlanEstablished.class, (file, e, eventId, sequence) -> {
             file.actionPlans.add(new Fact<>(eventId, sequence, e.occurredOn(), new ActionPlan(e.goals(), e.summary(), false)));
-        } else if (event instanceof ActionPlanRevised e) {
+        });
+        on(foldings, ActionPlanRevised.class, (file, e, eventId, sequence) -> {
             file.actionPlans.add(new Fact<>(eventId, sequence, e.occurredOn(), new ActionPlan(e.goals(), e.summary(), true)));
-        } else if (event instanceof EstablishmentPlanStarted e) {
+        });
+        on(foldings, EstablishmentPlanStarted.class, (file, e, eventId, sequence) -> {
             file.establishmentPlans.add(Episode.started(null, eventId, sequence, e.occurredOn(), null, null, null));
-        } else if (event instanceof EstablishmentPlanEnded e) {
+        });
+        on(foldings, EstablishmentPlanEnded.class, (file, e, eventId, sequence) -> {
             end(file.establishmentPlans, Episode::open, eventId, e.occurredOn(), e.reason().name());
-        } else if (event instanceof TemporaryHousingProvided e) {
+        });
+        on(foldings, TemporaryHousingProvided.class, (file, e, eventId, sequence) -> {
             file.temporaryHousing.add(new Fact<>(eventId, sequence, e.occurredOn(), true));
-        } else if (event instanceof HousingSecured e) {
+        });
+        on(foldings, HousingSecured.class, (file, e, eventId, sequence) -> {
             file.housingSecured.add(new Fact<>(eventId, sequence, e.occurredOn(), e.tenure()));
-        } else if (event instanceof SfiEnrolled e) {
+        });
+        on(foldings, SfiEnrolled.class, (file, e, eventId, sequence) -> {
             file.sfiEnrolments.add(new Fact<>(eventId, sequence, e.occurredOn(), e.studyPath()));
-        } else if (event instanceof SfiLevelReached e) {
+        });
+        on(foldings, SfiLevelReached.class, (file, e, eventId, sequence) -> {
             file.sfiLevels.add(new Fact<>(eventId, sequence, e.occurredOn(), e.level()));
-        } else if (event instanceof CivicOrientationCompleted e) {
+        });
+        on(foldings, CivicOrientationCompleted.class, (file, e, eventId, sequence) -> {
             file.civicOrientations.add(new Fact<>(eventId, sequence, e.occurredOn(),
                     new CivicOrientation(e.hours(), e.language())));
-        } else if (event instanceof InternshipStarted e) {
+        });
+        on(foldings, InternshipStarted.class, (file, e, eventId, sequence) -> {
             file.internships.add(Episode.started(e.internshipId(), eventId, sequence, e.occurredOn(), e.kind().name(),
                     e.sector(), null));
-        } else if (event instanceof InternshipEnded e) {
+        });
+        on(foldings, InternshipEnded.class, (file, e, eventId, sequence) -> {
             end(file.internships, openWithId(e.internshipId()), eventId, e.occurredOn(), e.outcome().name());
-        } else if (event instanceof EmploymentStarted e) {
+        });
+        on(foldings, EmploymentStarted.class, (file, e, eventId, sequence) -> {
             file.employments.add(Episode.started(e.employmentId(), eventId, sequence, e.occurredOn(),
                     e.employmentType().name(), e.sector(), e.hoursPerWeek()));
-        } else if (event instanceof EmploymentEnded e) {
+        });
+        on(foldings, EmploymentEnded.class, (file, e, eventId, sequence) -> {
             end(file.employments, openWithId(e.employmentId()), eventId, e.occurredOn(), null);
-        } else if (event instanceof StudiesStarted e) {
+        });
+        on(foldings, StudiesStarted.class, (file, e, eventId, sequence) -> {
             file.studies.add(Episode.started(e.studyId(), eventId, sequence, e.occurredOn(), e.level().name(), null, null));
-        } else if (event instanceof StudiesEnded e) {
+        });
+        on(foldings, StudiesEnded.class, (file, e, eventId, sequence) -> {
             end(file.studies, openWithId(e.studyId()), eventId, e.occurredOn(), null);
-        } else if (event instanceof BusinessStarted e) {
+        });
+        on(foldings, BusinessStarted.class, (file, e, eventId, sequence) -> {
             file.businesses.add(Episode.started(null, eventId, sequence, e.occurredOn(), null, null, null));
-        } else if (event instanceof BusinessClosed e) {
+        });
+        on(foldings, BusinessClosed.class, (file, e, eventId, sequence) -> {
             end(file.businesses, Episode::open, eventId, e.occurredOn(), null);
-        } else if (event instanceof FinancialAssistanceStarted e) {
+        });
+        on(foldings, FinancialAssistanceStarted.class, (file, e, eventId, sequence) -> {
             file.financialAssistance.add(Episode.started(null, eventId, sequence, e.occurredOn(), null, null, null));
-        } else if (event instanceof FinancialAssistanceEnded e) {
+        });
+        on(foldings, FinancialAssistanceEnded.class, (file, e, eventId, sequence) -> {
             end(file.financialAssistance, Episode::open, eventId, e.occurredOn(), null);
-        } else if (event instanceof SelfSufficiencyReached e) {
+        });
+        on(foldings, SelfSufficiencyReached.class, (file, e, eventId, sequence) -> {
             file.selfSufficiency.add(new Fact<>(eventId, sequence, e.occurredOn(),
                     new SelfSufficiencyChange(true, e.basis())));
-        } else if (event instanceof SelfSufficiencyLost e) {
+        });
+        on(foldings, SelfSufficiencyLost.class, (file, e, eventId, sequence) -> {
             file.selfSufficiency.add(new Fact<>(eventId, sequence, e.occurredOn(), new SelfSufficiencyChange(false, null)));
-        } else if (event instanceof FollowUpRecorded e) {
+        });
+        on(foldings, FollowUpRecorded.class, (file, e, eventId, sequence) -> {
             file.followUps.add(new Fact<>(eventId, sequence, e.occurredOn(),
                     new FollowUp(e.monthsAfterEstablishment(), e.status(), e.source())));
-        } else if (event instanceof JourneyClosed e) {
+        });
+        on(foldings, JourneyClosed.class, (file, e, eventId, sequence) -> {
             file.lifecycle.add(new Fact<>(eventId, sequence, e.occurredOn(), new Lifecycle(true, e.reason())));
-        } else if (event instanceof JourneyReopened e) {
+        });
+        on(foldings, JourneyReopened.class, (file, e, eventId, sequence) -> {
             file.lifecycle.add(new Fact<>(eventId, sequence, e.occurredOn(), new Lifecycle(false, null)));
-        }
+        });
+        return Map.copyOf(foldings);
+    }
+
+    private static <E extends JourneyEvent> void on(
+            Map<Class<? extends JourneyEvent>, Folding<? extends JourneyEvent>> foldings, Class<E> type,
+            Folding<E> folding) {
+        foldings.put(type, folding);
     }
 
     /** Removes the fact the retracted event recorded, wherever it is; an episode's end un-ends it. */

@@ -28,6 +28,7 @@ import se.integrationjourney.core.events.Tenure;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,24 @@ class CaseFileFoldTest {
     private final UUID journeyId = UUID.randomUUID();
     private final CaseFile file = CaseFile.of(journeyId);
     private long sequence;
+
+    @Test
+    void givenTheSealedEventHierarchy_whenComparedWithTheFold_thenEveryKindOfEventIsFolded() {
+        List<Class<?>> events = new java.util.ArrayList<>();
+        java.util.Deque<Class<?>> open = new java.util.ArrayDeque<>(List.of(JourneyEvent.class));
+        while (!open.isEmpty()) {
+            Class<?> type = open.pop();
+            if (type.isSealed()) {
+                open.addAll(List.of(type.getPermittedSubclasses()));
+            } else {
+                events.add(type);
+            }
+        }
+
+        assertThat(events).hasSize(29);
+        assertThat(CaseFileFold.foldedTypes()).containsExactlyInAnyOrderElementsOf(
+                events.stream().map(type -> type.asSubclass(JourneyEvent.class)).toList());
+    }
 
     @Test
     void givenMilestones_whenFolded_thenTheDerivedFiguresFollowThem() {
