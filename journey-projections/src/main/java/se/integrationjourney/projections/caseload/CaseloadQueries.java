@@ -1,6 +1,5 @@
 package se.integrationjourney.projections.caseload;
 
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -72,7 +71,6 @@ public class CaseloadQueries {
         snapshot.setReadOnly(true);
     }
 
-    @QueryHandler
     public Caseload handle(GetCaseload query) {
         LocalDate today = LocalDate.now(clock);
         return snapshot.execute(status -> read(query, today));

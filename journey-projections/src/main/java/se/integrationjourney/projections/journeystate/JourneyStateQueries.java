@@ -1,6 +1,5 @@
 package se.integrationjourney.projections.journeystate;
 
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.integrationjourney.core.events.SfiLevel;
@@ -28,7 +27,6 @@ public class JourneyStateQueries {
         this.clock = clock;
     }
 
-    @QueryHandler
     public Optional<JourneyState> handle(FindJourneyState query) {
         return jdbc.query("select case_file::text from " + JourneyStateProjection.TABLE + " where journey_id = ?",
                         row -> row.next() ? Optional.of(CaseFileJson.read(row.getString(1))) : Optional.<CaseFile>empty(),

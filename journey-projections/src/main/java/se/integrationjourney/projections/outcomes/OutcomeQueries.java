@@ -1,6 +1,5 @@
 package se.integrationjourney.projections.outcomes;
 
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -47,7 +46,6 @@ public class OutcomeQueries {
         this.viewPosition = viewPosition;
     }
 
-    @QueryHandler
     public TwoYearsAfterOutcomeResponse handle(FindTwoYearsAfterOutcome query) {
         LocalDate asOf = query.asOf() != null ? query.asOf() : LocalDate.now(clock);
         long position = viewPosition.getAsLong();
@@ -56,7 +54,6 @@ public class OutcomeQueries {
                 position);
     }
 
-    @QueryHandler
     public TimeToMilestoneResponse handle(FindTimeToMilestone query) {
         long position = viewPosition.getAsLong();
         List<JourneyFacts> cohort = cohort(yearColumn(query.from()), query.cohortYear(), query.municipalityCode());

@@ -2,7 +2,6 @@ package se.integrationjourney.projections.timeline;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import se.integrationjourney.core.events.MilestoneEvent;
 import se.integrationjourney.core.events.MilestoneRetracted;
@@ -30,7 +29,6 @@ public class TimelineQueries {
         this.eventStore = eventStore;
     }
 
-    @QueryHandler
     public Optional<Timeline> handle(FindTimeline query) {
         // From sequence 0 in the storage engine: a snapshot, should one ever exist, must not hide events.
         List<? extends DomainEventMessage<?>> events =

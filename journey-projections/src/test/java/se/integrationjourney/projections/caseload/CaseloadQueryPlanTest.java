@@ -87,7 +87,7 @@ class CaseloadQueryPlanTest {
         assertThat(plan).contains("caseload_open_by_caseworker_idx").doesNotContain("Seq Scan");
     }
 
-    /** The plan of a statement the query handler runs, with the parameters it binds. */
+    /** The plan of a statement the query runs, with the parameters it binds. */
     private static String explain(String sql) {
         List<String> lines = new NamedParameterJdbcTemplate(database.jdbc()).queryForList("explain " + sql,
                 CaseloadQueries.parameters(new GetCaseload("cw-42", "0042", false), TODAY)

@@ -66,7 +66,7 @@ class OutcomeQueryPlanTest {
                 .contains("outcome_facts_start_year_idx").doesNotContain("Seq Scan");
     }
 
-    /** The plan of the very statement the query handler runs, with the same parameters bound. */
+    /** The plan of the very statement the query runs, with the same parameters bound. */
     private static String explain(String yearColumn, int year, String municipalityCode) {
         List<String> lines = municipalityCode == null
                 ? database.jdbc().queryForList("explain " + OutcomeQueries.sql(yearColumn, false), String.class, year)
