@@ -49,10 +49,10 @@ import se.integrationjourney.core.events.StudiesStarted;
 import se.integrationjourney.core.events.StudyLevel;
 import se.integrationjourney.core.events.TemporaryHousingProvided;
 import se.integrationjourney.core.events.Tenure;
-import se.integrationjourney.core.journey.Episode;
+import se.integrationjourney.core.journey.PairedEpisode;
 import se.integrationjourney.core.journey.EpisodeKind;
-import se.integrationjourney.core.journey.JourneyFacts;
-import se.integrationjourney.core.journey.JourneyState;
+import se.integrationjourney.core.journey.RuleFacts;
+import se.integrationjourney.core.journey.DecisionBasis;
 import se.integrationjourney.core.journey.RecordedEvent;
 
 import java.math.BigDecimal;
@@ -83,7 +83,7 @@ import java.util.UUID;
  * Names are written in Latin (with å, ä, ö), Arabic and Ge'ez (Tigrinya) script.
  *
  * <p>Only histories the journey's rules accept are produced: the generator checks every event against the facts
- * journey-core derives ({@link JourneyFacts}) before recording it, and {@code SyntheticHistoryTest} replays a
+ * journey-core derives ({@link RuleFacts}) before recording it, and {@code SyntheticHistoryTest} replays a
  * sample through the real aggregate. All dates lie between arrival and {@link #TODAY}; a journey's events are
  * recorded in business-date order, so each is recorded on its own business date (a retraction or correction on
  * the day it is made).
@@ -224,7 +224,7 @@ public final class SyntheticHistory {
         private final PriorityQueue<Planned> plan = new PriorityQueue<>(
                 Comparator.comparing(Planned::on).thenComparingInt(Planned::order));
         private final Map<String, String> startOfEnd = new LinkedHashMap<>();
-        private JourneyState state = JourneyState.EMPTY;
+        private DecisionBasis state = DecisionBasis.EMPTY;
         private LocalDate cursor;
         private int planned;
         private int nextId;
@@ -354,7 +354,7 @@ public final class SyntheticHistory {
         }
 
         private void reachSfiLevel(LocalDate on, SfiLevel level) {
-            JourneyFacts facts = facts();
+            RuleFacts facts = facts();
             Integer path = facts.sfiStudyPath();
             boolean onPath = path != null && level.compareTo(SfiLevel.values()[path - 1]) >= 0;
             boolean above = facts.highestSfiLevel() == null || level.compareTo(facts.highestSfiLevel()) > 0;
@@ -397,7 +397,7 @@ public final class SyntheticHistory {
             }
             // Without a recorded end the plan ends at start + 24 months: plan the follow-ups from there.
             at(on.plusMonths(24).plusDays(1), date -> {
-                Episode plan = facts().latestEpisode(EpisodeKind.ESTABLISHMENT_PLAN).orElse(null);
+                PairedEpisode plan = facts().latestEpisode(EpisodeKind.ESTABLISHMENT_PLAN).orElse(null);
                 if (plan != null && plan.open()) {
                     planFollowUps(plan.startedOn().plusMonths(24));
                 }
@@ -405,7 +405,7 @@ public final class SyntheticHistory {
         }
 
         private void endEstablishmentPlan(LocalDate on, EstablishmentEndReason reason) {
-            Episode plan = facts().latestEpisode(EpisodeKind.ESTABLISHMENT_PLAN).orElse(null);
+            PairedEpisode plan = facts().latestEpisode(EpisodeKind.ESTABLISHMENT_PLAN).orElse(null);
             if (plan != null && plan.open() && !on.isBefore(plan.startedOn())
                     && milestone(on, new EstablishmentPlanEnded(journeyId, on, reason)) != null) {
                 planFollowUps(on);
@@ -484,7 +484,7 @@ public final class SyntheticHistory {
         }
 
         private void reachSelfSufficiency(LocalDate on) {
-            JourneyFacts facts = facts();
+            RuleFacts facts = facts();
             if (facts.selfSufficient()) {
                 return;
             }
@@ -498,7 +498,7 @@ public final class SyntheticHistory {
         }
 
         private void loseSelfSufficiency(LocalDate on) {
-            Episode since = facts().openEpisode(EpisodeKind.SELF_SUFFICIENCY, "").orElse(null);
+            PairedEpisode since = facts().openEpisode(EpisodeKind.SELF_SUFFICIENCY, "").orElse(null);
             if (since != null && !on.isBefore(since.startedOn())) {
                 milestone(on, new SelfSufficiencyLost(journeyId, on));
                 if (chance(0.3)) {
@@ -508,7 +508,7 @@ public final class SyntheticHistory {
         }
 
         private void endEpisode(LocalDate on, EpisodeKind kind, String key, MilestoneEvent end) {
-            Episode open = facts().openEpisode(kind, key).orElse(null);
+            PairedEpisode open = facts().openEpisode(kind, key).orElse(null);
             if (open != null && !on.isBefore(open.startedOn())) {
                 String endId = milestone(on, end);
                 if (endId != null) {
@@ -525,7 +525,7 @@ public final class SyntheticHistory {
         }
 
         private void reopen(LocalDate on) {
-            Episode closure = facts().openEpisode(EpisodeKind.CLOSURE, "").orElse(null);
+            PairedEpisode closure = facts().openEpisode(EpisodeKind.CLOSURE, "").orElse(null);
             if (closure != null && !on.isBefore(closure.startedOn()) && !on.isAfter(horizon)) {
                 record(on, new JourneyReopened(journeyId, on));
             }
@@ -541,7 +541,7 @@ public final class SyntheticHistory {
             }
             List<RecordedEvent> remaining = state.countingEvents().stream()
                     .filter(recorded -> !recorded.eventId().equals(eventId)).toList();
-            if (!JourneyFacts.of(remaining).inconsistentEventIds().isEmpty()) {
+            if (!RuleFacts.of(remaining).inconsistentEventIds().isEmpty()) {
                 return;
             }
             record(on, new MilestoneRetracted(journeyId, eventId, pick(RETRACTION_REASONS)));
@@ -577,13 +577,13 @@ public final class SyntheticHistory {
             return eventId;
         }
 
-        private JourneyFacts facts() {
+        private RuleFacts facts() {
             return state.facts();
         }
 
         private OutcomeStatus status() {
-            JourneyFacts facts = facts();
-            List<Episode> employments = facts.episodes().stream()
+            RuleFacts facts = facts();
+            List<PairedEpisode> employments = facts.episodes().stream()
                     .filter(e -> e.open() && e.kind() == EpisodeKind.EMPLOYMENT).toList();
             if (employments.stream().anyMatch(e -> ((EmploymentStarted) e.start().event()).employmentType()
                     == EmploymentType.REGULAR)) {
@@ -596,7 +596,7 @@ public final class SyntheticHistory {
                     : OutcomeStatus.UNKNOWN;
         }
 
-        private static boolean open(JourneyFacts facts, EpisodeKind kind) {
+        private static boolean open(RuleFacts facts, EpisodeKind kind) {
             return facts.episodes().stream().anyMatch(e -> e.open() && e.kind() == kind);
         }
 

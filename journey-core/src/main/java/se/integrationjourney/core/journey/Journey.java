@@ -48,7 +48,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One newcomer's integration journey in one municipality: the event-sourced aggregate that decides what may be
- * recorded. A thin shell around {@link JourneyState} and {@link JourneyDecisions}: it hands each command with the
+ * recorded. A thin shell around {@link DecisionBasis} and {@link JourneyDecisions}: it hands each command with the
  * state and today's date (from the injected {@link Clock}) to the rules, applies the event they return, and answers
  * with the event's id and the journey's new version.
  * <p>Registered by the application (no framework annotation here, so the core stays free of Spring).
@@ -57,7 +57,7 @@ public class Journey {
 
     @AggregateIdentifier
     private UUID journeyId;
-    private JourneyState state = JourneyState.EMPTY;
+    private DecisionBasis state = DecisionBasis.EMPTY;
     private String lastEventId;
     private long version = -1;
 
@@ -252,7 +252,7 @@ public class Journey {
     }
 
     /** The state decisions are made with; for tests that compare it with the state rebuilt from the store. */
-    JourneyState state() {
+    DecisionBasis state() {
         return state;
     }
 

@@ -92,11 +92,11 @@ final class JourneyDecisions {
     private static final int MAX_FOLLOW_UP_MONTHS = 120;
     private static final String NO_KEY = "";
 
-    private final JourneyState state;
+    private final DecisionBasis state;
     private final LocalDate today;
-    private final JourneyFacts facts;
+    private final RuleFacts facts;
 
-    JourneyDecisions(JourneyState state, LocalDate today) {
+    JourneyDecisions(DecisionBasis state, LocalDate today) {
         this.state = state;
         this.today = today;
         this.facts = state.registered() ? state.facts() : null;
@@ -188,7 +188,7 @@ final class JourneyDecisions {
     EstablishmentPlanEnded endEstablishmentPlan(EndEstablishmentPlan command) {
         LocalDate on = milestoneDate(command.occurredOn());
         require(command.reason(), "reason");
-        Episode plan = facts.latestEpisode(EpisodeKind.ESTABLISHMENT_PLAN).orElseThrow(() ->
+        PairedEpisode plan = facts.latestEpisode(EpisodeKind.ESTABLISHMENT_PLAN).orElseThrow(() ->
                 violation(Rule.ESTABLISHMENT_NOT_STARTED, "no establishment plan has started"));
         if (!plan.open()) {
             throw violation(Rule.ESTABLISHMENT_ALREADY_ENDED, "the establishment plan has already ended");
@@ -336,7 +336,7 @@ final class JourneyDecisions {
 
     SelfSufficiencyLost recordSelfSufficiencyLost(RecordSelfSufficiencyLost command) {
         LocalDate on = milestoneDate(command.occurredOn());
-        Episode selfSufficiency = facts.openEpisode(EpisodeKind.SELF_SUFFICIENCY, NO_KEY).orElseThrow(() ->
+        PairedEpisode selfSufficiency = facts.openEpisode(EpisodeKind.SELF_SUFFICIENCY, NO_KEY).orElseThrow(() ->
                 violation(Rule.NOT_SELF_SUFFICIENT,
                         "the person is not self-sufficient (never reached, lost, or on financial assistance since)"));
         checkNotBeforeStart(on, selfSufficiency);
@@ -363,7 +363,7 @@ final class JourneyDecisions {
     JourneyReopened reopenJourney(ReopenJourney command) {
         requireRegistered();
         LocalDate on = require(command.occurredOn(), "occurredOn");
-        Episode closure = facts.openEpisode(EpisodeKind.CLOSURE, NO_KEY).orElseThrow(() ->
+        PairedEpisode closure = facts.openEpisode(EpisodeKind.CLOSURE, NO_KEY).orElseThrow(() ->
                 violation(Rule.JOURNEY_NOT_CLOSED, "the journey is not closed"));
         checkNotInFuture(on);
         checkNotBeforeStart(on, closure);
@@ -396,7 +396,7 @@ final class JourneyDecisions {
                 .toList();
         // Without the target, a later event may no longer follow from what precedes it: an end left without its
         // start, or a restart of something the target had ended. That event must be retracted first.
-        List<String> dependents = JourneyFacts.of(remaining).inconsistentEventIds();
+        List<String> dependents = RuleFacts.of(remaining).inconsistentEventIds();
         if (!dependents.isEmpty()) {
             throw violation(Rule.DEPENDENT_MILESTONE_RECORDED, "event %s relies on event %s; retract %s first",
                     dependents.get(0), eventId, dependents.get(0));
@@ -449,13 +449,13 @@ final class JourneyDecisions {
     }
 
     private void checkEnds(EpisodeKind kind, String key, LocalDate on) {
-        Episode open = facts.openEpisode(kind, key).orElseThrow(() ->
+        PairedEpisode open = facts.openEpisode(kind, key).orElseThrow(() ->
                 violation(Rule.EPISODE_NOT_STARTED, "%s is not open (never started, or already ended)",
                         describe(kind, key)));
         checkNotBeforeStart(on, open);
     }
 
-    private static void checkNotBeforeStart(LocalDate on, Episode episode) {
+    private static void checkNotBeforeStart(LocalDate on, PairedEpisode episode) {
         if (on.isBefore(episode.startedOn())) {
             throw violation(Rule.END_BEFORE_START, "occurredOn %s is before the %s's start on %s", on,
                     episode.kind().label(), episode.startedOn());

@@ -166,7 +166,7 @@ class JourneyPropertyTest {
             assertThat(accepted).as("commands accepted").isGreaterThan(steps / 2);
         }
 
-        private Object validCommand(JourneyFacts facts) {
+        private Object validCommand(RuleFacts facts) {
             Long version = random.nextBoolean() ? version() : null;
             if (facts.closed()) {
                 return new ReopenJourney(journeyId, version, cursor);
@@ -200,7 +200,7 @@ class JourneyPropertyTest {
             options.add(() -> new StartEmployment(journeyId, version, cursor, "e-" + nextId++,
                     pick(EmploymentType.values()), "care", BigDecimal.valueOf(1 + random.nextInt(168))));
             options.add(() -> new StartStudies(journeyId, version, cursor, "s-" + nextId++, pick(StudyLevel.values())));
-            for (Episode open : facts.episodes().stream().filter(Episode::open).toList()) {
+            for (PairedEpisode open : facts.episodes().stream().filter(PairedEpisode::open).toList()) {
                 switch (open.kind()) {
                     case INTERNSHIP -> options.add(() -> new EndInternship(journeyId, version, cursor, open.key(),
                             pick(InternshipOutcome.values())));
@@ -285,7 +285,7 @@ class JourneyPropertyTest {
 
         private void expectRefusedWithoutRecording(Object command) {
             lastCommand = command;
-            JourneyState before = state();
+            DecisionBasis before = state();
             int stored = storedEvents().size();
             try {
                 gateway.sendAndWait(command);
@@ -323,8 +323,8 @@ class JourneyPropertyTest {
 
         /** The property: the state the live aggregate decides with is exactly what its stored events rebuild. */
         private void checkStateMatchesHistory() {
-            JourneyState decidedWith = state();
-            JourneyState rebuilt = load(rebuilding).state();
+            DecisionBasis decidedWith = state();
+            DecisionBasis rebuilt = load(rebuilding).state();
             assertThat(decidedWith).isEqualTo(rebuilt);
             assertThat(decidedWith.history()).hasSize(storedEvents().size());
             assertThat(decidedWith.facts()).isEqualTo(rebuilt.facts());
@@ -338,11 +338,11 @@ class JourneyPropertyTest {
             return lines.toString();
         }
 
-        private JourneyState state() {
+        private DecisionBasis state() {
             return load(live).state();
         }
 
-        private JourneyFacts facts() {
+        private RuleFacts facts() {
             return state().facts();
         }
 
@@ -365,7 +365,7 @@ class JourneyPropertyTest {
                     .<DomainEventMessage<?>>map(event -> event).toList();
         }
 
-        private SfiLevel reachableSfiLevel(JourneyFacts facts) {
+        private SfiLevel reachableSfiLevel(RuleFacts facts) {
             if (facts.sfiStudyPath() == null) {
                 return null;
             }

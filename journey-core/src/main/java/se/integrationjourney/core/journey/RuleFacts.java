@@ -54,25 +54,25 @@ import java.util.Set;
  *                             revision without a plan. Empty for any history the rules let through, so a retraction
  *                             that would make one is refused.
  */
-public record JourneyFacts(
+public record RuleFacts(
         NewcomerRegistered registration,
         List<PersonalDetails> personalDetails,
         String caseworkerId,
         LocalDate firstActionPlanOn,
         Integer sfiStudyPath,
         SfiLevel highestSfiLevel,
-        List<Episode> episodes,
+        List<PairedEpisode> episodes,
         List<String> inconsistentEventIds) {
 
     /** Derives the facts from a journey's events that still count, in recording order. */
-    public static JourneyFacts of(List<RecordedEvent> countingEvents) {
+    public static RuleFacts of(List<RecordedEvent> countingEvents) {
         NewcomerRegistered registration = null;
         List<PersonalDetails> personalDetails = new ArrayList<>();
         String caseworkerId = null;
         LocalDate firstActionPlanOn = null;
         Integer sfiStudyPath = null;
         SfiLevel highestSfiLevel = null;
-        List<Episode> episodes = new ArrayList<>();
+        List<PairedEpisode> episodes = new ArrayList<>();
         Map<String, Integer> openEpisodeIndex = new LinkedHashMap<>();
         List<String> inconsistent = new ArrayList<>();
 
@@ -116,7 +116,7 @@ public record JourneyFacts(
                             : !openEpisodeIndex.containsKey(indexKey);
                     if (allowed) {
                         openEpisodeIndex.put(indexKey, episodes.size());
-                        episodes.add(new Episode(step.kind(), step.key(), recorded, null));
+                        episodes.add(new PairedEpisode(step.kind(), step.key(), recorded, null));
                     } else {
                         inconsistent.add(recorded.eventId());
                     }
@@ -125,11 +125,11 @@ public record JourneyFacts(
                 }
             }
         }
-        return new JourneyFacts(registration, personalDetails, caseworkerId, firstActionPlanOn, sfiStudyPath,
+        return new RuleFacts(registration, personalDetails, caseworkerId, firstActionPlanOn, sfiStudyPath,
                 highestSfiLevel, episodes, inconsistent);
     }
 
-    public JourneyFacts {
+    public RuleFacts {
         personalDetails = List.copyOf(personalDetails);
         episodes = List.copyOf(episodes);
         inconsistentEventIds = List.copyOf(inconsistentEventIds);
@@ -141,14 +141,14 @@ public record JourneyFacts(
     }
 
     /** The open episode of that kind and key (empty key for business, financial assistance, plans and closure). */
-    public Optional<Episode> openEpisode(EpisodeKind kind, String key) {
+    public Optional<PairedEpisode> openEpisode(EpisodeKind kind, String key) {
         return episodes.stream().filter(e -> e.open() && e.kind() == kind && e.key().equals(key)).findFirst();
     }
 
     /** The latest episode of that kind, open or not. */
-    public Optional<Episode> latestEpisode(EpisodeKind kind) {
-        Episode latest = null;
-        for (Episode episode : episodes) {
+    public Optional<PairedEpisode> latestEpisode(EpisodeKind kind) {
+        PairedEpisode latest = null;
+        for (PairedEpisode episode : episodes) {
             if (episode.kind() == kind) {
                 latest = episode;
             }
@@ -173,7 +173,7 @@ public record JourneyFacts(
         return names;
     }
 
-    private static boolean end(List<Episode> episodes, Map<String, Integer> openEpisodeIndex, EpisodeKind kind,
+    private static boolean end(List<PairedEpisode> episodes, Map<String, Integer> openEpisodeIndex, EpisodeKind kind,
                                String key, RecordedEvent ending) {
         Integer index = openEpisodeIndex.remove(indexKey(kind, key));
         if (index == null) {

@@ -17,18 +17,18 @@ import java.util.Set;
  * @param history           every event of the journey, in recording order
  * @param retractedEventIds the ids of the events retracted so far
  */
-public record JourneyState(List<RecordedEvent> history, Set<String> retractedEventIds) {
+public record DecisionBasis(List<RecordedEvent> history, Set<String> retractedEventIds) {
 
     /** A journey before its registration. */
-    public static final JourneyState EMPTY = new JourneyState(List.of(), Set.of());
+    public static final DecisionBasis EMPTY = new DecisionBasis(List.of(), Set.of());
 
-    public JourneyState {
+    public DecisionBasis {
         history = List.copyOf(history);
         retractedEventIds = Set.copyOf(retractedEventIds);
     }
 
     /** The state once the given event is recorded as well. */
-    public JourneyState with(RecordedEvent recorded) {
+    public DecisionBasis with(RecordedEvent recorded) {
         List<RecordedEvent> longer = new ArrayList<>(history.size() + 1);
         longer.addAll(history);
         longer.add(recorded);
@@ -37,7 +37,7 @@ public record JourneyState(List<RecordedEvent> history, Set<String> retractedEve
             retracted = new HashSet<>(retractedEventIds);
             retracted.add(retraction.retractedEventId());
         }
-        return new JourneyState(longer, retracted);
+        return new DecisionBasis(longer, retracted);
     }
 
     /** Whether the journey has been registered (its first event is the registration). */
@@ -64,7 +64,7 @@ public record JourneyState(List<RecordedEvent> history, Set<String> retractedEve
     }
 
     /** The facts the rules are checked against, derived from the events that still count. */
-    public JourneyFacts facts() {
-        return JourneyFacts.of(countingEvents());
+    public RuleFacts facts() {
+        return RuleFacts.of(countingEvents());
     }
 }

@@ -13,7 +13,7 @@ import java.time.LocalDate;
  * @param start the event that started it
  * @param end   the event that ended it, or {@code null} while it is open
  */
-public record Episode(EpisodeKind kind, String key, RecordedEvent start, RecordedEvent end) {
+public record PairedEpisode(EpisodeKind kind, String key, RecordedEvent start, RecordedEvent end) {
 
     /** Whether it has not ended yet. */
     public boolean open() {
@@ -25,7 +25,7 @@ public record Episode(EpisodeKind kind, String key, RecordedEvent start, Recorde
         return ((MilestoneEvent) start.event()).occurredOn();
     }
 
-    Episode endedBy(RecordedEvent ending) {
-        return new Episode(kind, key, start, ending);
+    PairedEpisode endedBy(RecordedEvent ending) {
+        return new PairedEpisode(kind, key, start, ending);
     }
 }
