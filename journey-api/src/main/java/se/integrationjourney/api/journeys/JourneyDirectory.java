@@ -3,8 +3,8 @@ package se.integrationjourney.api.journeys;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.integrationjourney.eventstore.AxonTables;
 import se.integrationjourney.core.events.NewcomerRegistered;
 
 import java.util.Map;
@@ -21,12 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
 class JourneyDirectory {
 
     private final EventStore eventStore;
-    private final JdbcTemplate jdbc;
+    private final AxonTables axonTables;
     private final Map<UUID, String> municipalities = new ConcurrentHashMap<>();
 
-    JourneyDirectory(EventStore eventStore, JdbcTemplate jdbc) {
+    JourneyDirectory(EventStore eventStore, AxonTables axonTables) {
         this.eventStore = eventStore;
-        this.jdbc = jdbc;
+        this.axonTables = axonTables;
     }
 
     /** The municipality a journey was registered in; empty if there is no such journey. */
@@ -49,8 +49,6 @@ class JourneyDirectory {
 
     /** The sequence number of the journey's newest event: its version. */
     long versionOf(UUID journeyId) {
-        Long version = jdbc.queryForObject("select max(sequence_number) from domain_event_entry"
-                + " where aggregate_identifier = ?", Long.class, journeyId.toString());
-        return version == null ? -1 : version;
+        return axonTables.lastSequenceOf(journeyId.toString());
     }
 }

@@ -23,8 +23,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import se.integrationjourney.projections.runtime.DatabaseFailures;
-import se.integrationjourney.api.storage.DatabaseOutage;
+import se.integrationjourney.eventstore.DatabaseFailures;
+import se.integrationjourney.api.operations.DatabaseOutage;
 import se.integrationjourney.api.web.ProblemResponses;
 import se.integrationjourney.api.web.Problems;
 

@@ -13,12 +13,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ModuleBoundariesTest {
 
     private static final String CORE = "se.integrationjourney.core..";
+    private static final String EVENTSTORE = "se.integrationjourney.eventstore..";
     private static final String PROJECTIONS = "se.integrationjourney.projections..";
     private static final String API = "se.integrationjourney.api..";
 
     @ArchTest
     static final ArchRule everyClassBelongsToOneModule = classes()
-            .should().resideInAnyPackage(CORE, PROJECTIONS, API);
+            .should().resideInAnyPackage(CORE, EVENTSTORE, PROJECTIONS, API);
 
     @ArchTest
     static final ArchRule coreDependsOnNoSpringWebOrPersistence = noClasses()

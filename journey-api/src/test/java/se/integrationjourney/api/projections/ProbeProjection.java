@@ -2,7 +2,7 @@ package se.integrationjourney.api.projections;
 
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
-import se.integrationjourney.api.storage.ProbeRecorded;
+import se.integrationjourney.api.projections.ProbeRecorded;
 import se.integrationjourney.projections.runtime.Projection;
 import se.integrationjourney.projections.runtime.ViewTables;
 

@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import se.integrationjourney.api.storage.ProbeRecorded;
+import se.integrationjourney.api.projections.ProbeRecorded;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
 import se.integrationjourney.projections.runtime.SegmentStatus;

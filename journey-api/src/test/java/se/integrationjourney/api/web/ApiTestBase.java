@@ -6,7 +6,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import se.integrationjourney.api.domain.DomainConfiguration;
+import se.integrationjourney.api.commandhandling.CommandHandlingConfiguration;
 import se.integrationjourney.api.security.AccountStore;
 import se.integrationjourney.api.testsupport.ApiClient;
 import se.integrationjourney.api.testsupport.ApiTestAccounts;
@@ -67,7 +67,7 @@ public abstract class ApiTestBase {
 
     /** Today in the service's business time zone (business dates may not be in the future). */
     protected static LocalDate today() {
-        return LocalDate.now(DomainConfiguration.BUSINESS_TIME_ZONE);
+        return LocalDate.now(CommandHandlingConfiguration.BUSINESS_TIME_ZONE);
     }
 
     /** A milestone body: type, business date and the fields of that type as name/value pairs. */

@@ -86,20 +86,6 @@ public abstract class CaseFileProjection implements RebuildsTogether {
         return new CaseFileTable(jdbc, tables.of(table), this);
     }
 
-    /** Live event handlers writing into the given physical table, which has this view's columns. */
-    public final CaseFileViewHandlers eventHandlersWriting(String physicalTable) {
-        return new BatchedCaseFileHandlers(new CaseFileTable(jdbc, physicalTable, this));
-    }
-
-    /**
-     * Writes case files into a physical table with this view's columns (upserts, in JDBC batches, within the
-     * caller's transaction). For tools that fill a copy of the view's table themselves, such as the benchmarks'
-     * hand-written replay.
-     */
-    public final void write(String physicalTable, Collection<CaseFile> files) {
-        new CaseFileTable(jdbc, physicalTable, this).store(files);
-    }
-
     /**
      * The columns of the view's table that it fills besides {@code case_file}, {@code journey_id} first, in the
      * order of {@link #values}. A rebuild copies such rows into its fresh tables in bulk ({@code COPY}); the live

@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
-import se.integrationjourney.projections.runtime.DatabaseFailures;
+import se.integrationjourney.eventstore.DatabaseFailures;
 
 import javax.sql.DataSource;
 

@@ -1,7 +1,7 @@
 package se.integrationjourney.projections.casefile;
 
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import se.integrationjourney.projections.runtime.DatabaseFailures;
+import se.integrationjourney.eventstore.DatabaseFailures;
 import se.integrationjourney.projections.runtime.RetainedResults;
 
 import java.util.ArrayList;

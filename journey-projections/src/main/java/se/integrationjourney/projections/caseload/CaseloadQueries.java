@@ -67,7 +67,7 @@ public class CaseloadQueries {
         snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         // Repeatable read is asked for by SNAPSHOT_ISOLATION inside the transaction, not through the connection:
         // the JDBC driver would ask for the connection's level, set it and set it back, three round trips per
-        // request that under load each wait for a core (docs/benchmarks.md).
+        // request that under load each wait for a core (docs/benchmark-notes.md).
         snapshot.setReadOnly(true);
     }
 

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * then schedules its next round <em>100 ms later</em>; nothing wakes it sooner. During a rebuild the workers empty
  * their queues in a fraction of that, and then wait for the coordinator: a flight recording of a 1-million-event
  * rebuild had the coordinator asleep like that 73 times (7.8 s of 26.6 s) and each worker idle for about 8 s
- * (docs/benchmarks.md). Here every finished worker task (a batch handled, queue space freed) runs the coordinator's
+ * (docs/benchmark-notes.md). Here every finished worker task (a batch handled, queue space freed) runs the coordinator's
  * pending short-delay round at once. Running a coordination round early is what Axon itself does when new events
  * arrive (its stream's availability callback); the round looks at the queues, the stream and the claims afresh.
  *

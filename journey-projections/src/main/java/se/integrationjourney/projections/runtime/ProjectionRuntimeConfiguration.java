@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import se.integrationjourney.eventstore.AxonTables;
+import se.integrationjourney.eventstore.DeadLetterQueueFactory;
 
 
 import javax.sql.DataSource;
@@ -32,10 +34,10 @@ public class ProjectionRuntimeConfiguration {
     ProjectionRunner projectionRunner(List<Projection> projections, EventStore eventStore, TokenStore tokenStore,
                                       TransactionManager transactionManager, DataSource dataSource,
                                       DeadLetterQueueFactory deadLetterQueues, JdbcTemplate jdbc,
-                                      ProcessorTuning tuning) {
+                                      AxonTables axonTables, ProcessorTuning tuning) {
         return new ProjectionRunner(projections,
                 new ViewProcessor.Infrastructure(eventStore, tokenStore, transactionManager, dataSource,
                         deadLetterQueues, tuning),
-                new ViewSwap(jdbc, transactionManager));
+                new ViewSwap(jdbc, axonTables, transactionManager));
     }
 }

@@ -26,6 +26,8 @@ import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.integrationjourney.eventstore.DatabaseFailures;
+import se.integrationjourney.eventstore.DeadLetterQueueFactory;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;

@@ -2,6 +2,7 @@ package se.integrationjourney.projections.runtime;
 
 import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
+import se.integrationjourney.eventstore.AxonTables;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,8 +14,7 @@ import java.util.Map;
  * view, atomically, with the tracking tokens and dead letters that belong to them.
  *
  * <p>PostgreSQL's DDL is transactional, so queries see either the old tables or the new ones, never a mix.
- * The token and dead-letter tables are Axon's ({@code token_entry}, {@code dead_letter_entry}), created by
- * the application's event-store migration.
+ * The tokens and dead letters are Axon's, handled through {@link AxonTables}.
  */
 final class ViewSwap {
 
@@ -22,10 +22,12 @@ final class ViewSwap {
     private static final ViewTables REBUILD_TABLES = ViewTables.rebuild(0);
 
     private final JdbcTemplate jdbc;
+    private final AxonTables axonTables;
     private final TransactionManager transactions;
 
-    ViewSwap(JdbcTemplate jdbc, TransactionManager transactions) {
+    ViewSwap(JdbcTemplate jdbc, AxonTables axonTables, TransactionManager transactions) {
         this.jdbc = jdbc;
+        this.axonTables = axonTables;
         this.transactions = transactions;
     }
 
@@ -42,7 +44,7 @@ final class ViewSwap {
                 }
                 view.recordSettings(REBUILD_TABLES);
             }
-            forgetProcessor(processorName);
+            axonTables.forgetProcessor(processorName);
         });
     }
 
@@ -50,7 +52,7 @@ final class ViewSwap {
     void discardRebuild(List<Projection> views, String processorName) {
         transactions.executeInTransaction(() -> {
             views.forEach(this::dropRebuildTables);
-            forgetProcessor(processorName);
+            axonTables.forgetProcessor(processorName);
         });
     }
 
@@ -61,9 +63,7 @@ final class ViewSwap {
     void discardAllRebuilds(Collection<Projection> views) {
         transactions.executeInTransaction(() -> {
             views.forEach(this::dropRebuildTables);
-            String rebuildProcessors = "%" + Projections.REBUILD_SUFFIX.replace("_", "\\_");
-            jdbc.update("delete from token_entry where processor_name like ?", rebuildProcessors);
-            jdbc.update("delete from dead_letter_entry where processing_group like ?", rebuildProcessors);
+            axonTables.forgetProcessorsEndingWith(Projections.REBUILD_SUFFIX);
         });
     }
 
@@ -71,7 +71,7 @@ final class ViewSwap {
      * Vacuums and analyzes the filled copies before they serve. A table filled by {@code COPY} has no planner
      * statistics and no visibility map until autovacuum comes by, which may take minutes: meanwhile PostgreSQL
      * guesses the row counts and reads the heap for every index entry, and the caseload's first page cost about
-     * five times as much (2,904 buffers instead of 129 in the benchmark, docs/benchmarks.md). Outside any
+     * five times as much (2,904 buffers instead of 129 in the benchmark, docs/benchmark-notes.md). Outside any
      * transaction, as {@code VACUUM} requires; the live views keep serving meanwhile.
      */
     void prepareForQueries(List<Projection> views) {
@@ -102,53 +102,32 @@ final class ViewSwap {
                         }
                     });
                 }
-                forgetProcessor(view.name());
-                jdbc.update("insert into token_entry (processor_name, segment, token, token_type, timestamp, owner)"
-                        + " select ?, segment, token, token_type, timestamp, null from token_entry"
-                        + " where processor_name = ?", view.name(), processorName);
-                jdbc.update("insert into dead_letter_entry (dead_letter_id, processing_group, sequence_identifier,"
-                        + " sequence_index, message_type, event_identifier, time_stamp, payload_type, payload_revision,"
-                        + " payload, meta_data, type, aggregate_identifier, sequence_number, token_type, token,"
-                        + " enqueued_at, last_touched, processing_started, cause_type, cause_message, diagnostics)"
-                        + " select gen_random_uuid()::text, ?, sequence_identifier, sequence_index, message_type,"
-                        + " event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data, type,"
-                        + " aggregate_identifier, sequence_number, token_type, token, enqueued_at, last_touched,"
-                        + " null, cause_type, cause_message, diagnostics from dead_letter_entry"
-                        + " where processing_group = ?", view.name(), processorName);
+                axonTables.forgetProcessor(view.name());
+                axonTables.copyProcessor(processorName, view.name());
             }
-            forgetProcessor(processorName);
+            axonTables.forgetProcessor(processorName);
         });
     }
 
     /** Whether the processor has ever stored a tracking token (false for a view that has never run). */
     boolean hasTokens(String processorName) {
-        Integer tokens = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
-                Integer.class, processorName);
-        return tokens != null && tokens > 0;
+        return axonTables.hasTokens(processorName);
     }
 
     /** The global index of the newest event in the store, 0 when it is empty. */
     long headPosition() {
-        Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-        return head == null ? 0 : head;
+        return axonTables.headPosition();
     }
 
     /** The journey's last sequence number among its events up to the global index {@code position}; -1 if none. */
     long lastSequenceUpTo(String journeyId, long position) {
-        Long sequence = jdbc.queryForObject("select max(sequence_number) from domain_event_entry"
-                + " where aggregate_identifier = ? and global_index <= ?", Long.class, journeyId, position);
-        return sequence == null ? -1 : sequence;
+        return axonTables.lastSequenceUpTo(journeyId, position);
     }
 
     private void dropRebuildTables(Projection projection) {
         for (String table : projection.tables()) {
             jdbc.execute("drop table if exists " + REBUILD_TABLES.of(table));
         }
-    }
-
-    private void forgetProcessor(String processorName) {
-        jdbc.update("delete from token_entry where processor_name = ?", processorName);
-        jdbc.update("delete from dead_letter_entry where processing_group = ?", processorName);
     }
 
     /** Index name by its definition with the name taken out, so that a copy's index finds its original. */

@@ -23,7 +23,7 @@ public final class ViewTables {
      * handlers may keep up to {@code retainedPerSegment} journeys per segment in memory and write them once
      * ({@link RetainedResults}), instead of reading and writing them in every batch.
      */
-    static ViewTables rebuild(int retainedPerSegment) {
+    public static ViewTables rebuild(int retainedPerSegment) {
         return new ViewTables(Projections.REBUILD_SUFFIX, retainedPerSegment);
     }
 

@@ -1,9 +1,0 @@
-package se.integrationjourney.api.storage;
-
-/** The service was wired with storage it must never run on; start-up stops with this. */
-public class MisconfiguredStorageException extends RuntimeException {
-
-    public MisconfiguredStorageException(String message) {
-        super(message);
-    }
-}

@@ -1,7 +1,0 @@
-package se.integrationjourney.api.storage;
-
-import java.time.LocalDate;
-
-/** A stand-in event for storage tests, so they do not depend on the domain's events. */
-public record ProbeRecorded(String text, LocalDate occurredOn) {
-}

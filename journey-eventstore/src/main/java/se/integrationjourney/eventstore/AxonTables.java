@@ -1,0 +1,78 @@
+package se.integrationjourney.eventstore;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * All SQL on Axon's own tables ({@code domain_event_entry}, {@code token_entry}, {@code dead_letter_entry}), in one
+ * place: what Axon's interfaces do not offer, done on its schema (V1__axon_event_store.sql) and nowhere else. Runs
+ * in the caller's transaction, if any.
+ */
+@Component
+public class AxonTables {
+
+    private final JdbcTemplate jdbc;
+
+    public AxonTables(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The global index of the newest event in the store, 0 when it is empty. */
+    public long headPosition() {
+        Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        return head == null ? 0 : head;
+    }
+
+    /** The sequence number of the aggregate's newest event: its version; -1 if it has none. */
+    public long lastSequenceOf(String aggregateIdentifier) {
+        Long sequence = jdbc.queryForObject("select max(sequence_number) from domain_event_entry"
+                + " where aggregate_identifier = ?", Long.class, aggregateIdentifier);
+        return sequence == null ? -1 : sequence;
+    }
+
+    /** The aggregate's last sequence number among its events up to the global index {@code position}; -1 if none. */
+    public long lastSequenceUpTo(String aggregateIdentifier, long position) {
+        Long sequence = jdbc.queryForObject("select max(sequence_number) from domain_event_entry"
+                + " where aggregate_identifier = ? and global_index <= ?", Long.class, aggregateIdentifier, position);
+        return sequence == null ? -1 : sequence;
+    }
+
+    /** Whether the processor has ever stored a tracking token (false for a processor that has never run). */
+    public boolean hasTokens(String processorName) {
+        Integer tokens = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
+                Integer.class, processorName);
+        return tokens != null && tokens > 0;
+    }
+
+    /** Removes the processor's tracking tokens and dead letters. */
+    public void forgetProcessor(String processorName) {
+        jdbc.update("delete from token_entry where processor_name = ?", processorName);
+        jdbc.update("delete from dead_letter_entry where processing_group = ?", processorName);
+    }
+
+    /** Removes the tracking tokens and dead letters of every processor whose name ends with {@code suffix}. */
+    public void forgetProcessorsEndingWith(String suffix) {
+        String pattern = "%" + suffix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        jdbc.update("delete from token_entry where processor_name like ?", pattern);
+        jdbc.update("delete from dead_letter_entry where processing_group like ?", pattern);
+    }
+
+    /**
+     * Gives processor {@code to} a copy of processor {@code from}'s tracking tokens (unclaimed) and dead letters
+     * (not being processed), so that it goes on from where {@code from} stands.
+     */
+    public void copyProcessor(String from, String to) {
+        jdbc.update("insert into token_entry (processor_name, segment, token, token_type, timestamp, owner)"
+                + " select ?, segment, token, token_type, timestamp, null from token_entry"
+                + " where processor_name = ?", to, from);
+        jdbc.update("insert into dead_letter_entry (dead_letter_id, processing_group, sequence_identifier,"
+                + " sequence_index, message_type, event_identifier, time_stamp, payload_type, payload_revision,"
+                + " payload, meta_data, type, aggregate_identifier, sequence_number, token_type, token,"
+                + " enqueued_at, last_touched, processing_started, cause_type, cause_message, diagnostics)"
+                + " select gen_random_uuid()::text, ?, sequence_identifier, sequence_index, message_type,"
+                + " event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data, type,"
+                + " aggregate_identifier, sequence_number, token_type, token, enqueued_at, last_touched,"
+                + " null, cause_type, cause_message, diagnostics from dead_letter_entry"
+                + " where processing_group = ?", to, from);
+    }
+}

@@ -1,0 +1,153 @@
+package se.integrationjourney.eventstore;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
+import org.springframework.context.annotation.Bean;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Wires the event store's database: created if missing, and checked to be what we chose before serving. */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+// Axon's JPA auto-configuration, which our storage engine replaces, registered its event entities. They stay
+// registered, unused for reading and writing, so that Hibernate still validates the event tables against Axon's
+// mapping (the tables are those of the JPA engine; switching back is one bean).
+@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
+public class EventStoreConfiguration {
+
+    /** Static: a post-processor must exist before the connection pool it inspects. */
+    @Bean
+    static DatabaseCreation databaseCreation() {
+        return new DatabaseCreation();
+    }
+
+    /**
+     * Spring's JPA transaction manager, telling a failed commit from one whose outcome is unknown
+     * ({@link CommitAwareTransactionManager}); it replaces the one Spring Boot would make.
+     */
+    @Bean
+    org.springframework.orm.jpa.JpaTransactionManager transactionManager(
+            ObjectProvider<TransactionManagerCustomizers> customizers) {
+        CommitAwareTransactionManager transactionManager = new CommitAwareTransactionManager();
+        // As Spring Boot's own: spring.transaction.* settings and transaction listeners apply to it too.
+        customizers.ifAvailable(apply -> apply.customize(transactionManager));
+        return transactionManager;
+    }
+
+    /**
+     * Axon's JDBC storage engine on the tables Flyway made for its JPA mapping (V1__axon_event_store.sql), through
+     * Spring's connection of the current transaction (an append outside one opens its own).
+     * <ul>
+     *     <li>JDBC rather than JPA: an append is one batched {@code insert} whose global index comes from the
+     *     column's default ({@code nextval} of the same one-by-one sequence, on the server), instead of a
+     *     {@code nextval} round trip and a Hibernate persist and flush per event
+     *     (docs/adr/0007-aggregate-cache-and-jdbc-append.md).</li>
+     *     <li>{@code readBatchSize} events per query instead of 100: a view catching up or rebuilding reads the
+     *     whole store in order, and at 100 rows a query the round trips dominated (docs/benchmark-notes.md). Aggregates
+     *     (tens of events) are unaffected.</li>
+     *     <li>Each event's timestamp read once, without {@code DateTimeFormatter}
+     *     ({@link JourneyEventStorageEngine}).</li>
+     *     <li>Commands' appends stored together, up to {@code groupCommitMaxEvents} events a transaction, when
+     *     they come at the same time and no caller's transaction encloses them (docs/adr/0011-group-commit.md),
+     *     measured by {@link GroupCommitMetrics}. Closed with the application: the appends still waiting are
+     *     written first.</li>
+     * </ul>
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Configuration configuration, ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          @Value("${journey.event-store.read-batch-size:1000}") int readBatchSize,
+                                          @Value("${journey.event-store.group-commit-max-events:1000}")
+                                          int groupCommitMaxEvents, ObjectProvider<MeterRegistry> meters) {
+        if (groupCommitMaxEvents < 0) {
+            throw new MisconfiguredStorageException("journey.event-store.group-commit-max-events is "
+                    + groupCommitMaxEvents + "; it is at most how many events one transaction stores together"
+                    + " (at least 1), or 0 to store each command's events in a transaction of their own");
+        }
+        MeterRegistry registry = meters.getIfAvailable();
+        JourneyEventStorageEngine engine = new JourneyEventStorageEngine(engineBuilder(defaultSerializer,
+                persistenceExceptionResolver, eventSerializer, configuration, connectionProvider, transactionManager,
+                readBatchSize), groupCommitMaxEvents, registry == null ? (events, nanos) -> { }
+                : new GroupCommitMetrics(registry));
+        if (registry != null) {
+            GroupCommitMetrics.waitingAppends(registry, engine);
+        }
+        return engine;
+    }
+
+    /** Axon's engine as configured here; {@link JourneyEventStorageEngine} builds on it. */
+    static JdbcEventStorageEngine.Builder engineBuilder(Serializer defaultSerializer,
+                                                        PersistenceExceptionResolver persistenceExceptionResolver,
+                                                        Serializer eventSerializer, Configuration configuration,
+                                                        ConnectionProvider connectionProvider,
+                                                        TransactionManager transactionManager, int readBatchSize) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema())
+                .dataType(byte[].class)
+                .batchSize(readBatchSize);
+    }
+
+    /** The table and column names of V1__axon_event_store.sql (Axon's JDBC defaults are camel case). */
+    static EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    SmartInitializingSingleton storageGuard(Configuration axon, TokenStore tokenStore, DataSource dataSource) {
+        return () -> {
+            Map<String, org.axonframework.serialization.Serializer> serializers = new LinkedHashMap<>();
+            serializers.put("general", axon.serializer());
+            serializers.put("events", axon.eventSerializer());
+            serializers.put("messages", axon.messageSerializer());
+            StorageGuard.check(axon.eventBus(), tokenStore, serializers, databaseProductName(dataSource));
+        };
+    }
+
+    private static String databaseProductName(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the event store's database: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package se.integrationjourney.eventstore;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** Turns a {@link MisconfiguredStorageException} into Spring Boot's short "APPLICATION FAILED TO START" report. */
+class MisconfiguredStorageFailureAnalyzer extends AbstractFailureAnalyzer<MisconfiguredStorageException> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, MisconfiguredStorageException cause) {
+        return new FailureAnalysis(cause.getMessage(),
+                "Remove the bean that replaces the PostgreSQL-backed component, or the property that selects it."
+                        + " See docs/adr/0002-event-store-schema.md.",
+                cause);
+    }
+}
