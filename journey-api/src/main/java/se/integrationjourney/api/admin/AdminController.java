@@ -25,7 +25,7 @@ import se.integrationjourney.api.security.Role;
 import se.integrationjourney.api.security.CurrentUser;
 import se.integrationjourney.api.web.ApiException;
 import se.integrationjourney.api.web.IdempotentRequests;
-import se.integrationjourney.api.web.OpenApiConfiguration;
+import se.integrationjourney.api.web.OpenApiReferences;
 import se.integrationjourney.api.web.Problems;
 import se.integrationjourney.api.web.RecordsInOneTransaction;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
@@ -76,16 +76,16 @@ class AdminController {
                     + " The password is stored as an adaptive hash, never shown again. With an Idempotency-Key, a"
                     + " repeat returns the first answer; without one, a repeat is a 409 (username taken).")
     @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location",
-            ref = OpenApiConfiguration.LOCATION, description = "/api/admin/users/{username}"),
+            ref = OpenApiReferences.LOCATION, description = "/api/admin/users/{username}"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponse.class)))
-    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
-    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.CONFLICT)
+    @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
+    @ApiResponse(responseCode = "409", ref = OpenApiReferences.CONFLICT)
     @RecordsInOneTransaction
     ResponseEntity<?> createAccount(@Valid @RequestBody CreateAccountRequest body,
                                     @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
-        return idempotent.run(key, CurrentUser.get(), "POST", "/api/admin/users", body, () -> create(body));
+        return idempotent.run(key, CurrentUser.get().username(), "POST", "/api/admin/users", body, () -> create(body));
     }
 
     private ResponseEntity<?> create(CreateAccountRequest body) {
@@ -109,8 +109,8 @@ class AdminController {
             description = "ADMIN. A view has caught up when `position` >= `headPosition` and it is not replaying.")
     @ApiResponse(responseCode = "200", description = "One entry per view", content = @Content(
             mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = ProjectionStatus.class))))
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     List<ProjectionStatus> projections() {
         return projections.status();
     }
@@ -121,9 +121,9 @@ class AdminController {
                     + " /api/admin/projections. Asking again while one runs changes nothing. No Idempotency-Key.")
     @ApiResponse(responseCode = "202", description = "Rebuild started", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = ProjectionStatus.class)))
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
-    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
         try {
             projections.rebuild(name);
@@ -140,8 +140,8 @@ class AdminController {
                     + " with every view's status; views already rebuilding go on as they were. No Idempotency-Key.")
     @ApiResponse(responseCode = "202", description = "Rebuilds started", content = @Content(
             mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = ProjectionStatus.class))))
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     ResponseEntity<List<ProjectionStatus>> rebuildAll() {
         projections.rebuildAll();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(projections.status());
@@ -152,9 +152,9 @@ class AdminController {
             description = "ADMIN. `journeysRetried` counts the journeys whose queued events could now be handled.")
     @ApiResponse(responseCode = "200", description = "Retried", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = RetryResponse.class)))
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
-    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
     RetryResponse retry(@PathVariable String name) {
         try {
             return new RetryResponse(name, projections.retryDeadLetters(name));
@@ -170,9 +170,9 @@ class AdminController {
     @ApiResponse(responseCode = "200", description = "The dead-lettered journeys", content = @Content(
             mediaType = "application/json", array = @ArraySchema(schema = @Schema(
                     implementation = DeadLetteredJourney.class))))
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
-    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
     List<DeadLetteredJourney> deadLetters(@PathVariable String name) {
         try {
             return projections.deadLetters(name, MAX_DEAD_LETTERS_LISTED);
@@ -188,9 +188,9 @@ class AdminController {
                     + " again). For events that cannot be handled; retry the queue instead once their cause is fixed.")
     @ApiResponse(responseCode = "200", description = "Dropped", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = EvictResponse.class)))
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
-    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
     EvictResponse evictDeadLetters(@PathVariable String name, @PathVariable UUID journeyId) {
         int evicted;
         try {
@@ -212,8 +212,8 @@ class AdminController {
                     + " password, an identity number) is not shown.")
     @ApiResponse(responseCode = "200", description = "The locks, longest first", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = SignInLocks.class)))
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     SignInLocks signInLocks() {
         List<SignInThrottle.Lock> shown = new java.util.ArrayList<>();
         int unknown = 0;
@@ -240,9 +240,9 @@ class AdminController {
     @Operation(summary = "Lift an account's sign-in lock and forget its failed sign-ins (on this node)",
             description = "ADMIN. The username in any case.")
     @ApiResponse(responseCode = "204", description = "Lifted")
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
-    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
     ResponseEntity<Void> liftAccountLock(@PathVariable String username) {
         if (!throttle.liftAccount(username)) {
             throw new ApiException(Problems.NOT_FOUND, "That account has no failed sign-ins on this node");
@@ -254,9 +254,9 @@ class AdminController {
     @Operation(summary = "Lift a client address's sign-in lock and forget its failed sign-ins (on this node)",
             description = "ADMIN.")
     @ApiResponse(responseCode = "204", description = "Lifted")
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
-    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
     ResponseEntity<Void> liftAddressLock(@PathVariable String address) {
         if (!throttle.liftAddress(address)) {
             throw new ApiException(Problems.NOT_FOUND, "That address has no failed sign-ins on this node");

@@ -13,7 +13,7 @@ import se.integrationjourney.api.security.CurrentUser;
 import se.integrationjourney.api.security.JourneyAccess;
 import se.integrationjourney.api.security.JourneyUser;
 import se.integrationjourney.api.security.Role;
-import se.integrationjourney.api.web.OpenApiConfiguration;
+import se.integrationjourney.api.web.OpenApiReferences;
 import se.integrationjourney.projections.caseload.Caseload;
 import se.integrationjourney.projections.caseload.CaseloadQueries;
 import se.integrationjourney.projections.caseload.GetCaseload;
@@ -37,9 +37,9 @@ class CaseloadController {
                     + " municipalities unless one is given). Items hold the newcomer's name: caseworkers' data.")
     @ApiResponse(responseCode = "200", description = "One page",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Caseload.class)))
-    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
+    @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     Caseload caseload(@Parameter(description = "Only journeys assigned to this caseworker id")
                       @RequestParam(required = false) String caseworkerId,
                       @Parameter(description = "Four digits; a caseworker's own by default",

@@ -1,7 +1,7 @@
 package se.integrationjourney.api.journeys;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import se.integrationjourney.api.web.OpenApiConfiguration;
+import se.integrationjourney.api.web.OpenApiReferences;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -15,12 +15,12 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
-@ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-@ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
-@ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
-@ApiResponse(responseCode = "409", ref = OpenApiConfiguration.CONFLICT)
-@ApiResponse(responseCode = "412", ref = OpenApiConfiguration.PRECONDITION_FAILED)
-@ApiResponse(responseCode = "422", ref = OpenApiConfiguration.RULE_VIOLATION)
+@ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
+@ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+@ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
+@ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
+@ApiResponse(responseCode = "409", ref = OpenApiReferences.CONFLICT)
+@ApiResponse(responseCode = "412", ref = OpenApiReferences.PRECONDITION_FAILED)
+@ApiResponse(responseCode = "422", ref = OpenApiReferences.RULE_VIOLATION)
 @interface JourneyWriteProblems {
 }

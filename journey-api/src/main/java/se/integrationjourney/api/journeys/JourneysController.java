@@ -23,7 +23,7 @@ import se.integrationjourney.api.security.JourneyAccess;
 import se.integrationjourney.api.security.JourneyUser;
 import se.integrationjourney.api.web.ApiException;
 import se.integrationjourney.api.web.IdempotentRequests;
-import se.integrationjourney.api.web.OpenApiConfiguration;
+import se.integrationjourney.api.web.OpenApiReferences;
 import se.integrationjourney.api.web.Problems;
 import se.integrationjourney.api.web.RecordsInOneTransaction;
 import se.integrationjourney.core.commands.CorrectPersonalDetails;
@@ -96,23 +96,23 @@ class JourneysController {
                     + " of four digits, country of birth ISO 3166-1 alpha-2, birth year 1900 to the arrival year, a"
                     + " valid personal identity or coordination number, no future arrival date) are checked: 422.")
     @ApiResponse(responseCode = "201", description = "Registered",
-            headers = {@Header(name = "Location", ref = OpenApiConfiguration.LOCATION,
+            headers = {@Header(name = "Location", ref = OpenApiReferences.LOCATION,
                     description = "/api/journeys/{journeyId}"),
-                    @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiConfiguration.IDEMPOTENT_REPLAYED)},
+                    @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiReferences.IDEMPOTENT_REPLAYED)},
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = JourneyResponses.Registered.class)))
-    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
-    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.CONFLICT)
-    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.RULE_VIOLATION)
+    @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
+    @ApiResponse(responseCode = "409", ref = OpenApiReferences.CONFLICT)
+    @ApiResponse(responseCode = "422", ref = OpenApiReferences.RULE_VIOLATION)
     @RecordsInOneTransaction
     ResponseEntity<?> register(@Valid @RequestBody RegisterJourneyRequest body,
                                @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(pattern = KEY_PATTERN))
                                @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
         JourneyUser user = CurrentUser.get();
         access.requireMunicipality(user, body.municipalityCode());
-        return idempotent.run(key, user, "POST", "/api/journeys", body, () -> {
+        return idempotent.run(key, user.username(), "POST", "/api/journeys", body, () -> {
             UUID journeyId = UUID.randomUUID();
             commands.sendAndWait(body.toCommand(journeyId));
             return ResponseEntity.created(URI.create("/api/journeys/" + journeyId))
@@ -127,12 +127,12 @@ class JourneysController {
                     + " self-sufficiency, establishment start and end, measurement point, closed, and `version`."
                     + " Retracted milestones are left out. Every read is recorded (who, which journey, when).")
     @ApiResponse(responseCode = "200", description = "The journey",
-            headers = @Header(name = "ETag", ref = OpenApiConfiguration.ETAG),
+            headers = @Header(name = "ETag", ref = OpenApiReferences.ETAG),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = JourneyState.class)))
-    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
-    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+    @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
     ResponseEntity<JourneyState> state(@PathVariable UUID journeyId) {
         JourneyUser user = CurrentUser.get();
         requireAccess(user, journeyId);
@@ -149,7 +149,7 @@ class JourneysController {
                     + " milestone types; `occurredOn` is the business date. The journey's rules are checked: 422"
                     + " names the broken one.")
     @ApiResponse(responseCode = "201", description = "Recorded: the new event's id and the journey's version after it",
-            headers = @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiConfiguration.IDEMPOTENT_REPLAYED),
+            headers = @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiReferences.IDEMPOTENT_REPLAYED),
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = JourneyResponses.Recorded.class)))
     @JourneyWriteProblems
@@ -169,7 +169,7 @@ class JourneysController {
                     + " (from its 201 or the timeline). The registration, corrections and retractions cannot be"
                     + " retracted, nor an event a later one relies on: 422.")
     @ApiResponse(responseCode = "201", description = "Recorded: the retraction's event id and the journey's version",
-            headers = @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiConfiguration.IDEMPOTENT_REPLAYED),
+            headers = @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiReferences.IDEMPOTENT_REPLAYED),
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = JourneyResponses.Recorded.class)))
     @JourneyWriteProblems
@@ -191,7 +191,7 @@ class JourneysController {
                     + " registration: 422 INVALID_PERSONAL_IDENTITY_NUMBER. A correction cannot be retracted;"
                     + " correct again instead. An addition to the API's first version.")
     @ApiResponse(responseCode = "201", description = "Recorded: the correction's event id and the journey's version",
-            headers = @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiConfiguration.IDEMPOTENT_REPLAYED),
+            headers = @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiReferences.IDEMPOTENT_REPLAYED),
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = JourneyResponses.Recorded.class)))
     @JourneyWriteProblems
@@ -212,10 +212,10 @@ class JourneysController {
                     + " read is recorded. The ETag is the journey's version, as on GET /api/journeys/{id}.")
     @ApiResponse(responseCode = "200", description = "The timeline", content = @Content(mediaType = "application/json",
             array = @ArraySchema(schema = @Schema(implementation = TimelineEntryResponse.class))))
-    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
-    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
+    @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
     ResponseEntity<List<TimelineEntryResponse>> timeline(@PathVariable UUID journeyId) {
         JourneyUser user = CurrentUser.get();
         Timeline timeline = timelines.handle(new FindTimeline(journeyId))
@@ -242,7 +242,7 @@ class JourneysController {
         JourneyUser user = CurrentUser.get();
         requireAccess(user, journeyId);
         Long expectedVersion = expectedVersion(ifMatch);
-        return idempotent.run(key, user, "POST", "/api/journeys/" + journeyId + subresource, body, () ->
+        return idempotent.run(key, user.username(), "POST", "/api/journeys/" + journeyId + subresource, body, () ->
                 recorded(commands.sendAndWait(command.apply(expectedVersion))));
     }
 

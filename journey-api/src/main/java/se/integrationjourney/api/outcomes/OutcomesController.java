@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.integrationjourney.api.web.OpenApiConfiguration;
+import se.integrationjourney.api.web.OpenApiReferences;
 import se.integrationjourney.projections.outcomes.FindTimeToMilestone;
 import se.integrationjourney.projections.outcomes.FindTwoYearsAfterOutcome;
 import se.integrationjourney.projections.outcomes.MeasuredFrom;
@@ -72,10 +72,10 @@ class OutcomesController {
                     ageBand,55-64,0,0,0,0,0,0,0,0,0,0,0.0000,0,0.0000
                     ageBand,other,0,0,0,0,0,0,0,0,0,0,0.0000,0,0.0000
                     """))})
-    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
-    @ApiResponse(responseCode = "406", ref = OpenApiConfiguration.NOT_ACCEPTABLE)
+    @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
+    @ApiResponse(responseCode = "406", ref = OpenApiReferences.NOT_ACCEPTABLE)
     TwoYearsAfterOutcomeResponse twoYearsAfter(@Parameter(description = "Year of the establishment end")
                                                @RequestParam int cohortYear,
                                                @Parameter(description = "Four digits; all municipalities if absent")
@@ -112,10 +112,10 @@ class OutcomesController {
                     reachedWithinShare
                     EMPLOYMENT_STARTED,ESTABLISHMENT_START,1,1,579,579,579,24,1,1.0000
                     """))})
-    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.FORBIDDEN)
-    @ApiResponse(responseCode = "406", ref = OpenApiConfiguration.NOT_ACCEPTABLE)
+    @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
+    @ApiResponse(responseCode = "406", ref = OpenApiReferences.NOT_ACCEPTABLE)
     TimeToMilestoneResponse timeTo(@RequestParam Milestone milestone,
                                    @Parameter(description = "The date counted from; its year is the cohort year")
                                    @RequestParam MeasuredFrom from,

@@ -7,7 +7,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import se.integrationjourney.api.security.JourneyUser;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
@@ -48,9 +47,10 @@ public class IdempotentRequests {
     /**
      * Runs {@code action} once per key. Without a key the action simply runs.
      *
-     * @param request what the caller sent (method, path and body): a key reused for anything else is refused
+     * @param username the signed-in account: keys are each account's own
+     * @param request  what the caller sent (method, path and body): a key reused for anything else is refused
      */
-    public ResponseEntity<?> run(String key, JourneyUser user, String method, String path, Object request,
+    public ResponseEntity<?> run(String key, String username, String method, String path, Object request,
                                  Supplier<ResponseEntity<?>> action) {
         if (key == null) {
             return action.get();
@@ -62,9 +62,9 @@ public class IdempotentRequests {
         return transaction.execute(status -> {
             int claimed = jdbc.update("insert into idempotent_request (username, idempotency_key,"
                     + " request_fingerprint, status) values (?, ?, ?, 0) on conflict do nothing",
-                    user.username(), key, fingerprint);
+                    username, key, fingerprint);
             if (claimed == 0) {
-                return replay(user, key, fingerprint);
+                return replay(username, key, fingerprint);
             }
             ResponseEntity<?> response = action.get();
             URI location = response.getHeaders().getLocation();
@@ -72,15 +72,15 @@ public class IdempotentRequests {
                             + " where username = ? and idempotency_key = ?",
                     response.getStatusCode().value(), location == null ? null : location.toString(),
                     response.getBody() == null ? null : json.writeValueAsString(response.getBody()),
-                    user.username(), key);
+                    username, key);
             return response;
         });
     }
 
-    private ResponseEntity<?> replay(JourneyUser user, String key, String fingerprint) {
+    private ResponseEntity<?> replay(String username, String key, String fingerprint) {
         List<Map<String, Object>> rows = jdbc.queryForList("select request_fingerprint, status, location,"
                 + " response_body from idempotent_request where username = ? and idempotency_key = ?",
-                user.username(), key);
+                username, key);
         Map<String, Object> first = rows.get(0);
         if (!fingerprint.equals(first.get("request_fingerprint"))) {
             throw new ApiException(Problems.IDEMPOTENCY_KEY_REUSED,

@@ -1,4 +1,4 @@
-package se.integrationjourney.api.web;
+package se.integrationjourney.api.openapi;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import io.swagger.v3.core.converter.AnnotatedType;
@@ -26,6 +26,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.integrationjourney.api.journeys.MilestoneRequest;
+import se.integrationjourney.api.web.OpenApiReferences;
+import se.integrationjourney.api.web.Problems;
 import se.integrationjourney.core.events.EmploymentType;
 import se.integrationjourney.core.events.Gender;
 import se.integrationjourney.core.events.InternshipKind;
@@ -59,22 +61,6 @@ import java.util.stream.Stream;
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 
-    public static final String PROBLEM_JSON = "application/problem+json";
-    public static final String BAD_REQUEST = "#/components/responses/BadRequest";
-    public static final String UNAUTHORIZED = "#/components/responses/Unauthorized";
-    public static final String FORBIDDEN = "#/components/responses/Forbidden";
-    public static final String NOT_FOUND = "#/components/responses/NotFound";
-    public static final String NOT_ACCEPTABLE = "#/components/responses/NotAcceptable";
-    public static final String CONFLICT = "#/components/responses/Conflict";
-    public static final String PRECONDITION_FAILED = "#/components/responses/PreconditionFailed";
-    public static final String RULE_VIOLATION = "#/components/responses/RuleViolation";
-    static final String PAYLOAD_TOO_LARGE = "#/components/responses/PayloadTooLarge";
-    static final String UNSUPPORTED_MEDIA_TYPE = "#/components/responses/UnsupportedMediaType";
-    static final String TOO_MANY_SIGN_IN_ATTEMPTS = "#/components/responses/TooManySignInAttempts";
-    static final String SERVICE_UNAVAILABLE = "#/components/responses/ServiceUnavailable";
-    public static final String LOCATION = "#/components/headers/Location";
-    public static final String ETAG = "#/components/headers/ETag";
-    public static final String IDEMPOTENT_REPLAYED = "#/components/headers/Idempotent-Replayed";
 
     static final String BASIC = "basicAuth";
     private static final tools.jackson.databind.json.JsonMapper EXAMPLES =
@@ -209,11 +195,11 @@ public class OpenApiConfiguration {
                 return;
             }
             item.readOperationsMap().forEach((method, operation) -> {
-                operation.getResponses().addApiResponse("429", new ApiResponse().$ref(TOO_MANY_SIGN_IN_ATTEMPTS));
-                operation.getResponses().addApiResponse("503", new ApiResponse().$ref(SERVICE_UNAVAILABLE));
+                operation.getResponses().addApiResponse("429", new ApiResponse().$ref(OpenApiReferences.TOO_MANY_SIGN_IN_ATTEMPTS));
+                operation.getResponses().addApiResponse("503", new ApiResponse().$ref(OpenApiReferences.SERVICE_UNAVAILABLE));
                 if (operation.getRequestBody() != null) {
-                    operation.getResponses().addApiResponse("413", new ApiResponse().$ref(PAYLOAD_TOO_LARGE));
-                    operation.getResponses().addApiResponse("415", new ApiResponse().$ref(UNSUPPORTED_MEDIA_TYPE));
+                    operation.getResponses().addApiResponse("413", new ApiResponse().$ref(OpenApiReferences.PAYLOAD_TOO_LARGE));
+                    operation.getResponses().addApiResponse("415", new ApiResponse().$ref(OpenApiReferences.UNSUPPORTED_MEDIA_TYPE));
                 }
             });
         });
@@ -335,7 +321,7 @@ public class OpenApiConfiguration {
         for (Map.Entry<String, Example> example : examples) {
             media.addExamples(example.getKey(), example.getValue());
         }
-        return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON, media));
+        return new ApiResponse().description(description).content(new Content().addMediaType(OpenApiReferences.PROBLEM_JSON, media));
     }
 
     /** An example value as plain maps and lists, which any JSON writer of the document writes alike. */
@@ -468,8 +454,8 @@ public class OpenApiConfiguration {
                 .responses(new ApiResponses()
                         .addApiResponse("200", new ApiResponse().description("Metrics").content(new Content()
                                 .addMediaType("text/plain", new MediaType().schema(stringSchema()))))
-                        .addApiResponse("401", new ApiResponse().$ref(UNAUTHORIZED))
-                        .addApiResponse("403", new ApiResponse().$ref(FORBIDDEN)))));
+                        .addApiResponse("401", new ApiResponse().$ref(OpenApiReferences.UNAUTHORIZED))
+                        .addApiResponse("403", new ApiResponse().$ref(OpenApiReferences.FORBIDDEN)))));
         openApi.path("/v3/api-docs", new PathItem().get(new Operation().operationId("apiDocs")
                 .addTagsItem("Operations").summary("This document (OpenAPI 3.1, JSON)").security(List.of())
                 .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("The document")
@@ -479,7 +465,7 @@ public class OpenApiConfiguration {
                 .addTagsItem("Operations").summary("Swagger UI on this document").security(List.of())
                 .responses(new ApiResponses().addApiResponse("302", new ApiResponse()
                         .description("Redirect to /swagger-ui/index.html, the UI (HTML)")
-                        .addHeaderObject("Location", new Header().$ref(LOCATION))))));
+                        .addHeaderObject("Location", new Header().$ref(OpenApiReferences.LOCATION))))));
     }
 
     /** The correlation id: accepted by every operation, echoed by every response. */
