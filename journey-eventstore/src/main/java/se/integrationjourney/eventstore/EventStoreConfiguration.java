@@ -12,10 +12,10 @@ import org.axonframework.springboot.util.RegisterDefaultEntities;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 import javax.sql.DataSource;
@@ -30,6 +30,7 @@ import java.util.Map;
 // registered, unused for reading and writing, so that Hibernate still validates the event tables against Axon's
 // mapping (the tables are those of the JPA engine; switching back is one bean).
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
+@EnableConfigurationProperties(EventStoreSettings.class)
 public class EventStoreConfiguration {
 
     /** Static: a post-processor must exist before the connection pool it inspects. */
@@ -76,18 +77,11 @@ public class EventStoreConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Configuration configuration, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          @Value("${journey.event-store.read-batch-size:1000}") int readBatchSize,
-                                          @Value("${journey.event-store.group-commit-max-events:1000}")
-                                          int groupCommitMaxEvents, ObjectProvider<MeterRegistry> meters) {
-        if (groupCommitMaxEvents < 0) {
-            throw new MisconfiguredStorageException("journey.event-store.group-commit-max-events is "
-                    + groupCommitMaxEvents + "; it is at most how many events one transaction stores together"
-                    + " (at least 1), or 0 to store each command's events in a transaction of their own");
-        }
+                                          EventStoreSettings settings, ObjectProvider<MeterRegistry> meters) {
         MeterRegistry registry = meters.getIfAvailable();
         JourneyEventStorageEngine engine = new JourneyEventStorageEngine(engineBuilder(defaultSerializer,
                 persistenceExceptionResolver, eventSerializer, configuration, connectionProvider, transactionManager,
-                readBatchSize), groupCommitMaxEvents, registry == null ? (events, nanos) -> { }
+                settings.readBatchSize()), settings.groupCommitMaxEvents(), registry == null ? (events, nanos) -> { }
                 : new GroupCommitMetrics(registry));
         if (registry != null) {
             GroupCommitMetrics.waitingAppends(registry, engine);

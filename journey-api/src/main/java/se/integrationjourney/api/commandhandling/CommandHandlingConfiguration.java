@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.integrationjourney.core.journey.Journey;
@@ -22,10 +22,10 @@ import java.time.ZoneId;
 
 /** Puts journey-core's aggregate to work: registered with Axon here, since the core carries no Spring. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AggregateCacheSettings.class)
 public class CommandHandlingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(CommandHandlingConfiguration.class);
-    private static final String MAX_CACHED_JOURNEYS = "${journey.aggregate-cache.max-journeys:10000}";
 
     /** Business dates are Swedish dates: "today" and "in the future" are judged in Stockholm's time zone. */
     public static final ZoneId BUSINESS_TIME_ZONE = ZoneId.of("Europe/Stockholm");
@@ -61,18 +61,18 @@ public class CommandHandlingConfiguration {
      * (docs/adr/0007-aggregate-cache-and-jdbc-append.md); none when {@code journey.aggregate-cache.max-journeys} is 0.
      */
     @Bean
-    @ConditionalOnExpression(MAX_CACHED_JOURNEYS + " > 0")
-    CommittedJourneyCache journeyCache(@Value(MAX_CACHED_JOURNEYS) int maxJourneys) {
-        return new CommittedJourneyCache(maxJourneys);
+    @ConditionalOnExpression("${journey.aggregate-cache.max-journeys} > 0")
+    CommittedJourneyCache journeyCache(AggregateCacheSettings settings) {
+        return new CommittedJourneyCache(settings.maxJourneys());
     }
 
     /** The Journey aggregate, event-sourced from the PostgreSQL event store, and cached if so configured. */
     @Bean
     ConfigurerModule journeyAggregate(ObjectProvider<CommittedJourneyCache> journeyCache,
-                                      @Value(MAX_CACHED_JOURNEYS) int maxJourneys) {
+                                      AggregateCacheSettings settings) {
         CommittedJourneyCache cache = journeyCache.getIfAvailable();
         log.info("Aggregate cache: {}", cache == null ? "off, every command loads its journey from the event store"
-                : "at most " + maxJourneys + " journeys");
+                : "at most " + settings.maxJourneys() + " journeys");
         return configurer -> {
             AggregateConfigurer<Journey> journeys = AggregateConfigurer.defaultConfiguration(Journey.class)
                     .configureCommandTargetResolver(c -> new CachedCommandTargetResolver());

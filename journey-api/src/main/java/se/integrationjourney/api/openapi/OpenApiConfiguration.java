@@ -22,10 +22,10 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.integrationjourney.api.journeys.MilestoneRequest;
+import se.integrationjourney.api.security.SecuritySettings;
 import se.integrationjourney.api.web.OpenApiReferences;
 import se.integrationjourney.api.web.Problems;
 import se.integrationjourney.core.events.EmploymentType;
@@ -144,7 +144,8 @@ public class OpenApiConfiguration {
     }
 
     @Bean
-    OpenAPI journeyOpenApi(@Value("${journey.security.oidc-issuer-uri:}") String oidcIssuer) {
+    OpenAPI journeyOpenApi(SecuritySettings settings) {
+        String oidcIssuer = settings.oidcIssuerUri();
         boolean bearerEnabled = oidcIssuer != null && !oidcIssuer.isBlank();
         return new OpenAPI()
                 .info(new Info().title("Integration journey API").version("1").description(DESCRIPTION))

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import se.integrationjourney.eventstore.CommitOutcomeUnknownException;
 import se.integrationjourney.eventstore.DatabaseFailures;
@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * and the incident ends at the first success.
  */
 @Component
+@EnableConfigurationProperties(LoggingSettings.class)
 public class DatabaseOutage implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
@@ -52,14 +53,10 @@ public class DatabaseOutage implements DisposableBean {
     });
     private final Filter filter = new Filter();
 
-    /**
-     * @param onceInTheLog drop the failures of an outage from the log, as they come from anywhere in the service
-     *                     ({@code journey.logging.database-outage-once}); false logs each as it is
-     */
-    public DatabaseOutage(DataSource dataSource,
-                          @Value("${journey.logging.database-outage-once:true}") boolean onceInTheLog) {
+    /** With {@code journey.logging.database-outage-once}, the failures of an outage are dropped from the log. */
+    public DatabaseOutage(DataSource dataSource, LoggingSettings settings) {
         this.dataSource = dataSource;
-        if (onceInTheLog && LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+        if (settings.databaseOutageOnce() && LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
             logback.addTurboFilter(filter);
         }
     }

@@ -2,10 +2,10 @@ package se.integrationjourney.api.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
@@ -17,6 +17,7 @@ import java.util.EnumSet;
  * {@code JOURNEY_ADMIN_PASSWORD}, or a random one printed once to the log (docs/api.md).
  */
 @Component
+@EnableConfigurationProperties(AdminAccountSettings.class)
 class AdminBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
@@ -27,10 +28,10 @@ class AdminBootstrap implements ApplicationRunner {
     private final String configuredPassword;
 
     AdminBootstrap(AccountStore accounts, PasswordEncoder passwords,
-                   @Value("${journey.admin-password:}") String configuredPassword) {
+                   AdminAccountSettings settings) {
         this.accounts = accounts;
         this.passwords = passwords;
-        this.configuredPassword = configuredPassword;
+        this.configuredPassword = settings.adminPassword();
     }
 
     @Override

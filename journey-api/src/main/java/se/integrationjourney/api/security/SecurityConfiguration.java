@@ -3,7 +3,6 @@ package se.integrationjourney.api.security;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -138,9 +137,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    VerifiedCredentials verifiedCredentials(
-            @Value("${journey.security.verified-credentials-ttl:5m}") Duration ttl,
-            @Value("${journey.security.verified-credentials-max-entries:10000}") int maxEntries, Clock clock) {
+    VerifiedCredentials verifiedCredentials(SecuritySettings settings, Clock clock) {
+        Duration ttl = settings.verifiedCredentialsTtl();
+        int maxEntries = settings.verifiedCredentialsMaxEntries();
         VerifiedCredentials verified = new VerifiedCredentials(ttl, maxEntries, clock);
         if (verified.enabled()) {
             log.info("Verified HTTP Basic credentials are remembered for {} (at most {} at a time)", ttl, maxEntries);
@@ -153,7 +152,7 @@ public class SecurityConfiguration {
     /** Bearer tokens only when an issuer is configured; its keys are fetched from it when first needed. */
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${journey.security.oidc-issuer-uri:}'.isBlank()")
-    JwtDecoder jwtDecoder(@Value("${journey.security.oidc-issuer-uri}") String issuer) {
-        return NimbusJwtDecoder.withIssuerLocation(issuer).build();
+    JwtDecoder jwtDecoder(SecuritySettings settings) {
+        return NimbusJwtDecoder.withIssuerLocation(settings.oidcIssuerUri()).build();
     }
 }

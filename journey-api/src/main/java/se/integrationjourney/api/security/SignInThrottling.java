@@ -1,18 +1,17 @@
 package se.integrationjourney.api.security;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Sign-in throttling's state and the client address it counts by; outside {@link SecurityConfiguration}, which only
  * a web application has, because the admin API that lists and lifts locks exists in every one.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
 class SignInThrottling {
 
     /**
@@ -20,17 +19,14 @@ class SignInThrottling {
      * further sign-ins for a while, longer on repeat.
      */
     @Bean
-    SignInThrottle signInThrottle(
-            @Value("${journey.security.sign-in.max-failures-per-account:5}") int perAccount,
-            @Value("${journey.security.sign-in.max-failures-per-address:20}") int perAddress,
-            @Value("${journey.security.sign-in.window:15m}") Duration window,
-            @Value("${journey.security.sign-in.lockout:1m}") Duration lockout,
-            @Value("${journey.security.sign-in.max-lockout:30m}") Duration maxLockout, Clock clock) {
-        return new SignInThrottle(perAccount, perAddress, window, lockout, maxLockout, clock);
+    SignInThrottle signInThrottle(SecuritySettings settings, Clock clock) {
+        SecuritySettings.SignIn signIn = settings.signIn();
+        return new SignInThrottle(signIn.maxFailuresPerAccount(), signIn.maxFailuresPerAddress(), signIn.window(),
+                signIn.lockout(), signIn.maxLockout(), clock);
     }
 
     @Bean
-    ClientAddress clientAddress(@Value("${journey.security.trusted-proxies:}") List<String> trustedProxies) {
-        return new ClientAddress(trustedProxies);
+    ClientAddress clientAddress(SecuritySettings settings) {
+        return new ClientAddress(settings.trustedProxies());
     }
 }

@@ -7,11 +7,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.BufferedReader;
@@ -27,12 +26,13 @@ import java.nio.charset.StandardCharsets;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@EnableConfigurationProperties(HttpSettings.class)
 public class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
 
-    public RequestBodyLimit(@Value("${journey.http.max-request-body:64KB}") DataSize maxBytes) {
-        this.maxBytes = maxBytes.toBytes();
+    public RequestBodyLimit(HttpSettings settings) {
+        this.maxBytes = settings.maxRequestBody().toBytes();
     }
 
     @Override

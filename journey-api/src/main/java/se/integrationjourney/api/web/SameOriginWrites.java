@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -34,8 +33,8 @@ public class SameOriginWrites extends OncePerRequestFilter {
 
     private final Set<String> allowedOrigins;
 
-    public SameOriginWrites(@Value("${journey.http.allowed-origins:}") List<String> allowedOrigins) {
-        this.allowedOrigins = Set.copyOf(allowedOrigins.stream().map(String::trim).filter(s -> !s.isEmpty())
+    public SameOriginWrites(HttpSettings settings) {
+        this.allowedOrigins = Set.copyOf(settings.allowedOrigins().stream().map(String::trim).filter(s -> !s.isEmpty())
                 .map(origin -> origin.toLowerCase(Locale.ROOT)).toList());
     }
 

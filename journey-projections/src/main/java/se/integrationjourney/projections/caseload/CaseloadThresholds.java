@@ -1,11 +1,14 @@
 package se.integrationjourney.projections.caseload;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
 import java.time.LocalDate;
 
 /**
- * When each due action of the caseload becomes due (docs/projections.md, "Due actions"). Bound from the
- * {@code journey.caseload.*} properties by {@link CaseloadConfiguration}; {@link #DEFAULTS} are those of
- * docs/domain.md.
+ * When each due action of the caseload becomes due (docs/projections.md, "Due actions"), bound from the
+ * {@code journey.caseload.*} properties and checked when bound; the defaults are those of docs/domain.md, and
+ * {@link #DEFAULTS} says the same (CaseloadConfigurationTest holds the two together).
  *
  * @param introductoryMeetingDays  NO_INTRODUCTORY_MEETING is due this many days after arrival
  * @param actionPlanDays           NO_ACTION_PLAN is due this many days after arrival
@@ -17,14 +20,15 @@ import java.time.LocalDate;
  * @param sfiRightEndingDays       SFI_RIGHT_ENDING_WITHOUT_LEVEL_D is due this many days before the right ends,
  *                                 until the end date
  */
+@ConfigurationProperties("journey.caseload")
 public record CaseloadThresholds(
-        int introductoryMeetingDays,
-        int actionPlanDays,
-        int housingDays,
-        int sfiEnrolmentDays,
-        int establishmentEndingDays,
-        int sfiRightYears,
-        int sfiRightEndingDays) {
+        @DefaultValue("30") int introductoryMeetingDays,
+        @DefaultValue("60") int actionPlanDays,
+        @DefaultValue("90") int housingDays,
+        @DefaultValue("30") int sfiEnrolmentDays,
+        @DefaultValue("90") int establishmentEndingDays,
+        @DefaultValue("3") int sfiRightYears,
+        @DefaultValue("90") int sfiRightEndingDays) {
 
     public static final CaseloadThresholds DEFAULTS = new CaseloadThresholds(30, 60, 90, 30, 90, 3, 90);
 

@@ -1,9 +1,13 @@
 package se.integrationjourney.projections.runtime;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+
 import java.time.Duration;
 
 /**
- * How a view's pooled streaming processor is sized.
+ * How a view's pooled streaming processor is sized: {@code journey.projections.*}, checked when bound (the
+ * defaults are application.yml's).
  *
  * @param segments  how many parts the event stream is split into, by journey (fixed when a view's tokens are
  *                  first created)
@@ -16,12 +20,14 @@ import java.time.Duration;
  * @param stallAfter how long events may wait for a segment whose position does not move before the view counts
  *                  as stalled (the health check then says DOWN)
  */
+@ConfigurationProperties("journey.projections")
 public record ProcessorTuning(int segments, int threads, int batchSize, int rebuildRetainedJourneys,
                              Duration stallAfter) {
 
     /** A minute's patience before a view counts as stalled. */
     public static final Duration DEFAULT_STALL_AFTER = Duration.ofMinutes(1);
 
+    @ConstructorBinding
     public ProcessorTuning {
         if (segments < 1 || threads < 1 || batchSize < 1 || rebuildRetainedJourneys < 0) {
             throw new IllegalArgumentException("segments, threads and batch size must be positive, retained journeys not negative");

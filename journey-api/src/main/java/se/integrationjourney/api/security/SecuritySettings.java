@@ -1,0 +1,39 @@
+package se.integrationjourney.api.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Sign-in's settings, {@code journey.security.*} (the defaults are application.yml's), checked when bound (docs/operations.md, "Accounts and sign-in", "Sign-in throttling").
+ *
+ * @param oidcIssuerUri                 accept bearer tokens from this OpenID Connect issuer; none when blank
+ * @param verifiedCredentialsTtl        how long a password bcrypt accepted is remembered; zero turns it off
+ * @param verifiedCredentialsMaxEntries at most this many remembered sign-ins
+ * @param trustedProxies                reverse proxies whose {@code X-Forwarded-For} names the client
+ * @param signIn                        the throttling of failed sign-ins
+ */
+@ConfigurationProperties("journey.security")
+public record SecuritySettings(String oidcIssuerUri, Duration verifiedCredentialsTtl, int verifiedCredentialsMaxEntries,
+                               List<String> trustedProxies, SignIn signIn) {
+
+    public SecuritySettings {
+        oidcIssuerUri = oidcIssuerUri == null ? "" : oidcIssuerUri.trim();
+        if (verifiedCredentialsTtl == null || verifiedCredentialsTtl.isNegative()) {
+            throw new IllegalArgumentException("journey.security.verified-credentials-ttl must be zero or more");
+        }
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        if (signIn == null) {
+            throw new IllegalArgumentException("journey.security.sign-in.* must be set");
+        }
+    }
+
+    /**
+     * Sign-in throttling: failures per account and per client address within a window lock further sign-ins for a
+     * lockout that doubles with each lock in a row, up to the longest ({@link SignInThrottle} checks the values).
+     */
+    public record SignIn(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window, Duration lockout,
+                         Duration maxLockout) {
+    }
+}
