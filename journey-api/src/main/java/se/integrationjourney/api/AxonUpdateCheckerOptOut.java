@@ -13,8 +13,7 @@ final class AxonUpdateCheckerOptOut {
     static final String SYSTEM_PROPERTY = "axoniq.update-checker.disabled";
     static final String ENVIRONMENT_VARIABLE = "AXONIQ_UPDATE_CHECKER_DISABLED";
 
-    private AxonUpdateCheckerOptOut() {
-    }
+    private AxonUpdateCheckerOptOut() {}
 
     static void apply() {
         if (System.getProperty(SYSTEM_PROPERTY) == null && System.getenv(ENVIRONMENT_VARIABLE) == null) {

@@ -1,22 +1,7 @@
 package se.integrationjourney.eventstore;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
-import se.integrationjourney.api.projections.ProbeRecorded;
-import se.integrationjourney.api.JourneyApplication;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -35,33 +20,53 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.integrationjourney.api.JourneyApplication;
+import se.integrationjourney.api.projections.ProbeRecorded;
 
 /**
  * Several writers append while some of their transactions roll back: the global index then has gaps, and
  * numbers are committed out of order. A pooled streaming processor must still see every committed event
  * exactly once, and never a rolled-back one.
  */
-@SpringBootTest(classes = {JourneyApplication.class, ConcurrentAppendTest.ProbeConfiguration.class}, properties = {
-        "axon.eventhandling.processors.concurrency-probe.mode=pooled",
-        "axon.eventhandling.processors.concurrency-probe.thread-count=2",
-        "axon.eventhandling.processors.concurrency-probe.initial-segment-count=2",
-        "axon.eventhandling.processors.concurrency-probe.batch-size=16",
-})
+@SpringBootTest(
+        classes = {JourneyApplication.class, ConcurrentAppendTest.ProbeConfiguration.class},
+        properties = {
+            "axon.eventhandling.processors.concurrency-probe.mode=pooled",
+            "axon.eventhandling.processors.concurrency-probe.thread-count=2",
+            "axon.eventhandling.processors.concurrency-probe.initial-segment-count=2",
+            "axon.eventhandling.processors.concurrency-probe.batch-size=16",
+        })
 class ConcurrentAppendTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ProbeCounter counter;
+
     @Autowired
     EventProcessingConfiguration processing;
 
@@ -79,7 +84,8 @@ class ConcurrentAppendTest {
                 Random random = new Random(4711L + writer);
                 running.add(pool.submit(() -> {
                     for (int i = 0; i < transactionsPerWriter; i++) {
-                        List<DomainEventMessage<ProbeRecorded>> events = probes(UUID.randomUUID(), 1 + random.nextInt(3));
+                        List<DomainEventMessage<ProbeRecorded>> events =
+                                probes(UUID.randomUUID(), 1 + random.nextInt(3));
                         boolean rollBack = random.nextInt(100) < 30;
                         transaction.executeWithoutResult(status -> {
                             eventStore.publish(events);
@@ -100,10 +106,15 @@ class ConcurrentAppendTest {
 
         awaitProcessorPastHead();
 
-        assertThat(rolledBack).as("the scenario must roll some transactions back").isNotEmpty();
-        assertThat(gapsInGlobalIndex()).as("rolled-back inserts must leave gaps in the global index").isPositive();
+        assertThat(rolledBack)
+                .as("the scenario must roll some transactions back")
+                .isNotEmpty();
+        assertThat(gapsInGlobalIndex())
+                .as("rolled-back inserts must leave gaps in the global index")
+                .isPositive();
         assertThat(counter.seen().keySet()).containsAll(committed).doesNotContainAnyElementsOf(rolledBack);
-        assertThat(counter.seen()).allSatisfy((id, times) -> assertThat(times.get()).as(id).isEqualTo(1));
+        assertThat(counter.seen())
+                .allSatisfy((id, times) -> assertThat(times.get()).as(id).isEqualTo(1));
     }
 
     @Test
@@ -120,17 +131,20 @@ class ConcurrentAppendTest {
                 earlyInserted.countDown();
                 awaitLatch(releaseEarly);
             }));
-            assertThat(earlyInserted.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(earlyInserted.await(DEADLINE.toSeconds(), TimeUnit.SECONDS))
+                    .isTrue();
             transaction.executeWithoutResult(status -> eventStore.publish(late));
 
             // The processor reads past the still-open gap ...
-            await().atMost(DEADLINE).until(() -> counter.seen().containsKey(late.get(0).getIdentifier()));
+            await().atMost(DEADLINE)
+                    .until(() -> counter.seen().containsKey(late.get(0).getIdentifier()));
             assertThat(counter.seen()).doesNotContainKey(early.get(0).getIdentifier());
 
             // ... and picks up the event that fills it once its transaction commits.
             releaseEarly.countDown();
             earlyCommit.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-            await().atMost(DEADLINE).until(() -> counter.seen().containsKey(early.get(0).getIdentifier()));
+            await().atMost(DEADLINE)
+                    .until(() -> counter.seen().containsKey(early.get(0).getIdentifier()));
         } finally {
             releaseEarly.countDown();
             slowWriter.shutdownNow();
@@ -147,26 +161,28 @@ class ConcurrentAppendTest {
     private void awaitProcessorPastHead() {
         long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
         StreamingEventProcessor processor = processing
-                .eventProcessor("concurrency-probe", StreamingEventProcessor.class).orElseThrow();
-        await().atMost(DEADLINE).until(() -> processor.processingStatus().size() == 2
-                && processor.processingStatus().values().stream()
-                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));
+                .eventProcessor("concurrency-probe", StreamingEventProcessor.class)
+                .orElseThrow();
+        await().atMost(DEADLINE)
+                .until(() -> processor.processingStatus().size() == 2
+                        && processor.processingStatus().values().stream()
+                                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));
     }
 
     private long gapsInGlobalIndex() {
-        return jdbc.queryForObject("select max(global_index) - min(global_index) + 1 - count(*)"
-                + " from domain_event_entry", Long.class);
+        return jdbc.queryForObject(
+                "select max(global_index) - min(global_index) + 1 - count(*)" + " from domain_event_entry", Long.class);
     }
 
     private Long globalIndexOf(String eventIdentifier) {
-        return jdbc.queryForObject("select global_index from domain_event_entry where event_identifier = ?",
-                Long.class, eventIdentifier);
+        return jdbc.queryForObject(
+                "select global_index from domain_event_entry where event_identifier = ?", Long.class, eventIdentifier);
     }
 
     private static List<DomainEventMessage<ProbeRecorded>> probes(UUID aggregateId, int count) {
         return IntStream.range(0, count)
-                .mapToObj(i -> (DomainEventMessage<ProbeRecorded>) new GenericDomainEventMessage<>("Probe",
-                        aggregateId.toString(), i, new ProbeRecorded("probe " + i, LocalDate.of(2025, 1, 1))))
+                .mapToObj(i -> (DomainEventMessage<ProbeRecorded>) new GenericDomainEventMessage<>(
+                        "Probe", aggregateId.toString(), i, new ProbeRecorded("probe " + i, LocalDate.of(2025, 1, 1))))
                 .toList();
     }
 

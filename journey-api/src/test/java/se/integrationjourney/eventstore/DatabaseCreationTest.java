@@ -1,16 +1,15 @@
 package se.integrationjourney.eventstore;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
 
 class DatabaseCreationTest {
 
@@ -49,7 +48,7 @@ class DatabaseCreationTest {
 
     private boolean exists(String name) throws SQLException {
         try (Connection connection = database.maintenanceConnection();
-             PreparedStatement query = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                PreparedStatement query = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             query.setString(1, name);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next();

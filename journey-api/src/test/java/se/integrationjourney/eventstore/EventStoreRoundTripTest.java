@@ -1,5 +1,17 @@
 package se.integrationjourney.eventstore;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.stream.BlockingStream;
@@ -20,44 +32,40 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import se.integrationjourney.api.projections.ProbeRecorded;
 import se.integrationjourney.api.JourneyApplication;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import se.integrationjourney.api.projections.ProbeRecorded;
 
 @SpringBootTest(classes = JourneyApplication.class)
 class EventStoreRoundTripTest {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     EventStorageEngine engine;
+
     @Autowired
     Serializer serializer;
+
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
+
     @Autowired
     PersistenceExceptionResolver persistenceExceptionResolver;
+
     @Autowired
     Configuration configuration;
+
     @Autowired
     ConnectionProvider connectionProvider;
+
     @Autowired
     TransactionManager transactionManager;
 
@@ -66,20 +74,27 @@ class EventStoreRoundTripTest {
         String journeyId = UUID.randomUUID().toString();
         List<DomainEventMessage<ProbeRecorded>> appended = appendProbes(journeyId, 3);
 
-        List<? extends DomainEventMessage<?>> read = eventStore.readEvents(journeyId).asStream().toList();
+        List<? extends DomainEventMessage<?>> read =
+                eventStore.readEvents(journeyId).asStream().toList();
 
         assertThat(read).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L, 2L);
-        assertThat(read).extracting(DomainEventMessage::getIdentifier)
-                .containsExactlyElementsOf(appended.stream().map(DomainEventMessage::getIdentifier).toList());
-        List<Object> readPayloads = read.stream().map(event -> (Object) event.getPayload()).toList();
-        assertThat(readPayloads).containsExactly(appended.stream().map(DomainEventMessage::getPayload).toArray());
+        assertThat(read)
+                .extracting(DomainEventMessage::getIdentifier)
+                .containsExactlyElementsOf(
+                        appended.stream().map(DomainEventMessage::getIdentifier).toList());
+        List<Object> readPayloads =
+                read.stream().map(event -> (Object) event.getPayload()).toList();
+        assertThat(readPayloads)
+                .containsExactly(
+                        appended.stream().map(DomainEventMessage::getPayload).toArray());
     }
 
     @Test
     void givenEventsAppendedThroughAxon_whenReadAsAStream_thenEachArrivesWithAGlobalPosition() throws Exception {
         String journeyId = UUID.randomUUID().toString();
         Set<String> appended = appendProbes(journeyId, 3).stream()
-                .map(DomainEventMessage::getIdentifier).collect(Collectors.toSet());
+                .map(DomainEventMessage::getIdentifier)
+                .collect(Collectors.toSet());
 
         List<TrackedEventMessage<?>> streamed = new ArrayList<>();
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
@@ -89,11 +104,15 @@ class EventStoreRoundTripTest {
         }
 
         List<TrackedEventMessage<?>> ours = streamed.stream()
-                .filter(event -> appended.contains(event.getIdentifier())).toList();
+                .filter(event -> appended.contains(event.getIdentifier()))
+                .toList();
         assertThat(ours).hasSize(3);
-        assertThat(ours).allSatisfy(event -> assertThat(event.trackingToken().position()).isPresent());
-        assertThat(ours).extracting(TrackedEventMessage::getPayload).allSatisfy(payload ->
-                assertThat(payload).isInstanceOf(ProbeRecorded.class));
+        assertThat(ours)
+                .allSatisfy(
+                        event -> assertThat(event.trackingToken().position()).isPresent());
+        assertThat(ours)
+                .extracting(TrackedEventMessage::getPayload)
+                .allSatisfy(payload -> assertThat(payload).isInstanceOf(ProbeRecorded.class));
     }
 
     @Test
@@ -101,8 +120,11 @@ class EventStoreRoundTripTest {
         String journeyId = UUID.randomUUID().toString();
         appendProbes(journeyId, 4);
 
-        List<Long> indexes = jdbc.queryForList("select global_index from domain_event_entry"
-                + " where aggregate_identifier = ? order by sequence_number", Long.class, journeyId);
+        List<Long> indexes = jdbc.queryForList(
+                "select global_index from domain_event_entry"
+                        + " where aggregate_identifier = ? order by sequence_number",
+                Long.class,
+                journeyId);
 
         assertThat(indexes).hasSize(4);
         assertThat(indexes.get(3) - indexes.get(0)).isEqualTo(3);
@@ -115,18 +137,28 @@ class EventStoreRoundTripTest {
         // A number taken and never used, as by a transaction that rolled back: a gap Axon's token must keep open.
         jdbc.queryForObject("select nextval('domain_event_entry_global_index_seq')", Long.class);
         appendProbes(UUID.randomUUID().toString(), 2);
-        JdbcEventStorageEngine axons = EventStoreConfiguration.engineBuilder(serializer, persistenceExceptionResolver,
-                eventSerializer, configuration, connectionProvider, transactionManager, 1000).build();
+        JdbcEventStorageEngine axons = EventStoreConfiguration.engineBuilder(
+                        serializer,
+                        persistenceExceptionResolver,
+                        eventSerializer,
+                        configuration,
+                        connectionProvider,
+                        transactionManager,
+                        1000)
+                .build();
         TrackingToken afterBefore = GapAwareTrackingToken.newInstance(before, Collections.emptySortedSet());
 
         List<String> ours = tracked(engine.readEvents(afterBefore, false));
         List<String> expected = tracked(axons.readEvents(afterBefore, false));
         List<String> oursFromTheStart = tracked(engine.readEvents(null, false).limit(50));
-        List<String> expectedFromTheStart = tracked(axons.readEvents(null, false).limit(50));
+        List<String> expectedFromTheStart =
+                tracked(axons.readEvents(null, false).limit(50));
 
         assertThat(engine).isInstanceOf(JourneyEventStorageEngine.class);
         assertThat(ours).hasSize(4).isEqualTo(expected);
-        assertThat(ours.get(2)).as("the gap stays in the token of a recent event").contains("gaps=[" + (before + 3));
+        assertThat(ours.get(2))
+                .as("the gap stays in the token of a recent event")
+                .contains("gaps=[" + (before + 3));
         assertThat(oursFromTheStart).isNotEmpty().isEqualTo(expectedFromTheStart);
     }
 
@@ -139,9 +171,15 @@ class EventStoreRoundTripTest {
                 select table_name || '.' || column_name from information_schema.columns
                 where table_schema = current_schema() and data_type = 'oid'""", String.class);
 
-        assertThat(byteaColumns).contains("domain_event_entry.payload", "domain_event_entry.meta_data",
-                "snapshot_event_entry.payload", "snapshot_event_entry.meta_data", "token_entry.token",
-                "dead_letter_entry.payload", "dead_letter_entry.meta_data");
+        assertThat(byteaColumns)
+                .contains(
+                        "domain_event_entry.payload",
+                        "domain_event_entry.meta_data",
+                        "snapshot_event_entry.payload",
+                        "snapshot_event_entry.meta_data",
+                        "token_entry.token",
+                        "dead_letter_entry.payload",
+                        "dead_letter_entry.meta_data");
         assertThat(oidColumns).isEmpty();
     }
 
@@ -150,18 +188,23 @@ class EventStoreRoundTripTest {
         String journeyId = UUID.randomUUID().toString();
         appendProbes(journeyId, 1);
 
-        String json = jdbc.queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry"
-                + " where aggregate_identifier = ?", String.class, journeyId);
+        String json = jdbc.queryForObject(
+                "select convert_from(payload, 'UTF8') from domain_event_entry" + " where aggregate_identifier = ?",
+                String.class,
+                journeyId);
 
         assertThat(json).contains("\"text\":\"probe 0 åäö ሰላም\"").contains("\"occurredOn\":\"2024-03-01\"");
     }
 
     @Test
     void theGlobalIndexSequenceHandsOutOneNumberPerEventAsTheEntityMappingExpects() {
-        Long increment = jdbc.queryForObject("select increment_by from pg_sequences"
-                + " where sequencename = 'domain_event_entry_global_index_seq'", Long.class);
-        String columnDefault = jdbc.queryForObject("select column_default from information_schema.columns"
-                + " where table_name = 'domain_event_entry' and column_name = 'global_index'", String.class);
+        Long increment = jdbc.queryForObject(
+                "select increment_by from pg_sequences" + " where sequencename = 'domain_event_entry_global_index_seq'",
+                Long.class);
+        String columnDefault = jdbc.queryForObject(
+                "select column_default from information_schema.columns"
+                        + " where table_name = 'domain_event_entry' and column_name = 'global_index'",
+                String.class);
 
         assertThat(increment).isEqualTo(1L);
         assertThat(columnDefault).contains("domain_event_entry_global_index_seq");
@@ -169,17 +212,21 @@ class EventStoreRoundTripTest {
 
     @Test
     void readsByAggregateAndByGlobalIndexAreServedByIndexes() {
-        List<String> indexes = jdbc.queryForList("select indexdef from pg_indexes"
-                + " where tablename = 'domain_event_entry'", String.class);
+        List<String> indexes = jdbc.queryForList(
+                "select indexdef from pg_indexes" + " where tablename = 'domain_event_entry'", String.class);
 
         assertThat(indexes).anySatisfy(index -> assertThat(index).contains("(aggregate_identifier, sequence_number)"));
-        assertThat(indexes).anySatisfy(index -> assertThat(index).contains("UNIQUE INDEX").contains("(global_index)"));
+        assertThat(indexes)
+                .anySatisfy(index -> assertThat(index).contains("UNIQUE INDEX").contains("(global_index)"));
     }
 
     private List<DomainEventMessage<ProbeRecorded>> appendProbes(String aggregateId, int count) {
         List<DomainEventMessage<ProbeRecorded>> events = IntStream.range(0, count)
-                .mapToObj(i -> (DomainEventMessage<ProbeRecorded>) new GenericDomainEventMessage<>("Probe",
-                        aggregateId, i, new ProbeRecorded("probe " + i + " åäö ሰላም", LocalDate.of(2024, 3, i + 1))))
+                .mapToObj(i -> (DomainEventMessage<ProbeRecorded>) new GenericDomainEventMessage<>(
+                        "Probe",
+                        aggregateId,
+                        i,
+                        new ProbeRecorded("probe " + i + " åäö ሰላም", LocalDate.of(2024, 3, i + 1))))
                 .toList();
         transaction.executeWithoutResult(status -> eventStore.publish(events));
         return events;
@@ -187,8 +234,8 @@ class EventStoreRoundTripTest {
 
     /** Each event's token, id and timestamp, as text to compare. */
     private static List<String> tracked(Stream<? extends TrackedEventMessage<?>> events) {
-        return events.map(event -> event.trackingToken() + " " + event.getIdentifier() + " "
-                + event.getTimestamp()).toList();
+        return events.map(event -> event.trackingToken() + " " + event.getIdentifier() + " " + event.getTimestamp())
+                .toList();
     }
 
     private static Set<String> idsOf(List<TrackedEventMessage<?>> events) {

@@ -1,21 +1,10 @@
 package se.integrationjourney.eventstore;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.ConcurrencyException;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
-import se.integrationjourney.api.projections.ProbeRecorded;
-import se.integrationjourney.api.JourneyApplication;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
-import javax.sql.DataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -26,10 +15,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.integrationjourney.api.JourneyApplication;
+import se.integrationjourney.api.projections.ProbeRecorded;
 
 /**
  * The group commit on PostgreSQL (docs/adr/0011-group-commit.md): appends that wait while a write is under way are
@@ -42,14 +41,19 @@ class GroupCommitStoreTest {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     EventStorageEngine engine;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     MeterRegistry meters;
 
@@ -74,7 +78,8 @@ class GroupCommitStoreTest {
         Future<?> secondAppend;
         Future<?> refused;
         Future<?> thirdAppend;
-        try (Connection locker = dataSource.getConnection(); Statement lock = locker.createStatement()) {
+        try (Connection locker = dataSource.getConnection();
+                Statement lock = locker.createStatement()) {
             locker.setAutoCommit(false);
             // Inserts (row exclusive) wait for a share lock; reads do not.
             lock.execute("lock table domain_event_entry in share mode");
@@ -93,8 +98,10 @@ class GroupCommitStoreTest {
         heldBack.get(30, TimeUnit.SECONDS);
         secondAppend.get(30, TimeUnit.SECONDS);
         thirdAppend.get(30, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> refused.get(30, TimeUnit.SECONDS)).cause()
-                .isInstanceOf(ConcurrencyException.class).hasMessageContaining(stored);
+        assertThatThrownBy(() -> refused.get(30, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(ConcurrencyException.class)
+                .hasMessageContaining(stored);
 
         assertThat(eventsOf(stored)).isEqualTo(2);
         assertThat(eventsOf(first)).isEqualTo(1);
@@ -108,16 +115,20 @@ class GroupCommitStoreTest {
     @Test
     void givenAppendsWaitingWhileAWriteIsHeldBack_whenItEnds_thenTheyShareOneTransaction() throws Exception {
         String first = UUID.randomUUID().toString();
-        List<String> waiting = IntStream.range(0, 3).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        List<String> waiting = IntStream.range(0, 3)
+                .mapToObj(i -> UUID.randomUUID().toString())
+                .toList();
         Future<?> heldBack;
         List<Future<?>> appends;
-        try (Connection locker = dataSource.getConnection(); Statement lock = locker.createStatement()) {
+        try (Connection locker = dataSource.getConnection();
+                Statement lock = locker.createStatement()) {
             locker.setAutoCommit(false);
             lock.execute("lock table domain_event_entry in share mode");
             heldBack = commands.submit(() -> eventStore.publish(probes(first, 0, 1)));
             await().until(() -> insertsWaitingForALock() == 1);
-            appends = waiting.stream().<Future<?>>map(journey ->
-                    commands.submit(() -> eventStore.publish(probes(journey, 0, 3)))).toList();
+            appends = waiting.stream()
+                    .<Future<?>>map(journey -> commands.submit(() -> eventStore.publish(probes(journey, 0, 3))))
+                    .toList();
             await().until(() -> journeyEngine().appendsWaiting() == 3);
             locker.commit();
         }
@@ -130,7 +141,8 @@ class GroupCommitStoreTest {
         assertThat(transactionsOf(waiting.toArray(String[]::new))).isEqualTo(1);
         assertThat(transactionsOf(first, waiting.get(0))).isEqualTo(2);
         // The metrics saw that write too: nine events in one transaction.
-        assertThat(meters.get(GroupCommitMetrics.EVENTS_PER_WRITE).summary().max()).isGreaterThanOrEqualTo(9);
+        assertThat(meters.get(GroupCommitMetrics.EVENTS_PER_WRITE).summary().max())
+                .isGreaterThanOrEqualTo(9);
         assertThat(meters.get(GroupCommitMetrics.WRITES).timer().count()).isPositive();
     }
 
@@ -152,25 +164,29 @@ class GroupCommitStoreTest {
     }
 
     private int insertsWaitingForALock() {
-        return jdbc.queryForObject("select count(*) from pg_stat_activity where datname = current_database()"
-                + " and wait_event_type = 'Lock' and query like 'INSERT INTO domain_event_entry%'", Integer.class);
+        return jdbc.queryForObject(
+                "select count(*) from pg_stat_activity where datname = current_database()"
+                        + " and wait_event_type = 'Lock' and query like 'INSERT INTO domain_event_entry%'",
+                Integer.class);
     }
 
     private int eventsOf(String journey) {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                Integer.class, journey);
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?", Integer.class, journey);
     }
 
     /** How many transactions stored the given journeys' events ({@code xmin}: the inserting transaction). */
     private int transactionsOf(String... journeys) {
-        return jdbc.queryForObject("select count(distinct xmin::text) from domain_event_entry"
-                + " where aggregate_identifier = any (?)", Integer.class, (Object) journeys);
+        return jdbc.queryForObject(
+                "select count(distinct xmin::text) from domain_event_entry" + " where aggregate_identifier = any (?)",
+                Integer.class,
+                (Object) journeys);
     }
 
     private static List<DomainEventMessage<ProbeRecorded>> probes(String journey, int fromSequence, int count) {
         return IntStream.range(fromSequence, fromSequence + count)
-                .mapToObj(i -> (DomainEventMessage<ProbeRecorded>) new GenericDomainEventMessage<>("Probe", journey,
-                        i, new ProbeRecorded("probe " + i, LocalDate.of(2024, 3, i + 1))))
+                .mapToObj(i -> (DomainEventMessage<ProbeRecorded>) new GenericDomainEventMessage<>(
+                        "Probe", journey, i, new ProbeRecorded("probe " + i, LocalDate.of(2024, 3, i + 1))))
                 .toList();
     }
 }

@@ -1,5 +1,8 @@
 package se.integrationjourney.eventstore;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.junit.jupiter.api.AfterEach;
@@ -10,10 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.integrationjourney.api.JourneyApplication;
 import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
-
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The real application, started with one component swapped for an in-memory one or with a setting out of range,
@@ -30,8 +29,8 @@ class MisconfiguredStartupTest {
 
     @Test
     void givenAnInMemoryTokenStoreBean_whenTheServiceStarts_thenItStopsAndSaysWhy() {
-        SpringApplicationBuilder service = new SpringApplicationBuilder(JourneyApplication.class,
-                InMemoryTokenStoreConfiguration.class)
+        SpringApplicationBuilder service = new SpringApplicationBuilder(
+                        JourneyApplication.class, InMemoryTokenStoreConfiguration.class)
                 .web(WebApplicationType.NONE);
 
         assertThatThrownBy(() -> service.run(database.commandLineArguments()))
@@ -41,14 +40,17 @@ class MisconfiguredStartupTest {
 
     @Test
     void givenANegativeGroupCommitBound_whenTheServiceStarts_thenItStopsAndSaysWhy() {
-        SpringApplicationBuilder service = new SpringApplicationBuilder(JourneyApplication.class)
-                .web(WebApplicationType.NONE);
-        String[] arguments = Stream.concat(Stream.of(database.commandLineArguments()),
-                Stream.of("--journey.event-store.group-commit-max-events=-1")).toArray(String[]::new);
+        SpringApplicationBuilder service =
+                new SpringApplicationBuilder(JourneyApplication.class).web(WebApplicationType.NONE);
+        String[] arguments = Stream.concat(
+                        Stream.of(database.commandLineArguments()),
+                        Stream.of("--journey.event-store.group-commit-max-events=-1"))
+                .toArray(String[]::new);
 
         assertThatThrownBy(() -> service.run(arguments))
                 .hasRootCauseInstanceOf(MisconfiguredStorageException.class)
-                .rootCause().hasMessageContaining("journey.event-store.group-commit-max-events is -1");
+                .rootCause()
+                .hasMessageContaining("journey.event-store.group-commit-max-events is -1");
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,9 +1,5 @@
 package se.integrationjourney.benchmarks;
 
-import org.springframework.context.ConfigurableApplicationContext;
-import se.integrationjourney.projections.runtime.ProjectionRunner;
-import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +15,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.springframework.context.ConfigurableApplicationContext;
+import se.integrationjourney.projections.runtime.ProjectionRunner;
+import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
 
 /**
  * Append throughput and latency (issue 6), on a fresh database of its own:
@@ -53,7 +52,10 @@ final class AppendBenchmark {
 
     private static final List<Integer> THREADS = Arrays.stream(
                     System.getProperty("benchmark.append.threads", "4,8,16").split(","))
-            .map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .map(Integer::valueOf)
+            .toList();
     private static final int JOURNEYS = Integer.getInteger("benchmark.append.journeys", 2_000);
     private static final int SECONDS = Integer.getInteger("benchmark.append.seconds", 25);
     private static final int HTTP_CLIENTS = Integer.getInteger("benchmark.append.http.clients", 8);
@@ -63,23 +65,31 @@ final class AppendBenchmark {
     private static final int JDBC_BATCH = Integer.getInteger("benchmark.append.jdbc.batch", 500);
     private static final List<String> EXTRA_ARGUMENTS = Arrays.stream(
                     System.getProperty("benchmark.append.args", "").split(","))
-            .map(String::trim).filter(s -> !s.isEmpty()).toList();
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList();
     private static final int WARM_UP_SECONDS = Integer.getInteger("benchmark.append.warmup.seconds", 120);
     private static final String ADMIN_PASSWORD = "append benchmark admin password";
     private static final String COLUMNS = "event_identifier, type, aggregate_identifier, sequence_number,"
             + " time_stamp, payload_type, payload_revision, payload, meta_data";
 
-    private AppendBenchmark() {
-    }
+    private AppendBenchmark() {}
 
     /** One measured load: how many threads, what it did, and the CPU it took. */
     private record Run(int threads, CommandSideLoader.LoadResult result, CpuUsage.Result cpu) {
 
         String describe() {
-            return String.format(Locale.ROOT, "%d threads: %,d events in %.1f s = %,.0f events/s, p50 %.1f ms,"
-                            + " p99 %.1f ms, max %.0f ms; %s", threads, result.events(), result.nanos() / 1e9,
-                    result.eventsPerSecond(), result.latencies().percentileMillis(50),
-                    result.latencies().percentileMillis(99), result.latencies().maxMillis(), cpu.describe());
+            return String.format(
+                    Locale.ROOT,
+                    "%d threads: %,d events in %.1f s = %,.0f events/s, p50 %.1f ms," + " p99 %.1f ms, max %.0f ms; %s",
+                    threads,
+                    result.events(),
+                    result.nanos() / 1e9,
+                    result.eventsPerSecond(),
+                    result.latencies().percentileMillis(50),
+                    result.latencies().percentileMillis(99),
+                    result.latencies().maxMillis(),
+                    cpu.describe());
         }
     }
 
@@ -99,17 +109,19 @@ final class AppendBenchmark {
         Run best;
         Run http;
         Map<String, Double> waits;
-        try (ConfigurableApplicationContext application = BenchmarkApplication.start(database,
-                arguments.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext application =
+                BenchmarkApplication.start(database, arguments.toArray(String[]::new))) {
             application.getBean(ProjectionRunner.class).stop();
-            context.note("append: application arguments %s; views stopped while appending; seed %d",
+            context.note(
+                    "append: application arguments %s; views stopped while appending; seed %d",
                     EXTRA_ARGUMENTS.isEmpty() ? "as shipped" : EXTRA_ARGUMENTS, context.seed);
 
             long compiledBefore = CpuUsage.jitMillis();
             Run warmUp = warmUp(application, journeys);
-            context.note("append, in-process, warm-up (not measured) until the JIT compilers were nearly idle (%.0f s"
-                            + " of compilation meanwhile), %s", (CpuUsage.jitMillis() - compiledBefore) / 1e3,
-                    warmUp.describe());
+            context.note(
+                    "append, in-process, warm-up (not measured) until the JIT compilers were nearly idle (%.0f s"
+                            + " of compilation meanwhile), %s",
+                    (CpuUsage.jitMillis() - compiledBefore) / 1e3, warmUp.describe());
 
             List<Run> runs = new ArrayList<>();
             for (int threads : THREADS) {
@@ -119,9 +131,14 @@ final class AppendBenchmark {
             }
             // The fewest threads within 5% of the highest rate: once the CPU is the limit, more threads add only
             // queueing (the same events/s with a longer p99), and the run-to-run noise here is about 5%.
-            double highest = runs.stream().mapToDouble(run -> run.result().eventsPerSecond()).max().orElseThrow();
-            best = runs.stream().filter(run -> run.result().eventsPerSecond() >= 0.95 * highest)
-                    .min(Comparator.comparingInt(Run::threads)).orElseThrow();
+            double highest = runs.stream()
+                    .mapToDouble(run -> run.result().eventsPerSecond())
+                    .max()
+                    .orElseThrow();
+            best = runs.stream()
+                    .filter(run -> run.result().eventsPerSecond() >= 0.95 * highest)
+                    .min(Comparator.comparingInt(Run::threads))
+                    .orElseThrow();
 
             // The best thread count once more, short, to see what the database's sessions wait for meanwhile,
             // and how many commands' events each transaction held (the group commit's, ADR 0011).
@@ -130,8 +147,10 @@ final class AppendBenchmark {
                 commandSide(application, journeys.next(JOURNEYS), best.threads(), Math.min(SECONDS, 10));
                 waits = sampler.shares();
             }
-            context.note("append, in-process, %d threads: PostgreSQL sessions of this database sampled every"
-                    + " 5 ms: %s; %s", best.threads(), describe(waits), transactionsSince(database, lastBefore));
+            context.note(
+                    "append, in-process, %d threads: PostgreSQL sessions of this database sampled every"
+                            + " 5 ms: %s; %s",
+                    best.threads(), describe(waits), transactionsSince(database, lastBefore));
 
             int port = Integer.parseInt(application.getEnvironment().getProperty("local.server.port"));
             // The web stack's code paths are new to the JIT: warm them up as well, unmeasured.
@@ -146,24 +165,34 @@ final class AppendBenchmark {
                 CommandSideLoader.LoadResult result = httpLoader.load(journeys.next(HTTP_JOURNEYS), HTTP_CLIENTS);
                 return new Run(HTTP_CLIENTS, result, cpu.stop());
             });
-            context.note("append, HTTP, %d clients: %s; HTTP Basic on every request (bcrypt only when the service has"
+            context.note(
+                    "append, HTTP, %d clients: %s; HTTP Basic on every request (bcrypt only when the service has"
                             + " not verified the credentials recently); the clients run in the measured JVM, so its"
-                            + " CPU includes theirs", HTTP_CLIENTS,
-                    http.describe().replaceFirst("^\\d+ threads: ", ""));
+                            + " CPU includes theirs",
+                    HTTP_CLIENTS, http.describe().replaceFirst("^\\d+ threads: ", ""));
         }
 
         List<Row> rows = writtenRows(database);
         Baseline batched = batchedInserts(database, rows);
-        context.note("append baseline: batched JDBC inserts, 1 connection, %d rows per batch and transaction, into a"
+        context.note(
+                "append baseline: batched JDBC inserts, 1 connection, %d rows per batch and transaction, into a"
                         + " copy of domain_event_entry (like … including all, own sequence): %,d rows (%,d bytes of"
                         + " payload and metadata on average) in %.1f s; per batch p50 %.1f ms, p99 %.1f ms; %s",
-                JDBC_BATCH, batched.rows(), rows.stream().mapToLong(Row::size).sum() / Math.max(1, rows.size()),
-                batched.nanos() / 1e9, batched.latencies().percentileMillis(50),
-                batched.latencies().percentileMillis(99), batched.cpu().describe());
+                JDBC_BATCH,
+                batched.rows(),
+                rows.stream().mapToLong(Row::size).sum() / Math.max(1, rows.size()),
+                batched.nanos() / 1e9,
+                batched.latencies().percentileMillis(50),
+                batched.latencies().percentileMillis(99),
+                batched.cpu().describe());
         Baseline single = singleRowTransactions(database, rows, best.threads());
-        context.note("append baseline: the same rows one per transaction (insert, commit), %d connections: %,.0f"
-                        + " rows/s, p50 %.1f ms, p99 %.1f ms; %s", best.threads(), single.rowsPerSecond(),
-                single.latencies().percentileMillis(50), single.latencies().percentileMillis(99),
+        context.note(
+                "append baseline: the same rows one per transaction (insert, commit), %d connections: %,.0f"
+                        + " rows/s, p50 %.1f ms, p99 %.1f ms; %s",
+                best.threads(),
+                single.rowsPerSecond(),
+                single.latencies().percentileMillis(50),
+                single.latencies().percentileMillis(99),
                 single.cpu().describe());
 
         double inProcessRate = best.result().eventsPerSecond();
@@ -174,24 +203,62 @@ final class AppendBenchmark {
         String inProcessBaseline = IN_PROCESS + ", " + best.threads() + " threads";
         String httpName = HTTP;
         return List.of(
-                new Figure(inProcess, "events/s", inProcessRate,
-                        "batched JDBC inserts (" + JDBC_BATCH + " per batch)", batched.rowsPerSecond(),
-                        "≥ 5,000", inProcessRate >= 5_000),
+                new Figure(
+                        inProcess,
+                        "events/s",
+                        inProcessRate,
+                        "batched JDBC inserts (" + JDBC_BATCH + " per batch)",
+                        batched.rowsPerSecond(),
+                        "≥ 5,000",
+                        inProcessRate >= 5_000),
                 new Figure(inProcess, "events/s", inProcessRate, singleRows, single.rowsPerSecond(), "", null),
-                new Figure(inProcess, "p50 ms", inProcessP50, singleRows, single.latencies().percentileMillis(50),
-                        "", null),
-                new Figure(inProcess, "p99 ms", inProcessP99, singleRows, single.latencies().percentileMillis(99),
-                        "< 20", inProcessP99 < 20),
-                new Figure(httpName, "events/s", http.result().eventsPerSecond(),
-                        inProcessBaseline, inProcessRate, "", null),
-                new Figure(httpName, "p50 ms",
-                        http.result().latencies().percentileMillis(50), inProcessBaseline, inProcessP50, "", null),
-                new Figure(httpName, "p99 ms",
-                        http.result().latencies().percentileMillis(99), inProcessBaseline, inProcessP99, "", null));
+                new Figure(
+                        inProcess,
+                        "p50 ms",
+                        inProcessP50,
+                        singleRows,
+                        single.latencies().percentileMillis(50),
+                        "",
+                        null),
+                new Figure(
+                        inProcess,
+                        "p99 ms",
+                        inProcessP99,
+                        singleRows,
+                        single.latencies().percentileMillis(99),
+                        "< 20",
+                        inProcessP99 < 20),
+                new Figure(
+                        httpName,
+                        "events/s",
+                        http.result().eventsPerSecond(),
+                        inProcessBaseline,
+                        inProcessRate,
+                        "",
+                        null),
+                new Figure(
+                        httpName,
+                        "p50 ms",
+                        http.result().latencies().percentileMillis(50),
+                        inProcessBaseline,
+                        inProcessP50,
+                        "",
+                        null),
+                new Figure(
+                        httpName,
+                        "p99 ms",
+                        http.result().latencies().percentileMillis(99),
+                        inProcessBaseline,
+                        inProcessP99,
+                        "",
+                        null));
     }
 
-    private static Run commandSide(ConfigurableApplicationContext application,
-                                   List<SyntheticHistory.JourneyHistory> journeys, int threads, int seconds)
+    private static Run commandSide(
+            ConfigurableApplicationContext application,
+            List<SyntheticHistory.JourneyHistory> journeys,
+            int threads,
+            int seconds)
             throws Exception {
         CommandSideLoader loader = new CommandSideLoader(application);
         return timed(loader::stop, seconds, () -> {
@@ -211,19 +278,21 @@ final class AppendBenchmark {
         CommandSideLoader loader = new CommandSideLoader(application);
         long started = System.nanoTime();
         AtomicBoolean done = new AtomicBoolean();
-        Thread watcher = new Thread(() -> {
-            long compiled = CpuUsage.jitMillis();
-            while (!done.get()) {
-                BenchmarkApplication.pause(5_000);
-                long compiledNow = CpuUsage.jitMillis();
-                double seconds = (System.nanoTime() - started) / 1e9;
-                if ((seconds >= 20 && compiledNow - compiled < 500) || seconds >= WARM_UP_SECONDS) {
-                    loader.stop();
-                    return;
-                }
-                compiled = compiledNow;
-            }
-        }, "append-warm-up");
+        Thread watcher = new Thread(
+                () -> {
+                    long compiled = CpuUsage.jitMillis();
+                    while (!done.get()) {
+                        BenchmarkApplication.pause(5_000);
+                        long compiledNow = CpuUsage.jitMillis();
+                        double seconds = (System.nanoTime() - started) / 1e9;
+                        if ((seconds >= 20 && compiledNow - compiled < 500) || seconds >= WARM_UP_SECONDS) {
+                            loader.stop();
+                            return;
+                        }
+                        compiled = compiledNow;
+                    }
+                },
+                "append-warm-up");
         watcher.setDaemon(true);
         watcher.start();
         try {
@@ -239,15 +308,17 @@ final class AppendBenchmark {
     /** Runs {@code load}, calling {@code stop} once {@code seconds} have passed if it is still running. */
     private static Run timed(Runnable stop, int seconds, Load load) throws Exception {
         AtomicBoolean done = new AtomicBoolean();
-        Thread deadline = new Thread(() -> {
-            long until = System.nanoTime() + seconds * 1_000_000_000L;
-            while (!done.get() && System.nanoTime() < until) {
-                BenchmarkApplication.pause(50);
-            }
-            if (!done.get()) {
-                stop.run();
-            }
-        }, "append-deadline");
+        Thread deadline = new Thread(
+                () -> {
+                    long until = System.nanoTime() + seconds * 1_000_000_000L;
+                    while (!done.get() && System.nanoTime() < until) {
+                        BenchmarkApplication.pause(50);
+                    }
+                    if (!done.get()) {
+                        stop.run();
+                    }
+                },
+                "append-deadline");
         deadline.setDaemon(true);
         deadline.start();
         try {
@@ -300,9 +371,16 @@ final class AppendBenchmark {
     // --- the JDBC baselines ---------------------------------------------------------------------------------
 
     /** A row of domain_event_entry as the command side wrote it, to be written again by plain JDBC. */
-    private record Row(String eventIdentifier, String type, String aggregateIdentifier, long sequenceNumber,
-                       String timeStamp, String payloadType, String payloadRevision, byte[] payload,
-                       byte[] metaData) {
+    private record Row(
+            String eventIdentifier,
+            String type,
+            String aggregateIdentifier,
+            long sequenceNumber,
+            String timeStamp,
+            String payloadType,
+            String payloadRevision,
+            byte[] payload,
+            byte[] metaData) {
 
         long size() {
             return payload.length + (metaData == null ? 0 : metaData.length);
@@ -317,9 +395,9 @@ final class AppendBenchmark {
 
     private static long lastGlobalIndex(ThrowawayDatabase database) throws SQLException {
         try (Connection connection = BenchmarkContext.connect(database);
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select coalesce(max(global_index), 0)"
-                     + " from domain_event_entry")) {
+                Statement statement = connection.createStatement();
+                ResultSet result =
+                        statement.executeQuery("select coalesce(max(global_index), 0)" + " from domain_event_entry")) {
             result.next();
             return result.getLong(1);
         }
@@ -328,26 +406,37 @@ final class AppendBenchmark {
     /** How the events appended after {@code lastBefore} were committed: each row's xmin is its transaction. */
     private static String transactionsSince(ThrowawayDatabase database, long lastBefore) throws SQLException {
         try (Connection connection = BenchmarkContext.connect(database);
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select count(*), count(distinct xmin::text)"
-                     + " from domain_event_entry where global_index > " + lastBefore)) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select count(*), count(distinct xmin::text)"
+                        + " from domain_event_entry where global_index > " + lastBefore)) {
             result.next();
             long events = result.getLong(1);
             long transactions = result.getLong(2);
-            return String.format(Locale.ROOT, "%,d events in %,d transactions, %.1f events per transaction",
-                    events, transactions, transactions == 0 ? Double.NaN : (double) events / transactions);
+            return String.format(
+                    Locale.ROOT,
+                    "%,d events in %,d transactions, %.1f events per transaction",
+                    events,
+                    transactions,
+                    transactions == 0 ? Double.NaN : (double) events / transactions);
         }
     }
 
     private static List<Row> writtenRows(ThrowawayDatabase database) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (Connection connection = BenchmarkContext.connect(database);
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select " + COLUMNS
-                     + " from domain_event_entry order by global_index")) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(
+                        "select " + COLUMNS + " from domain_event_entry order by global_index")) {
             while (result.next()) {
-                rows.add(new Row(result.getString(1), result.getString(2), result.getString(3), result.getLong(4),
-                        result.getString(5), result.getString(6), result.getString(7), result.getBytes(8),
+                rows.add(new Row(
+                        result.getString(1),
+                        result.getString(2),
+                        result.getString(3),
+                        result.getLong(4),
+                        result.getString(5),
+                        result.getString(6),
+                        result.getString(7),
+                        result.getBytes(8),
                         result.getBytes(9)));
             }
         }
@@ -366,8 +455,8 @@ final class AppendBenchmark {
         }
     }
 
-    private static final String INSERT = "insert into append_baseline (" + COLUMNS
-            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "insert into append_baseline (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static void bind(PreparedStatement insert, Row row) throws SQLException {
         insert.setString(1, row.eventIdentifier());
@@ -419,26 +508,29 @@ final class AppendBenchmark {
         long started = System.nanoTime();
         long until = started + SECONDS * 1_000_000_000L;
         for (int i = 0; i < connections; i++) {
-            Thread thread = new Thread(() -> {
-                try (Connection connection = BenchmarkContext.connect(database);
-                     PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                    for (int index = next.getAndIncrement(); index < rows.size() && !stopped.get();
-                         index = next.getAndIncrement()) {
-                        long inserting = System.nanoTime();
-                        bind(insert, rows.get(index));
-                        insert.executeUpdate(); // autocommit: one row, one transaction
-                        latencies.record(System.nanoTime() - inserting);
-                        if (System.nanoTime() > until) {
+            Thread thread = new Thread(
+                    () -> {
+                        try (Connection connection = BenchmarkContext.connect(database);
+                                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                            for (int index = next.getAndIncrement();
+                                    index < rows.size() && !stopped.get();
+                                    index = next.getAndIncrement()) {
+                                long inserting = System.nanoTime();
+                                bind(insert, rows.get(index));
+                                insert.executeUpdate(); // autocommit: one row, one transaction
+                                latencies.record(System.nanoTime() - inserting);
+                                if (System.nanoTime() > until) {
+                                    stopped.set(true);
+                                }
+                            }
+                        } catch (SQLException e) {
+                            synchronized (failures) {
+                                failures.add(e);
+                            }
                             stopped.set(true);
                         }
-                    }
-                } catch (SQLException e) {
-                    synchronized (failures) {
-                        failures.add(e);
-                    }
-                    stopped.set(true);
-                }
-            }, "append-baseline-" + i);
+                    },
+                    "append-baseline-" + i);
             thread.start();
             threads.add(thread);
         }
@@ -478,17 +570,18 @@ final class AppendBenchmark {
 
         private void sample(ThrowawayDatabase database) {
             try (Connection connection = BenchmarkContext.connect(database);
-                 PreparedStatement query = connection.prepareStatement("select state, wait_event_type, wait_event"
-                         + " from pg_stat_activity where datname = current_database()"
-                         + " and backend_type = 'client backend' and pid <> pg_backend_pid()")) {
+                    PreparedStatement query = connection.prepareStatement("select state, wait_event_type, wait_event"
+                            + " from pg_stat_activity where datname = current_database()"
+                            + " and backend_type = 'client backend' and pid <> pg_backend_pid()")) {
                 while (!stopped.get()) {
                     try (ResultSet sessions = query.executeQuery()) {
                         while (sessions.next()) {
                             String state = sessions.getString(1);
                             String waitType = sessions.getString(2);
-                            String key = waitType == null ? ("active".equals(state) ? "CPU (running)" : state)
+                            String key = waitType == null
+                                    ? ("active".equals(state) ? "CPU (running)" : state)
                                     : waitType + ":" + sessions.getString(3)
-                                    + ("idle in transaction".equals(state) ? " (in transaction)" : "");
+                                            + ("idle in transaction".equals(state) ? " (in transaction)" : "");
                             synchronized (this) {
                                 counts.merge(key, 1L, Long::sum);
                                 sessionSamples++;
@@ -506,10 +599,13 @@ final class AppendBenchmark {
 
         /** Each state's share of all session samples, largest first. */
         synchronized Map<String, Double> shares() {
-            return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .collect(Collectors.toMap(Map.Entry::getKey,
+            return counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey,
                             entry -> sessionSamples == 0 ? 0 : (double) entry.getValue() / sessionSamples,
-                            (a, b) -> a, LinkedHashMap::new));
+                            (a, b) -> a,
+                            LinkedHashMap::new));
         }
 
         @Override
@@ -520,7 +616,8 @@ final class AppendBenchmark {
     }
 
     private static String describe(Map<String, Double> shares) {
-        return shares.entrySet().stream().limit(8)
+        return shares.entrySet().stream()
+                .limit(8)
                 .map(entry -> String.format(Locale.ROOT, "%s %.0f%%", entry.getKey(), entry.getValue() * 100))
                 .collect(Collectors.joining(", "));
     }

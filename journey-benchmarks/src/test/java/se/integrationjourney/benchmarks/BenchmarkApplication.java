@@ -1,5 +1,8 @@
 package se.integrationjourney.benchmarks;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import se.integrationjourney.api.JourneyApplication;
@@ -7,17 +10,12 @@ import se.integrationjourney.projections.runtime.ProjectionRunner;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
 import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
 /** Starts the real application, as the README's run command does, on a benchmark's throwaway database. */
 final class BenchmarkApplication {
 
     private static final long POLL_MILLIS = 100;
 
-    private BenchmarkApplication() {
-    }
+    private BenchmarkApplication() {}
 
     /**
      * The application on that database, on a random port, quiet; {@code extra} are further command-line
@@ -25,16 +23,23 @@ final class BenchmarkApplication {
      */
     static ConfigurableApplicationContext start(ThrowawayDatabase database, String... extra) {
         List<String> arguments = new ArrayList<>(List.of(database.commandLineArguments()));
-        arguments.addAll(List.of("--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+        arguments.addAll(List.of(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
                 // the runtime's own INFO lines (rebuild started, swapped in after n ms) belong in a benchmark's log
                 "--logging.level.se.integrationjourney.projections.runtime=INFO",
-                // the pool as shipped (a fixed pool of Hikari's default ten), not the tests' pools that shrink when idle
+                // the pool as shipped (a fixed pool of Hikari's default ten), not the tests' pools that shrink when
+                // idle
                 // (src/test/resources/application.properties, on this classpath too)
-                "--spring.datasource.hikari.minimum-idle=10", "--spring.datasource.hikari.idle-timeout=600000"));
+                "--spring.datasource.hikari.minimum-idle=10",
+                "--spring.datasource.hikari.idle-timeout=600000"));
         arguments.addAll(List.of(extra));
         return new SpringApplicationBuilder(JourneyApplication.class)
                 .initializers(context -> context.getBeanFactory()
-                        .registerSingleton("benchmarkExcludesTestClasses", new se.integrationjourney.api.testsupport.ExcludeTestClasses()))
+                        .registerSingleton(
+                                "benchmarkExcludesTestClasses",
+                                new se.integrationjourney.api.testsupport.ExcludeTestClasses()))
                 .run(arguments.toArray(String[]::new));
     }
 

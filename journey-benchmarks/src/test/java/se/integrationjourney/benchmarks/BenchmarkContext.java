@@ -1,7 +1,5 @@
 package se.integrationjourney.benchmarks;
 
-import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
 
 /**
  * What the benchmarks of one {@link BenchmarkSuite} run share: the settings, the database holding the synthetic
@@ -64,7 +63,8 @@ final class BenchmarkContext {
 
     /** A figure measured earlier in this run, e.g. as the baseline of a later one. */
     Optional<Figure> figure(String benchmark, String figure) {
-        return figures.stream().filter(f -> f.benchmark().equals(benchmark) && f.figure().equals(figure))
+        return figures.stream()
+                .filter(f -> f.benchmark().equals(benchmark) && f.figure().equals(figure))
                 .findFirst();
     }
 

@@ -1,17 +1,6 @@
 package se.integrationjourney.benchmarks;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.context.ConfigurableApplicationContext;
-import se.integrationjourney.projections.runtime.ProjectionRunner;
-import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +13,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.context.ConfigurableApplicationContext;
+import se.integrationjourney.projections.runtime.ProjectionRunner;
+import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
 
 /**
  * The benchmark suite of issue 6 (docs/benchmarks.md): one command, one table. Not part of {@code ./mvnw verify};
@@ -43,8 +42,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BenchmarkSuite {
 
-    private static final Set<String> ONLY = Arrays.stream(System.getProperty("benchmark.only", "").split(","))
-            .map(String::trim).filter(name -> !name.isEmpty()).collect(Collectors.toSet());
+    private static final Set<String> ONLY = Arrays.stream(
+                    System.getProperty("benchmark.only", "").split(","))
+            .map(String::trim)
+            .filter(name -> !name.isEmpty())
+            .collect(Collectors.toSet());
 
     private ThrowawayDatabase history;
     private BenchmarkContext context;
@@ -55,8 +57,11 @@ class BenchmarkSuite {
         Files.createDirectories(output);
         history = ThrowawayDatabase.named();
         context = new BenchmarkContext(history, output);
-        context.note("machine: %d cores, %s %s, max heap %d MiB", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+        context.note(
+                "machine: %d cores, %s %s, max heap %d MiB",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         context.note("machine: %s", MemoryMonitor.describe());
         if (!ONLY.isEmpty() && ONLY.equals(Set.of("append"))) {
@@ -64,16 +69,23 @@ class BenchmarkSuite {
         }
         long generating = System.nanoTime();
         List<DomainEventMessage<?>> events = SyntheticHistory.events(context.seed, context.events);
-        long journeys = events.stream().map(DomainEventMessage::getAggregateIdentifier).distinct().count();
-        context.note("history: %,d events of %,d journeys (seed %d), generated in %.1f s", events.size(), journeys,
-                context.seed, (System.nanoTime() - generating) / 1e9);
+        long journeys = events.stream()
+                .map(DomainEventMessage::getAggregateIdentifier)
+                .distinct()
+                .count();
+        context.note(
+                "history: %,d events of %,d journeys (seed %d), generated in %.1f s",
+                events.size(), journeys, context.seed, (System.nanoTime() - generating) / 1e9);
         try (ConfigurableApplicationContext application = BenchmarkApplication.start(history)) {
             application.getBean(ProjectionRunner.class).stop();
             long loading = EventStoreLoader.load(application, events);
-            context.note("history loaded in %.1f s straight into the event store (EventStore.publish, %,d events"
-                    + " per transaction)", loading / 1e9, EventStoreLoader.EVENTS_PER_TRANSACTION);
+            context.note(
+                    "history loaded in %.1f s straight into the event store (EventStore.publish, %,d events"
+                            + " per transaction)",
+                    loading / 1e9, EventStoreLoader.EVENTS_PER_TRANSACTION);
         }
-        try (Connection connection = context.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = context.connect();
+                Statement statement = connection.createStatement()) {
             // The views saw none of it: forget their (empty) tokens, as for a store loaded from elsewhere, so that
             // the next start builds them from the first event (ProjectionRunner: views that have never run).
             statement.execute("delete from token_entry");
@@ -132,8 +144,10 @@ class BenchmarkSuite {
 
     private String report() {
         StringBuilder md = new StringBuilder("# Benchmark results\n\nMeasured ")
-                .append(LocalDateTime.now().toString(), 0, 16).append(" by `BenchmarkSuite`.\n\n")
-                .append(Figure.markdownHeader()).append('\n');
+                .append(LocalDateTime.now().toString(), 0, 16)
+                .append(" by `BenchmarkSuite`.\n\n")
+                .append(Figure.markdownHeader())
+                .append('\n');
         context.figures().forEach(figure -> md.append(figure.markdownRow()).append('\n'));
         md.append('\n');
         context.notes().forEach(note -> md.append("- ").append(note).append('\n'));

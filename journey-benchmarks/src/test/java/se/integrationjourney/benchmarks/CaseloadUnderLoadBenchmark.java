@@ -1,19 +1,5 @@
 package se.integrationjourney.benchmarks;
 
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import se.integrationjourney.api.security.Role;
-import se.integrationjourney.projections.caseload.CaseloadQueries;
-import se.integrationjourney.projections.caseload.GetCaseload;
-import se.integrationjourney.projections.runtime.ProjectionRunner;
-import se.integrationjourney.projections.runtime.ProjectionStatus;
-
-import jdk.jfr.Event;
-import jdk.jfr.Label;
-import jdk.jfr.Name;
-import jdk.jfr.Recording;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,6 +15,19 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Recording;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import se.integrationjourney.api.security.Role;
+import se.integrationjourney.projections.caseload.CaseloadQueries;
+import se.integrationjourney.projections.caseload.GetCaseload;
+import se.integrationjourney.projections.runtime.ProjectionRunner;
+import se.integrationjourney.projections.runtime.ProjectionStatus;
 
 /**
  * The caseworkers' caseload ({@code GET /api/caseload}) read by 50 caseworkers at once, ten in each of the five
@@ -69,30 +68,35 @@ final class CaseloadUnderLoadBenchmark {
     private static final long WINDOW_MILLIS = Long.getLong("benchmark.caseload.seconds", 20) * 1000;
     private static final long THINK_MILLIS = Long.getLong("benchmark.caseload.think-millis", 1000);
     /** Whether the flight recording runs (default); off for a diagnostic run that must not be watched. */
-    private static final boolean RECORDING = Boolean.parseBoolean(
-            System.getProperty("benchmark.caseload.recording", "true"));
+    private static final boolean RECORDING =
+            Boolean.parseBoolean(System.getProperty("benchmark.caseload.recording", "true"));
     /** At most this long warming up before the windows under appends (see {@link #warmUp}). */
     private static final long WARM_UP_SECONDS = Long.getLong("benchmark.caseload.warmup.seconds", 240);
+
     private static final int APPEND_THREADS = Integer.getInteger("benchmark.caseload.append-threads", 2);
     /** Events a second the appends send over all their threads; 0 sends as fast as they can. */
-    private static final double APPEND_RATE = Double.parseDouble(System.getProperty("benchmark.caseload.append-rate", "100"));
+    private static final double APPEND_RATE =
+            Double.parseDouble(System.getProperty("benchmark.caseload.append-rate", "100"));
     /** Journeys queued for the appends: more than any window can record, the loader is stopped at the end. */
     private static final int APPEND_JOURNEYS = Integer.getInteger("benchmark.caseload.append-journeys", 20_000);
+
     private static final double TARGET_P99_MILLIS = 20;
     /** Requests slower than this are recorded in flight recordings as {@link SlowRequest} events. */
     private static final long SLOW_MILLIS = 10;
     /** Caseworker ids of the synthetic history: {@code handlaggare-<municipality>-<0..11>}. */
     private static final int CASEWORKERS_PER_MUNICIPALITY = 12;
 
-    private CaseloadUnderLoadBenchmark() {
-    }
+    private CaseloadUnderLoadBenchmark() {}
 
     /** One caseload request, as its query parameters. */
     private record Request(String caseworkerId, String municipalityCode, boolean dueOnly, int page, int size) {
 
         /** The path a caseworker asks; the municipality is left to its default (their own) half of the time. */
         String path(boolean explicitMunicipality) {
-            StringBuilder path = new StringBuilder("/api/caseload?page=").append(page).append("&size=").append(size);
+            StringBuilder path = new StringBuilder("/api/caseload?page=")
+                    .append(page)
+                    .append("&size=")
+                    .append(size);
             if (dueOnly) {
                 path.append("&dueOnly=true");
             }
@@ -124,31 +128,48 @@ final class CaseloadUnderLoadBenchmark {
     @Label("Slow caseload request")
     static final class SlowRequest extends Event {
         static final String NAME = "se.integrationjourney.benchmark.SlowCaseloadRequest";
+
         @Label("Reader")
         int reader;
+
         @Label("Page")
         int page;
+
         @Label("Page size")
         int size;
+
         @Label("Due only")
         boolean dueOnly;
+
         @Label("One caseworker's journeys")
         boolean caseworker;
     }
 
     /** What a measurement window gave. */
-    private record Window(Latencies latencies, Instant from, Instant until, double seconds, double appendsPerSecond,
-                          CpuUsage.Result cpu) {
+    private record Window(
+            Latencies latencies,
+            Instant from,
+            Instant until,
+            double seconds,
+            double appendsPerSecond,
+            CpuUsage.Result cpu) {
 
         double requestsPerSecond() {
             return latencies.count() / seconds;
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "%,d requests, %.0f requests/s, p50 %.1f ms, p99 %.1f ms, max %.0f ms,"
-                            + " appends %.0f events/s; %s", latencies.count(), requestsPerSecond(),
-                    latencies.percentileMillis(50), latencies.percentileMillis(99), latencies.maxMillis(),
-                    appendsPerSecond, cpu.describe());
+            return String.format(
+                    Locale.ROOT,
+                    "%,d requests, %.0f requests/s, p50 %.1f ms, p99 %.1f ms, max %.0f ms,"
+                            + " appends %.0f events/s; %s",
+                    latencies.count(),
+                    requestsPerSecond(),
+                    latencies.percentileMillis(50),
+                    latencies.percentileMillis(99),
+                    latencies.maxMillis(),
+                    appendsPerSecond,
+                    cpu.describe());
         }
     }
 
@@ -156,34 +177,40 @@ final class CaseloadUnderLoadBenchmark {
         List<Figure> figures = new ArrayList<>();
         Window withCache;
         try (ConfigurableApplicationContext application = QueryBenchmarkSupport.startCaughtUp(context, NAME);
-             Connection jdbc = context.connect()) {
+                Connection jdbc = context.connect()) {
             for (int reader = 0; reader < READERS; reader++) {
                 QueryBenchmarkSupport.account(application, account(reader), Role.CASEWORKER, municipality(reader));
             }
-            QueryBenchmarkSupport.Client client = new QueryBenchmarkSupport.Client(QueryBenchmarkSupport.port(application));
+            QueryBenchmarkSupport.Client client =
+                    new QueryBenchmarkSupport.Client(QueryBenchmarkSupport.port(application));
             CaseloadQueries caseloads = application.getBean(CaseloadQueries.class);
-            Reader overHttp = (reader, request, random) ->
-                    client.get(account(reader), request.path(random.nextBoolean()));
+            Reader overHttp =
+                    (reader, request, random) -> client.get(account(reader), request.path(random.nextBoolean()));
             Reader inProcess = (reader, request, random) -> caseloads.handle(request.query());
-            context.note("caseload: open journeys per municipality (of all registered): %s; 50 readers, 10 per"
-                    + " municipality, each its own caseworker account; the application's connection pool: %s",
+            context.note(
+                    "caseload: open journeys per municipality (of all registered): %s; 50 readers, 10 per"
+                            + " municipality, each its own caseworker account; the application's connection pool: %s",
                     caseloadSizes(jdbc), poolSize(application));
 
             double passwordCheck = QueryBenchmarkSupport.passwordCheckMillis(application);
-            context.note("caseload: one check of a Basic password against its bcrypt hash takes %.1f ms in this JVM"
-                    + " (PasswordEncoder.matches, median of 12)", passwordCheck);
+            context.note(
+                    "caseload: one check of a Basic password against its bcrypt hash takes %.1f ms in this JVM"
+                            + " (PasswordEncoder.matches, median of 12)",
+                    passwordCheck);
 
             CommandSideLoader loader = new CommandSideLoader(application, APPEND_RATE);
             List<SyntheticHistory.JourneyHistory> newJourneys =
                     SyntheticHistory.journeys(context.seed + 1, APPEND_JOURNEYS);
             AtomicReference<Object> appendOutcome = new AtomicReference<>();
-            Thread appends = new Thread(() -> {
-                try {
-                    appendOutcome.set(loader.load(newJourneys, APPEND_THREADS));
-                } catch (RuntimeException e) {
-                    appendOutcome.set(e);
-                }
-            }, "caseload-benchmark-appends");
+            Thread appends = new Thread(
+                    () -> {
+                        try {
+                            appendOutcome.set(loader.load(newJourneys, APPEND_THREADS));
+                        } catch (RuntimeException e) {
+                            appendOutcome.set(e);
+                        }
+                    },
+                    "caseload-benchmark-appends");
             Path recordingFile = context.output.resolve("caseload.jfr");
             Window pacedHttp;
             Window saturatedHttp;
@@ -221,32 +248,45 @@ final class CaseloadUnderLoadBenchmark {
             }
             CommandSideLoader.LoadResult appended = (CommandSideLoader.LoadResult) appendOutcome.get();
             ProjectionStatus caseloadView = application.getBean(ProjectionRunner.class).status().stream()
-                    .filter(status -> status.name().equals(NAME)).findFirst().orElseThrow();
+                    .filter(status -> status.name().equals(NAME))
+                    .findFirst()
+                    .orElseThrow();
             context.note("caseload baseline, 1 reader over HTTP, no appends: %s", aloneHttp.describe());
             context.note("caseload baseline, 1 reader in-process, no appends: %s", aloneInProcess.describe());
-            context.note("caseload: appends through the command side (%d threads, one event per command, %s): %,d events"
+            context.note(
+                    "caseload: appends through the command side (%d threads, one event per command, %s): %,d events"
                             + " in %.0f s, %.0f events/s, command p50 %.1f ms, p99 %.1f ms; when they stopped the"
-                            + " caseload view was %,d events behind the store", APPEND_THREADS,
+                            + " caseload view was %,d events behind the store",
+                    APPEND_THREADS,
                     APPEND_RATE > 0 ? String.format(Locale.ROOT, "paced at %.0f events/s", APPEND_RATE) : "unpaced",
                     appended.events(),
-                    appendSeconds, appended.events() / appendSeconds, appended.latencies().percentileMillis(50),
+                    appendSeconds,
+                    appended.events() / appendSeconds,
+                    appended.latencies().percentileMillis(50),
                     appended.latencies().percentileMillis(99),
                     caseloadView.headPosition() - caseloadView.position());
-            context.note("caseload, 50 readers over HTTP, think time ~%d ms, during appends: %s", THINK_MILLIS,
-                    pacedHttp.describe());
-            context.note("caseload, 50 readers over HTTP, no think time, during appends: %s",
-                    saturatedHttp.describe());
-            context.note("caseload, 50 readers in-process, think time ~%d ms, during appends: %s", THINK_MILLIS,
-                    pacedInProcess.describe());
-            context.note("caseload, 50 readers in-process, no think time, during appends: %s",
+            context.note(
+                    "caseload, 50 readers over HTTP, think time ~%d ms, during appends: %s",
+                    THINK_MILLIS, pacedHttp.describe());
+            context.note("caseload, 50 readers over HTTP, no think time, during appends: %s", saturatedHttp.describe());
+            context.note(
+                    "caseload, 50 readers in-process, think time ~%d ms, during appends: %s",
+                    THINK_MILLIS, pacedInProcess.describe());
+            context.note(
+                    "caseload, 50 readers in-process, no think time, during appends: %s",
                     saturatedInProcess.describe());
             if (RECORDING) {
-                context.note("caseload: one flight recording from before the warm-up to the end (%s; requests slower"
-                        + " than %d ms are in it as %s events); of the JVM during 50 HTTP readers without think time"
-                        + " and the appends: %s", recordingFile.getFileName(), SLOW_MILLIS, SlowRequest.NAME,
+                context.note(
+                        "caseload: one flight recording from before the warm-up to the end (%s; requests slower"
+                                + " than %d ms are in it as %s events); of the JVM during 50 HTTP readers without think time"
+                                + " and the appends: %s",
+                        recordingFile.getFileName(),
+                        SLOW_MILLIS,
+                        SlowRequest.NAME,
                         QueryBenchmarkSupport.Profile.of(recordingFile, saturatedHttp.from(), saturatedHttp.until())
                                 .describe());
-                context.note("caseload, profile of the JVM during 50 paced in-process readers and the appends: %s",
+                context.note(
+                        "caseload, profile of the JVM during 50 paced in-process readers and the appends: %s",
                         QueryBenchmarkSupport.Profile.of(recordingFile, pacedInProcess.from(), pacedInProcess.until())
                                 .describe());
             } else {
@@ -256,20 +296,46 @@ final class CaseloadUnderLoadBenchmark {
 
             String httpBaseline = "1 reader, HTTP, no appends";
             String inProcessBaseline = "1 reader, in-process, no appends";
-            figures.addAll(latencyFigures("caseload: 50 readers, HTTP, think ~" + THINK_MILLIS + " ms, appends "
-                    + rate(pacedHttp), pacedHttp, httpBaseline, aloneHttp, true));
-            figures.addAll(latencyFigures("caseload: 50 readers, HTTP, no think time, appends "
-                    + rate(saturatedHttp), saturatedHttp, httpBaseline, aloneHttp, false));
-            figures.add(new Figure("caseload: 50 readers, HTTP, no think time, appends " + rate(saturatedHttp),
-                    "requests/s", saturatedHttp.requestsPerSecond(), httpBaseline, aloneHttp.requestsPerSecond(),
-                    "", null));
-            figures.addAll(latencyFigures("caseload: 50 readers, in-process, think ~" + THINK_MILLIS + " ms, appends "
-                    + rate(pacedInProcess), pacedInProcess, inProcessBaseline, aloneInProcess, false));
-            figures.addAll(latencyFigures("caseload: 50 readers, in-process, no think time, appends "
-                    + rate(saturatedInProcess), saturatedInProcess, inProcessBaseline, aloneInProcess, false));
-            figures.add(new Figure("caseload: 50 readers, in-process, no think time, appends "
-                    + rate(saturatedInProcess), "requests/s", saturatedInProcess.requestsPerSecond(),
-                    inProcessBaseline, aloneInProcess.requestsPerSecond(), "", null));
+            figures.addAll(latencyFigures(
+                    "caseload: 50 readers, HTTP, think ~" + THINK_MILLIS + " ms, appends " + rate(pacedHttp),
+                    pacedHttp,
+                    httpBaseline,
+                    aloneHttp,
+                    true));
+            figures.addAll(latencyFigures(
+                    "caseload: 50 readers, HTTP, no think time, appends " + rate(saturatedHttp),
+                    saturatedHttp,
+                    httpBaseline,
+                    aloneHttp,
+                    false));
+            figures.add(new Figure(
+                    "caseload: 50 readers, HTTP, no think time, appends " + rate(saturatedHttp),
+                    "requests/s",
+                    saturatedHttp.requestsPerSecond(),
+                    httpBaseline,
+                    aloneHttp.requestsPerSecond(),
+                    "",
+                    null));
+            figures.addAll(latencyFigures(
+                    "caseload: 50 readers, in-process, think ~" + THINK_MILLIS + " ms, appends " + rate(pacedInProcess),
+                    pacedInProcess,
+                    inProcessBaseline,
+                    aloneInProcess,
+                    false));
+            figures.addAll(latencyFigures(
+                    "caseload: 50 readers, in-process, no think time, appends " + rate(saturatedInProcess),
+                    saturatedInProcess,
+                    inProcessBaseline,
+                    aloneInProcess,
+                    false));
+            figures.add(new Figure(
+                    "caseload: 50 readers, in-process, no think time, appends " + rate(saturatedInProcess),
+                    "requests/s",
+                    saturatedInProcess.requestsPerSecond(),
+                    inProcessBaseline,
+                    aloneInProcess.requestsPerSecond(),
+                    "",
+                    null));
             withCache = aloneHttp;
         }
         figures.addAll(withoutCredentialsCache(context, withCache));
@@ -281,29 +347,44 @@ final class CaseloadUnderLoadBenchmark {
      * on every request (what the service did before the cache): one reader, and 50 paced readers, no appends.
      */
     private static List<Figure> withoutCredentialsCache(BenchmarkContext context, Window withCache) throws Exception {
-        try (ConfigurableApplicationContext application = BenchmarkApplication.start(context.history(),
-                "--journey.security.verified-credentials-ttl=0");
-             Connection jdbc = context.connect()) {
+        try (ConfigurableApplicationContext application =
+                        BenchmarkApplication.start(context.history(), "--journey.security.verified-credentials-ttl=0");
+                Connection jdbc = context.connect()) {
             // The views catch up on what the appends left behind before anything is timed.
             BenchmarkApplication.awaitCaughtUp(application.getBean(ProjectionRunner.class), Duration.ofMinutes(30));
-            QueryBenchmarkSupport.Client client = new QueryBenchmarkSupport.Client(QueryBenchmarkSupport.port(application));
-            Reader overHttp = (reader, request, random) ->
-                    client.get(account(reader), request.path(random.nextBoolean()));
+            QueryBenchmarkSupport.Client client =
+                    new QueryBenchmarkSupport.Client(QueryBenchmarkSupport.port(application));
+            Reader overHttp =
+                    (reader, request, random) -> client.get(account(reader), request.path(random.nextBoolean()));
             measure(READERS, 3_000, 0, overHttp, jdbc);
             Window alone = measure(1, WINDOW_MILLIS / 2, 0, overHttp, jdbc);
             Window paced = measure(READERS, WINDOW_MILLIS, THINK_MILLIS, overHttp, jdbc);
-            context.note("caseload, credentials cache off (bcrypt on every request), 1 reader over HTTP, no appends:"
-                    + " %s", alone.describe());
-            context.note("caseload, credentials cache off, 50 readers over HTTP, think time ~%d ms, no appends: %s",
+            context.note(
+                    "caseload, credentials cache off (bcrypt on every request), 1 reader over HTTP, no appends:"
+                            + " %s",
+                    alone.describe());
+            context.note(
+                    "caseload, credentials cache off, 50 readers over HTTP, think time ~%d ms, no appends: %s",
                     THINK_MILLIS, paced.describe());
             String benchmark = "caseload: credentials cache off (bcrypt per request), ";
             String baseline = "1 reader, HTTP, no appends, cache on";
             return List.of(
-                    new Figure(benchmark + "1 reader, HTTP, no appends", "p50 ms", alone.latencies().percentileMillis(50),
-                            baseline, withCache.latencies().percentileMillis(50), "", null),
-                    new Figure(benchmark + "50 readers, HTTP, think ~" + THINK_MILLIS + " ms, no appends", "p99 ms",
-                            paced.latencies().percentileMillis(99), baseline,
-                            withCache.latencies().percentileMillis(99), "", null));
+                    new Figure(
+                            benchmark + "1 reader, HTTP, no appends",
+                            "p50 ms",
+                            alone.latencies().percentileMillis(50),
+                            baseline,
+                            withCache.latencies().percentileMillis(50),
+                            "",
+                            null),
+                    new Figure(
+                            benchmark + "50 readers, HTTP, think ~" + THINK_MILLIS + " ms, no appends",
+                            "p99 ms",
+                            paced.latencies().percentileMillis(99),
+                            baseline,
+                            withCache.latencies().percentileMillis(99),
+                            "",
+                            null));
         }
     }
 
@@ -331,20 +412,35 @@ final class CaseloadUnderLoadBenchmark {
             rounds++;
             lastRoundJitCores = (CpuUsage.jitMillis() - compiled) / 1e3 / ((System.nanoTime() - roundStarted) / 1e9);
         } while (lastRoundJitCores >= 0.1 && (System.nanoTime() - started) / 1e9 < WARM_UP_SECONDS);
-        context.note("caseload: warm-up during the appends (not measured), %d rounds of every kind of reader in %.0f s,"
-                        + " %.0f s of JIT compilation meanwhile, %.2f cores compiling in the last round", rounds,
-                (System.nanoTime() - started) / 1e9, (CpuUsage.jitMillis() - compiledBefore) / 1e3,
+        context.note(
+                "caseload: warm-up during the appends (not measured), %d rounds of every kind of reader in %.0f s,"
+                        + " %.0f s of JIT compilation meanwhile, %.2f cores compiling in the last round",
+                rounds,
+                (System.nanoTime() - started) / 1e9,
+                (CpuUsage.jitMillis() - compiledBefore) / 1e3,
                 lastRoundJitCores);
     }
 
-    private static List<Figure> latencyFigures(String benchmark, Window window, String baseline, Window alone,
-                                               boolean target) {
+    private static List<Figure> latencyFigures(
+            String benchmark, Window window, String baseline, Window alone, boolean target) {
         double p99 = window.latencies().percentileMillis(99);
         return List.of(
-                new Figure(benchmark, "p50 ms", window.latencies().percentileMillis(50), baseline,
-                        alone.latencies().percentileMillis(50), "", null),
-                new Figure(benchmark, "p99 ms", p99, baseline, alone.latencies().percentileMillis(99),
-                        target ? "< 20 ms" : "", target ? p99 < TARGET_P99_MILLIS : null));
+                new Figure(
+                        benchmark,
+                        "p50 ms",
+                        window.latencies().percentileMillis(50),
+                        baseline,
+                        alone.latencies().percentileMillis(50),
+                        "",
+                        null),
+                new Figure(
+                        benchmark,
+                        "p99 ms",
+                        p99,
+                        baseline,
+                        alone.latencies().percentileMillis(99),
+                        target ? "< 20 ms" : "",
+                        target ? p99 < TARGET_P99_MILLIS : null));
     }
 
     private static String rate(Window window) {
@@ -365,41 +461,43 @@ final class CaseloadUnderLoadBenchmark {
         List<Thread> threads = new ArrayList<>();
         for (int reader = 0; reader < readers; reader++) {
             int index = reader;
-            Thread thread = new Thread(() -> {
-                Random random = new Random(SyntheticHistory.spread(31L * index + readers));
-                try {
-                    ready.countDown();
-                    go.await();
-                    if (thinkMillis > 0) {
-                        // Readers start spread over one think time, not all in the same millisecond.
-                        Thread.sleep((long) (random.nextDouble() * thinkMillis));
-                    }
-                    while (System.nanoTime() < deadline[0] && failure.get() == null) {
-                        Request request = request(index, random);
-                        SlowRequest slow = new SlowRequest();
-                        slow.begin();
-                        long started = System.nanoTime();
-                        ask.read(index, request, random);
-                        long took = System.nanoTime() - started;
-                        latencies.record(took);
-                        slow.end();
-                        if (took > SLOW_MILLIS * 1_000_000) {
-                            slow.reader = index;
-                            slow.page = request.page();
-                            slow.size = request.size();
-                            slow.dueOnly = request.dueOnly();
-                            slow.caseworker = request.caseworkerId() != null;
-                            slow.commit();
+            Thread thread = new Thread(
+                    () -> {
+                        Random random = new Random(SyntheticHistory.spread(31L * index + readers));
+                        try {
+                            ready.countDown();
+                            go.await();
+                            if (thinkMillis > 0) {
+                                // Readers start spread over one think time, not all in the same millisecond.
+                                Thread.sleep((long) (random.nextDouble() * thinkMillis));
+                            }
+                            while (System.nanoTime() < deadline[0] && failure.get() == null) {
+                                Request request = request(index, random);
+                                SlowRequest slow = new SlowRequest();
+                                slow.begin();
+                                long started = System.nanoTime();
+                                ask.read(index, request, random);
+                                long took = System.nanoTime() - started;
+                                latencies.record(took);
+                                slow.end();
+                                if (took > SLOW_MILLIS * 1_000_000) {
+                                    slow.reader = index;
+                                    slow.page = request.page();
+                                    slow.size = request.size();
+                                    slow.dueOnly = request.dueOnly();
+                                    slow.caseworker = request.caseworkerId() != null;
+                                    slow.commit();
+                                }
+                                if (thinkMillis > 0) {
+                                    Thread.sleep(Math.min(5 * thinkMillis, (long)
+                                            (-Math.log(1 - random.nextDouble()) * thinkMillis)));
+                                }
+                            }
+                        } catch (Throwable e) {
+                            failure.compareAndSet(null, e);
                         }
-                        if (thinkMillis > 0) {
-                            Thread.sleep(Math.min(5 * thinkMillis,
-                                    (long) (-Math.log(1 - random.nextDouble()) * thinkMillis)));
-                        }
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "caseload-reader-" + reader);
+                    },
+                    "caseload-reader-" + reader);
             threads.add(thread);
             thread.start();
         }
@@ -435,11 +533,11 @@ final class CaseloadUnderLoadBenchmark {
             String caseworker = "handlaggare-" + municipality + "-" + random.nextInt(CASEWORKERS_PER_MUNICIPALITY);
             return new Request(caseworker, municipality, random.nextBoolean(), 0, GetCaseload.DEFAULT_SIZE);
         } else if (kind < 90) {
-            return new Request(null, municipality, random.nextBoolean(), 1 + random.nextInt(9),
-                    GetCaseload.DEFAULT_SIZE);
+            return new Request(
+                    null, municipality, random.nextBoolean(), 1 + random.nextInt(9), GetCaseload.DEFAULT_SIZE);
         } else {
-            return new Request(null, municipality, random.nextBoolean(), random.nextInt(3),
-                    random.nextBoolean() ? 20 : 100);
+            return new Request(
+                    null, municipality, random.nextBoolean(), random.nextInt(3), random.nextBoolean() ? 20 : 100);
         }
     }
 
@@ -453,7 +551,8 @@ final class CaseloadUnderLoadBenchmark {
 
     private static long headPosition(Connection jdbc) throws Exception {
         try (Statement statement = jdbc.createStatement();
-             ResultSet row = statement.executeQuery("select coalesce(max(global_index), 0) from domain_event_entry")) {
+                ResultSet row =
+                        statement.executeQuery("select coalesce(max(global_index), 0) from domain_event_entry")) {
             row.next();
             return row.getLong(1);
         }
@@ -462,19 +561,20 @@ final class CaseloadUnderLoadBenchmark {
     private static String caseloadSizes(Connection jdbc) throws Exception {
         List<String> sizes = new ArrayList<>();
         try (Statement statement = jdbc.createStatement();
-             ResultSet rows = statement.executeQuery("select municipality_code, count(*) filter (where not closed),"
-                     + " count(*) from caseload group by 1 order by 1")) {
+                ResultSet rows = statement.executeQuery("select municipality_code, count(*) filter (where not closed),"
+                        + " count(*) from caseload group by 1 order by 1")) {
             while (rows.next()) {
-                sizes.add(String.format(Locale.ROOT, "%s %,d (%,d)", rows.getString(1), rows.getLong(2),
-                        rows.getLong(3)));
+                sizes.add(String.format(
+                        Locale.ROOT, "%s %,d (%,d)", rows.getString(1), rows.getLong(2), rows.getLong(3)));
             }
         }
         return String.join(", ", sizes);
     }
 
     private static String poolSize(ConfigurableApplicationContext application) {
-        return "Hikari, at most " + application.getEnvironment()
-                .getProperty("spring.datasource.hikari.maximum-pool-size", "10 (default)") + " connections";
+        return "Hikari, at most "
+                + application.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size", "10 (default)")
+                + " connections";
     }
 
     /**
@@ -482,12 +582,12 @@ final class CaseloadUnderLoadBenchmark {
      * runs it. The statement and its parameters are package-private in the projections module (they are not an
      * API); reflection reads them so that the plan is of the very statement measured, not a copy that may drift.
      */
-    private static void explainLargestFirstPage(BenchmarkContext context, ConfigurableApplicationContext application,
-                                                Connection jdbc) throws Exception {
+    private static void explainLargestFirstPage(
+            BenchmarkContext context, ConfigurableApplicationContext application, Connection jdbc) throws Exception {
         String largest;
         try (Statement statement = jdbc.createStatement();
-             ResultSet row = statement.executeQuery("select municipality_code from caseload where not closed"
-                     + " group by 1 order by count(*) desc limit 1")) {
+                ResultSet row = statement.executeQuery("select municipality_code from caseload where not closed"
+                        + " group by 1 order by count(*) desc limit 1")) {
             row.next();
             largest = row.getString(1);
         }
@@ -496,12 +596,14 @@ final class CaseloadUnderLoadBenchmark {
         Method parameters = CaseloadQueries.class.getDeclaredMethod("parameters", GetCaseload.class, LocalDate.class);
         sql.setAccessible(true);
         parameters.setAccessible(true);
-        MapSqlParameterSource values = ((MapSqlParameterSource) parameters.invoke(null, query,
-                LocalDate.now(application.getBean(Clock.class)))).addValue("wanted", (long) query.size());
+        MapSqlParameterSource values = ((MapSqlParameterSource)
+                        parameters.invoke(null, query, LocalDate.now(application.getBean(Clock.class))))
+                .addValue("wanted", (long) query.size());
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(application.getBean(JdbcTemplate.class));
-        List<String> plan = named.query("explain (analyze, buffers) " + sql.invoke(null, query), values,
-                (row, n) -> row.getString(1));
-        context.note("caseload, PostgreSQL's plan of the first page of municipality %s (EXPLAIN ANALYZE, BUFFERS):"
-                + " %s", largest, String.join(" / ", plan).replaceAll("\\s+", " "));
+        List<String> plan = named.query(
+                "explain (analyze, buffers) " + sql.invoke(null, query), values, (row, n) -> row.getString(1));
+        context.note(
+                "caseload, PostgreSQL's plan of the first page of municipality %s (EXPLAIN ANALYZE, BUFFERS):" + " %s",
+                largest, String.join(" / ", plan).replaceAll("\\s+", " "));
     }
 }

@@ -1,5 +1,12 @@
 package se.integrationjourney.benchmarks;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.ApplicationContext;
@@ -64,14 +71,6 @@ import se.integrationjourney.core.events.StudiesEnded;
 import se.integrationjourney.core.events.StudiesStarted;
 import se.integrationjourney.core.events.TemporaryHousingProvided;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-
 /**
  * Loads synthetic journeys through the command side, in-process: each event of a {@link SyntheticHistory} becomes
  * the command that records it, sent through Axon's {@link CommandGateway} and waited for, one event per command,
@@ -96,6 +95,7 @@ final class CommandSideLoader {
     private final AtomicBoolean stopped = new AtomicBoolean();
     /** Nanoseconds between two commands over all workers; 0 sends as fast as the workers can. */
     private final long intervalNanos;
+
     private final AtomicLong nextSend = new AtomicLong(System.nanoTime());
 
     CommandSideLoader(ApplicationContext application) {
@@ -134,14 +134,19 @@ final class CommandSideLoader {
      */
     LoadResult load(List<SyntheticHistory.JourneyHistory> journeys, int threads) {
         Latencies latencies = new Latencies();
-        ParallelJourneys.Outcome outcome = ParallelJourneys.run(journeys, threads, stopped,
-                journey -> loadJourney(journey, latencies));
+        ParallelJourneys.Outcome outcome =
+                ParallelJourneys.run(journeys, threads, stopped, journey -> loadJourney(journey, latencies));
         return new LoadResult(outcome.events(), outcome.nanos(), latencies);
     }
 
     private long loadJourney(SyntheticHistory.JourneyHistory journey, Latencies latencies) {
-        Map<String, Object> recordedBy = Map.of("username", "benchmark-" + journey.municipalityCode(),
-                "roles", "CASEWORKER", "municipalityCode", journey.municipalityCode());
+        Map<String, Object> recordedBy = Map.of(
+                "username",
+                "benchmark-" + journey.municipalityCode(),
+                "roles",
+                "CASEWORKER",
+                "municipalityCode",
+                journey.municipalityCode());
         Map<String, String> recordedIds = new HashMap<>();
         long recorded = 0;
         for (SyntheticHistory.Entry entry : journey.entries()) {
@@ -153,10 +158,13 @@ final class CommandSideLoader {
             long sending = System.nanoTime();
             Recorded answer;
             try {
-                answer = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(recordedBy));
+                answer = commands.sendAndWait(
+                        GenericCommandMessage.asCommandMessage(command).andMetaData(recordedBy));
             } catch (RuntimeException e) {
-                throw new IllegalStateException("command " + command.getClass().getSimpleName() + " (event "
-                        + entry.sequence() + " of journey " + journey.journeyId() + ") failed", e);
+                throw new IllegalStateException(
+                        "command " + command.getClass().getSimpleName() + " (event " + entry.sequence() + " of journey "
+                                + journey.journeyId() + ") failed",
+                        e);
             }
             latencies.record(System.nanoTime() - sending);
             recordedIds.put(entry.eventId(), answer.eventId());
@@ -187,8 +195,16 @@ final class CommandSideLoader {
     static Object commandFor(JourneyEvent event, Map<String, String> recordedIds) {
         UUID id = event.journeyId();
         if (event instanceof NewcomerRegistered e) {
-            return new RegisterNewcomer(id, e.occurredOn(), e.municipalityCode(), e.receptionType(), e.birthYear(),
-                    e.gender(), e.countryOfBirth(), e.educationLevel(), e.personalDetails());
+            return new RegisterNewcomer(
+                    id,
+                    e.occurredOn(),
+                    e.municipalityCode(),
+                    e.receptionType(),
+                    e.birthYear(),
+                    e.gender(),
+                    e.countryOfBirth(),
+                    e.educationLevel(),
+                    e.personalDetails());
         } else if (event instanceof PersonalDetailsCorrected e) {
             return new CorrectPersonalDetails(id, null, e.personalDetails());
         } else if (event instanceof MilestoneRetracted e) {
@@ -224,8 +240,8 @@ final class CommandSideLoader {
         } else if (event instanceof InternshipEnded e) {
             return new EndInternship(id, null, e.occurredOn(), e.internshipId(), e.outcome());
         } else if (event instanceof EmploymentStarted e) {
-            return new StartEmployment(id, null, e.occurredOn(), e.employmentId(), e.employmentType(), e.sector(),
-                    e.hoursPerWeek());
+            return new StartEmployment(
+                    id, null, e.occurredOn(), e.employmentId(), e.employmentType(), e.sector(), e.hoursPerWeek());
         } else if (event instanceof EmploymentEnded e) {
             return new EndEmployment(id, null, e.occurredOn(), e.employmentId());
         } else if (event instanceof BusinessStarted e) {
@@ -245,13 +261,13 @@ final class CommandSideLoader {
         } else if (event instanceof SelfSufficiencyLost e) {
             return new RecordSelfSufficiencyLost(id, null, e.occurredOn());
         } else if (event instanceof FollowUpRecorded e) {
-            return new RecordFollowUp(id, null, e.occurredOn(), e.monthsAfterEstablishment(), e.status(),
-                    e.source());
+            return new RecordFollowUp(id, null, e.occurredOn(), e.monthsAfterEstablishment(), e.status(), e.source());
         } else if (event instanceof JourneyClosed e) {
             return new CloseJourney(id, null, e.occurredOn(), e.reason());
         } else if (event instanceof JourneyReopened e) {
             return new ReopenJourney(id, null, e.occurredOn());
         }
-        throw new IllegalArgumentException("no command records a " + event.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "no command records a " + event.getClass().getSimpleName());
     }
 }

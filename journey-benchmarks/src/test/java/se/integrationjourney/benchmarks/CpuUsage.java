@@ -77,8 +77,14 @@ final class CpuUsage {
     record Result(double jvmCores, double jitCores, double postgresCores, double otherCores, double machineBusy) {
 
         String describe() {
-            return String.format(java.util.Locale.ROOT, "CPU cores: JVM %.2f (of which JIT compiling %.2f), postgres"
-                    + " %.2f, other %.2f (machine %.0f%% busy)", jvmCores, jitCores, postgresCores, otherCores,
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "CPU cores: JVM %.2f (of which JIT compiling %.2f), postgres"
+                            + " %.2f, other %.2f (machine %.0f%% busy)",
+                    jvmCores,
+                    jitCores,
+                    postgresCores,
+                    otherCores,
                     machineBusy * 100);
         }
     }

@@ -1,12 +1,11 @@
 package se.integrationjourney.benchmarks;
 
+import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.List;
 
 /**
  * Writes events straight into the event store through Axon's {@link EventStore#publish}, many per Spring
@@ -17,8 +16,7 @@ final class EventStoreLoader {
 
     static final int EVENTS_PER_TRANSACTION = 2_000;
 
-    private EventStoreLoader() {
-    }
+    private EventStoreLoader() {}
 
     /** Appends the events in order; returns how long it took in nanoseconds. */
     static long load(ApplicationContext context, List<? extends EventMessage<?>> events) {
@@ -26,8 +24,8 @@ final class EventStoreLoader {
         TransactionTemplate transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
         long started = System.nanoTime();
         for (int from = 0; from < events.size(); from += EVENTS_PER_TRANSACTION) {
-            List<? extends EventMessage<?>> chunk = events.subList(from,
-                    Math.min(events.size(), from + EVENTS_PER_TRANSACTION));
+            List<? extends EventMessage<?>> chunk =
+                    events.subList(from, Math.min(events.size(), from + EVENTS_PER_TRANSACTION));
             transaction.executeWithoutResult(status -> eventStore.publish(chunk));
         }
         return System.nanoTime() - started;

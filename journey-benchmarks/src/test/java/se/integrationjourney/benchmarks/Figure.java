@@ -14,8 +14,14 @@ import java.util.Locale;
  * @param target        the issue's target in words (e.g. "≥ 5,000"), or "" when none
  * @param met           whether the target was met; null when there is no target
  */
-record Figure(String benchmark, String figure, double value, String baseline, double baselineValue,
-              String target, Boolean met) {
+record Figure(
+        String benchmark,
+        String figure,
+        double value,
+        String baseline,
+        double baselineValue,
+        String target,
+        Boolean met) {
 
     /** value / baseline value. */
     double ratio() {
@@ -23,10 +29,17 @@ record Figure(String benchmark, String figure, double value, String baseline, do
     }
 
     String markdownRow() {
-        return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |", benchmark, figure,
-                number(value), baseline, number(baselineValue), Double.isNaN(ratio()) ? "–"
-                        : String.format(Locale.ROOT, "%.2f×", ratio()),
-                target.isEmpty() ? "–" : target, met == null ? "–" : met ? "yes" : "**no**");
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %s | %s | %s | %s |",
+                benchmark,
+                figure,
+                number(value),
+                baseline,
+                number(baselineValue),
+                Double.isNaN(ratio()) ? "–" : String.format(Locale.ROOT, "%.2f×", ratio()),
+                target.isEmpty() ? "–" : target,
+                met == null ? "–" : met ? "yes" : "**no**");
     }
 
     static String markdownHeader() {
@@ -38,7 +51,8 @@ record Figure(String benchmark, String figure, double value, String baseline, do
         if (Double.isNaN(value)) {
             return "–";
         }
-        return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
+        return Math.abs(value) >= 100
+                ? String.format(Locale.ROOT, "%,.0f", value)
                 : String.format(Locale.ROOT, "%.2f", value);
     }
 }

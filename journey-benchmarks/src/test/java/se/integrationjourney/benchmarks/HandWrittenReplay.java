@@ -1,5 +1,14 @@
 package se.integrationjourney.benchmarks;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -10,16 +19,6 @@ import se.integrationjourney.projections.casefile.CaseFileFold;
 import se.integrationjourney.projections.casefile.CaseFileProjection;
 import se.integrationjourney.projections.casefile.CaseFileTables;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The rebuild benchmark's hand-written baseline: what a competent engineer writes without a framework to fill
@@ -33,26 +32,30 @@ final class HandWrittenReplay {
 
     /** Suffix of the copies it writes into (dropped afterwards). */
     private static final String TABLE_SUFFIX = "__handwritten";
+
     private static final int FETCH_SIZE = 5_000;
 
-    private HandWrittenReplay() {
-    }
+    private HandWrittenReplay() {}
 
     /** Replays every event into copies of the views' tables; returns the events read and the nanoseconds taken. */
     static Result run(ApplicationContext application, Map<String, String> viewTables) throws SQLException {
         JdbcTemplate jdbc = application.getBean(JdbcTemplate.class);
         Map<String, CaseFileProjection> projections = new LinkedHashMap<>();
-        application.getBeansOfType(CaseFileProjection.class).values()
+        application
+                .getBeansOfType(CaseFileProjection.class)
+                .values()
                 .forEach(projection -> projections.put(projection.name(), projection));
         viewTables.values().forEach(table -> jdbc.execute("drop table if exists " + table + TABLE_SUFFIX));
-        viewTables.values().forEach(table -> jdbc.execute(
-                "create table " + table + TABLE_SUFFIX + " (like " + table + " including all)"));
+        viewTables
+                .values()
+                .forEach(table ->
+                        jdbc.execute("create table " + table + TABLE_SUFFIX + " (like " + table + " including all)"));
         try {
             long started = System.nanoTime();
             Map<UUID, CaseFile> files = new HashMap<>();
             long events = fold(jdbc, files);
-            new TransactionTemplate(application.getBean(PlatformTransactionManager.class)).executeWithoutResult(
-                    status -> viewTables.forEach((view, table) ->
+            new TransactionTemplate(application.getBean(PlatformTransactionManager.class))
+                    .executeWithoutResult(status -> viewTables.forEach((view, table) ->
                             CaseFileTables.write(projections.get(view), jdbc, table + TABLE_SUFFIX, files.values())));
             return new Result(events, files.size(), System.nanoTime() - started);
         } finally {

@@ -1,5 +1,21 @@
 package se.integrationjourney.benchmarks;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import se.integrationjourney.core.events.ActionPlanEstablished;
 import se.integrationjourney.core.events.ActionPlanRevised;
 import se.integrationjourney.core.events.BusinessClosed;
@@ -35,23 +51,6 @@ import se.integrationjourney.core.events.TemporaryHousingProvided;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 /**
  * Loads synthetic journeys through the HTTP API, as caseworkers would: {@code clients} concurrent clients, each
  * registering a journey ({@code POST /api/journeys}) and then recording its milestones, retractions and
@@ -85,8 +84,10 @@ final class HttpApiLoader {
         this.base = URI.create("http://127.0.0.1:" + port);
         this.adminAuthorization = basic(adminUsername, adminPassword);
         // HTTP/1.1 as curl speaks it; one pooled client, so each concurrent client keeps its own connection.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         SecureRandom random = new SecureRandom();
         byte[] suffix = new byte[4];
         byte[] password = new byte[16];
@@ -114,11 +115,13 @@ final class HttpApiLoader {
      * The latencies are those of the requests that record events, from sending to the whole answer.
      */
     CommandSideLoader.LoadResult load(List<SyntheticHistory.JourneyHistory> journeys, int clients) {
-        journeys.stream().map(SyntheticHistory.JourneyHistory::municipalityCode).distinct()
+        journeys.stream()
+                .map(SyntheticHistory.JourneyHistory::municipalityCode)
+                .distinct()
                 .forEach(this::caseworkerOf);
         Latencies latencies = new Latencies();
-        ParallelJourneys.Outcome outcome = ParallelJourneys.run(journeys, clients, stopped,
-                journey -> loadJourney(journey, latencies));
+        ParallelJourneys.Outcome outcome =
+                ParallelJourneys.run(journeys, clients, stopped, journey -> loadJourney(journey, latencies));
         return new CommandSideLoader.LoadResult(outcome.events(), outcome.nanos(), latencies);
     }
 
@@ -148,8 +151,12 @@ final class HttpApiLoader {
                 body = milestoneBody((MilestoneEvent) event);
             }
             long sending = System.nanoTime();
-            JsonNode answer = post(path, authorization, body, "event " + entry.sequence() + " ("
-                    + event.getClass().getSimpleName() + ") of journey " + journey.journeyId());
+            JsonNode answer = post(
+                    path,
+                    authorization,
+                    body,
+                    "event " + entry.sequence() + " (" + event.getClass().getSimpleName() + ") of journey "
+                            + journey.journeyId());
             latencies.record(System.nanoTime() - sending);
             if (journeyId == null) {
                 journeyId = UUID.fromString(answer.path("journeyId").asString());
@@ -197,7 +204,8 @@ final class HttpApiLoader {
             String problem = "";
             try {
                 JsonNode json = JSON.readTree(response.body());
-                problem = " " + json.path("type").asString("") + " " + json.path("rule").asString("");
+                problem = " " + json.path("type").asString("") + " "
+                        + json.path("rule").asString("");
             } catch (RuntimeException unreadable) {
                 // not a problem document; the status says enough
             }
@@ -333,14 +341,15 @@ final class HttpApiLoader {
         } else if (event instanceof JourneyReopened) {
             type = "JOURNEY_REOPENED";
         } else {
-            throw new IllegalArgumentException("no milestone type records a " + event.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "no milestone type records a " + event.getClass().getSimpleName());
         }
         body.put("type", type);
         return body;
     }
 
     private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,20 +1,6 @@
 package se.integrationjourney.benchmarks;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import se.integrationjourney.api.testsupport.ApiTestAccounts;
-import se.integrationjourney.api.JourneyApplication;
-import se.integrationjourney.core.events.JourneyEvent;
-import se.integrationjourney.core.events.MilestoneRetracted;
-import se.integrationjourney.core.events.PersonalDetailsCorrected;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,15 +10,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import se.integrationjourney.api.JourneyApplication;
+import se.integrationjourney.api.testsupport.ApiTestAccounts;
+import se.integrationjourney.core.events.JourneyEvent;
+import se.integrationjourney.core.events.MilestoneRetracted;
+import se.integrationjourney.core.events.PersonalDetailsCorrected;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The benchmark's loaders record exactly the synthetic history: after loading journeys through the command side
  * and through the HTTP API, each journey's events in the store are the synthetic ones, in order (ids, times and,
  * over HTTP, the journey's id aside; a retraction names the event it retracts).
  */
-@SpringBootTest(classes = JourneyApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = JourneyApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "journey.admin-password=" + ApiTestAccounts.ADMIN_PASSWORD)
 class LoadersTest {
 
@@ -42,8 +43,10 @@ class LoadersTest {
 
     @Autowired
     ApplicationContext application;
+
     @Autowired
     EventStore eventStore;
+
     @LocalServerPort
     int port;
 
@@ -53,7 +56,8 @@ class LoadersTest {
 
         CommandSideLoader.LoadResult result = new CommandSideLoader(application).load(journeys, 4);
 
-        long expected = journeys.stream().mapToLong(journey -> journey.entries().size()).sum();
+        long expected =
+                journeys.stream().mapToLong(journey -> journey.entries().size()).sum();
         assertThat(result.events()).isEqualTo(expected);
         assertThat(result.latencies().count()).isEqualTo((int) expected);
         for (SyntheticHistory.JourneyHistory journey : journeys) {
@@ -61,8 +65,9 @@ class LoadersTest {
             assertThat(normalised(payloads(stored)))
                     .as("journey %s", journey.journeyId())
                     .isEqualTo(normalised(synthetic(journey)));
-            assertThat(stored).allSatisfy(event -> assertThat(event.getMetaData().get("municipalityCode"))
-                    .isEqualTo(journey.municipalityCode()));
+            assertThat(stored)
+                    .allSatisfy(event -> assertThat(event.getMetaData().get("municipalityCode"))
+                            .isEqualTo(journey.municipalityCode()));
         }
     }
 
@@ -73,7 +78,10 @@ class LoadersTest {
 
         CommandSideLoader.LoadResult result = loader.load(journeys, 3);
 
-        assertThat(result.events()).isEqualTo(journeys.stream().mapToLong(journey -> journey.entries().size()).sum());
+        assertThat(result.events())
+                .isEqualTo(journeys.stream()
+                        .mapToLong(journey -> journey.entries().size())
+                        .sum());
         Map<UUID, UUID> journeyIds = loader.journeyIds();
         assertThat(journeyIds).hasSize(journeys.size());
         for (SyntheticHistory.JourneyHistory journey : journeys) {
@@ -81,8 +89,10 @@ class LoadersTest {
             assertThat(normalised(payloads(stored)))
                     .as("journey %s", journey.journeyId())
                     .isEqualTo(normalised(synthetic(journey)));
-            assertThat(stored).allSatisfy(event -> assertThat(event.getMetaData().get("username"))
-                    .asString().startsWith("benchmark-cw-" + journey.municipalityCode() + "-"));
+            assertThat(stored)
+                    .allSatisfy(event -> assertThat(event.getMetaData().get("username"))
+                            .asString()
+                            .startsWith("benchmark-cw-" + journey.municipalityCode() + "-"));
         }
     }
 
@@ -110,27 +120,34 @@ class LoadersTest {
     }
 
     private static SyntheticHistory.JourneyHistory firstWith(long seed, int from, Class<?> eventType) {
-        return IntStream.iterate(from, index -> index + 1).mapToObj(index -> SyntheticHistory.journey(seed, index))
+        return IntStream.iterate(from, index -> index + 1)
+                .mapToObj(index -> SyntheticHistory.journey(seed, index))
                 .filter(journey -> journey.entries().stream().anyMatch(entry -> eventType.isInstance(entry.event())))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<DomainEventMessage<?>> stored(UUID journeyId) {
-        return eventStore.readEvents(journeyId.toString()).asStream().<DomainEventMessage<?>>map(event -> event)
+        return eventStore
+                .readEvents(journeyId.toString())
+                .asStream()
+                .<DomainEventMessage<?>>map(event -> event)
                 .toList();
     }
 
     private static List<Identified> payloads(List<DomainEventMessage<?>> stored) {
-        return stored.stream().map(event -> new Identified(event.getIdentifier(), (JourneyEvent) event.getPayload()))
+        return stored.stream()
+                .map(event -> new Identified(event.getIdentifier(), (JourneyEvent) event.getPayload()))
                 .toList();
     }
 
     private static List<Identified> synthetic(SyntheticHistory.JourneyHistory journey) {
-        return journey.entries().stream().map(entry -> new Identified(entry.eventId(), entry.event())).toList();
+        return journey.entries().stream()
+                .map(entry -> new Identified(entry.eventId(), entry.event()))
+                .toList();
     }
 
-    private record Identified(String eventId, JourneyEvent event) {
-    }
+    private record Identified(String eventId, JourneyEvent event) {}
 
     /**
      * The events as comparable values: type and fields, without the journey's id (the API chooses its own), with
@@ -157,8 +174,9 @@ class LoadersTest {
 
     private static String digest(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 16);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -22,8 +22,7 @@ final class MemoryMonitor {
 
     private static final Path KDAMONDS = Path.of("/sys/kernel/mm/damon/admin/kdamonds");
 
-    private MemoryMonitor() {
-    }
+    private MemoryMonitor() {}
 
     static String describe() {
         if (!Files.isDirectory(KDAMONDS)) {
@@ -36,13 +35,20 @@ final class MemoryMonitor {
                 Path context = kdamond.resolve("contexts/0");
                 String sampleMicros = read(context.resolve("monitoring_attrs/intervals/sample_us"));
                 String operations = read(context.resolve("operations"));
-                monitors.add(String.format(Locale.ROOT, "kdamond %s %s (%s, sampling every %s µs)",
-                        kdamond.getFileName(), state, operations, sampleMicros));
+                monitors.add(String.format(
+                        Locale.ROOT,
+                        "kdamond %s %s (%s, sampling every %s µs)",
+                        kdamond.getFileName(),
+                        state,
+                        operations,
+                        sampleMicros));
             }
         } catch (IOException e) {
-            return "the kernel data access monitor (DAMON) could not be read: " + e.getClass().getSimpleName();
+            return "the kernel data access monitor (DAMON) could not be read: "
+                    + e.getClass().getSimpleName();
         }
-        return monitors.isEmpty() ? "kernel data access monitor (DAMON): no kdamond"
+        return monitors.isEmpty()
+                ? "kernel data access monitor (DAMON): no kdamond"
                 : "kernel data access monitor (DAMON): " + String.join("; ", monitors);
     }
 

@@ -1,13 +1,5 @@
 package se.integrationjourney.benchmarks;
 
-import org.springframework.context.ConfigurableApplicationContext;
-import se.integrationjourney.api.security.Role;
-import se.integrationjourney.projections.outcomes.FindTimeToMilestone;
-import se.integrationjourney.projections.outcomes.FindTwoYearsAfterOutcome;
-import se.integrationjourney.projections.outcomes.MeasuredFrom;
-import se.integrationjourney.projections.outcomes.Milestone;
-import se.integrationjourney.projections.outcomes.OutcomeQueries;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import se.integrationjourney.api.security.Role;
+import se.integrationjourney.projections.outcomes.FindTimeToMilestone;
+import se.integrationjourney.projections.outcomes.FindTwoYearsAfterOutcome;
+import se.integrationjourney.projections.outcomes.MeasuredFrom;
+import se.integrationjourney.projections.outcomes.Milestone;
+import se.integrationjourney.projections.outcomes.OutcomeQueries;
 
 /**
  * The analysts' outcome queries over the whole history (docs/benchmarks.md): the two-years-after outcome at an
@@ -39,6 +38,7 @@ final class OutcomeQueryBenchmark {
     private static final int WARMUPS = Integer.getInteger("benchmark.outcomes.warmups", 5);
     /** Runs of each query under the profiler, after the timed ones. */
     private static final int PROFILED_RUNS = Math.max(2, RUNS / 4);
+
     private static final String ANALYST = "benchmark-analyst";
     private static final double TARGET_MILLIS = 2_000;
     /** The as-of date of the two-years-after queries: the history's own "today". */
@@ -46,12 +46,16 @@ final class OutcomeQueryBenchmark {
     /** The view's table (a package-private constant of the projections: repeated here). */
     private static final String TABLE = "outcome_facts";
 
-    private OutcomeQueryBenchmark() {
-    }
+    private OutcomeQueryBenchmark() {}
 
     /** One outcome query, as an analyst asks it over HTTP, in-process, and the rows it needs read plainly. */
-    private record Query(String label, String path, Callable<Object> inProcess, String yearColumn, int year,
-                         String municipalityCode) {
+    private record Query(
+            String label,
+            String path,
+            Callable<Object> inProcess,
+            String yearColumn,
+            int year,
+            String municipalityCode) {
 
         /** The statement OutcomeQueries runs for this cohort: every case file of it, as text. */
         String cohortSql() {
@@ -71,9 +75,10 @@ final class OutcomeQueryBenchmark {
     static List<Figure> run(BenchmarkContext context) throws Exception {
         List<Figure> figures = new ArrayList<>();
         try (ConfigurableApplicationContext application = QueryBenchmarkSupport.startCaughtUp(context, NAME);
-             Connection jdbc = context.connect()) {
+                Connection jdbc = context.connect()) {
             QueryBenchmarkSupport.account(application, ANALYST, Role.ANALYST, null);
-            QueryBenchmarkSupport.Client client = new QueryBenchmarkSupport.Client(QueryBenchmarkSupport.port(application));
+            QueryBenchmarkSupport.Client client =
+                    new QueryBenchmarkSupport.Client(QueryBenchmarkSupport.port(application));
             OutcomeQueries outcomes = application.getBean(OutcomeQueries.class);
 
             // The largest cohorts of the history: a two-years-after cohort fully measured by the as-of date
@@ -83,34 +88,58 @@ final class OutcomeQueryBenchmark {
             int arrivalYear = largestCohort(jdbc, "arrival_year", AS_OF.getYear());
             String municipality = SyntheticHistory.MUNICIPALITY_CODES.get(0);
             long journeys = count(jdbc, "select count(*) from " + TABLE);
-            context.note("outcomes: the view holds %,d journeys; cohorts: establishment end %d (%,d journeys),"
+            context.note(
+                    "outcomes: the view holds %,d journeys; cohorts: establishment end %d (%,d journeys),"
                             + " establishment start %d (%,d), arrival %d (%,d); as-of date %s; %d runs after %d"
-                            + " warm-ups, HTTP, in-process and JDBC interleaved", journeys,
-                    endYear, cohortSize(jdbc, "establishment_end_year", endYear),
-                    startYear, cohortSize(jdbc, "establishment_start_year", startYear),
-                    arrivalYear, cohortSize(jdbc, "arrival_year", arrivalYear), AS_OF, RUNS, WARMUPS);
+                            + " warm-ups, HTTP, in-process and JDBC interleaved",
+                    journeys,
+                    endYear,
+                    cohortSize(jdbc, "establishment_end_year", endYear),
+                    startYear,
+                    cohortSize(jdbc, "establishment_start_year", startYear),
+                    arrivalYear,
+                    cohortSize(jdbc, "arrival_year", arrivalYear),
+                    AS_OF,
+                    RUNS,
+                    WARMUPS);
 
             List<Query> queries = List.of(
-                    new Query("two-years-after, cohort " + endYear + ", all municipalities",
+                    new Query(
+                            "two-years-after, cohort " + endYear + ", all municipalities",
                             "/api/outcomes/two-years-after?cohortYear=" + endYear + "&asOf=" + AS_OF,
                             () -> outcomes.handle(new FindTwoYearsAfterOutcome(endYear, null, AS_OF)),
-                            "establishment_end_year", endYear, null),
-                    new Query("two-years-after, cohort " + endYear + ", municipality " + municipality,
+                            "establishment_end_year",
+                            endYear,
+                            null),
+                    new Query(
+                            "two-years-after, cohort " + endYear + ", municipality " + municipality,
                             "/api/outcomes/two-years-after?cohortYear=" + endYear + "&asOf=" + AS_OF
                                     + "&municipalityCode=" + municipality,
                             () -> outcomes.handle(new FindTwoYearsAfterOutcome(endYear, municipality, AS_OF)),
-                            "establishment_end_year", endYear, municipality),
-                    new Query("time-to employment from establishment start " + startYear + ", within 24 months",
+                            "establishment_end_year",
+                            endYear,
+                            municipality),
+                    new Query(
+                            "time-to employment from establishment start " + startYear + ", within 24 months",
                             "/api/outcomes/time-to?milestone=EMPLOYMENT_STARTED&from=ESTABLISHMENT_START&cohortYear="
                                     + startYear + "&withinMonths=24",
-                            () -> outcomes.handle(new FindTimeToMilestone(Milestone.EMPLOYMENT_STARTED,
-                                    MeasuredFrom.ESTABLISHMENT_START, startYear, 24, null)),
-                            "establishment_start_year", startYear, null),
-                    new Query("time-to SFI level B from arrival " + arrivalYear,
+                            () -> outcomes.handle(new FindTimeToMilestone(
+                                    Milestone.EMPLOYMENT_STARTED,
+                                    MeasuredFrom.ESTABLISHMENT_START,
+                                    startYear,
+                                    24,
+                                    null)),
+                            "establishment_start_year",
+                            startYear,
+                            null),
+                    new Query(
+                            "time-to SFI level B from arrival " + arrivalYear,
                             "/api/outcomes/time-to?milestone=SFI_LEVEL_B&from=ARRIVAL&cohortYear=" + arrivalYear,
-                            () -> outcomes.handle(new FindTimeToMilestone(Milestone.SFI_LEVEL_B,
-                                    MeasuredFrom.ARRIVAL, arrivalYear, null, null)),
-                            "arrival_year", arrivalYear, null));
+                            () -> outcomes.handle(new FindTimeToMilestone(
+                                    Milestone.SFI_LEVEL_B, MeasuredFrom.ARRIVAL, arrivalYear, null, null)),
+                            "arrival_year",
+                            arrivalYear,
+                            null));
 
             for (Query query : queries) {
                 Latencies http = new Latencies();
@@ -124,12 +153,30 @@ final class OutcomeQueryBenchmark {
                 }
                 String benchmark = "outcomes: " + query.label() + " (" + sizeOf(jdbc, query) + " journeys)";
                 String baseline = "JDBC read of the cohort's case files";
-                figures.add(new Figure(benchmark + ", HTTP", "median ms", http.percentileMillis(50), baseline,
-                        read.percentileMillis(50), "< 2,000 ms", http.percentileMillis(50) < TARGET_MILLIS));
-                figures.add(new Figure(benchmark + ", HTTP", "max ms", http.maxMillis(), baseline,
-                        read.maxMillis(), "< 2,000 ms", http.maxMillis() < TARGET_MILLIS));
-                figures.add(new Figure(benchmark + ", in-process", "median ms", inProcess.percentileMillis(50),
-                        baseline, read.percentileMillis(50), "", null));
+                figures.add(new Figure(
+                        benchmark + ", HTTP",
+                        "median ms",
+                        http.percentileMillis(50),
+                        baseline,
+                        read.percentileMillis(50),
+                        "< 2,000 ms",
+                        http.percentileMillis(50) < TARGET_MILLIS));
+                figures.add(new Figure(
+                        benchmark + ", HTTP",
+                        "max ms",
+                        http.maxMillis(),
+                        baseline,
+                        read.maxMillis(),
+                        "< 2,000 ms",
+                        http.maxMillis() < TARGET_MILLIS));
+                figures.add(new Figure(
+                        benchmark + ", in-process",
+                        "median ms",
+                        inProcess.percentileMillis(50),
+                        baseline,
+                        read.percentileMillis(50),
+                        "",
+                        null));
             }
 
             // Where the time goes: a profile of the in-process queries (JVM), and PostgreSQL's part of reading
@@ -142,14 +189,16 @@ final class OutcomeQueryBenchmark {
                 }
                 return null;
             });
-            context.note("outcomes, profile of %d in-process runs of each query: %s", PROFILED_RUNS,
-                    profile.describe());
+            context.note(
+                    "outcomes, profile of %d in-process runs of each query: %s", PROFILED_RUNS, profile.describe());
             Query largest = queries.get(0);
             List<String> plan = QueryBenchmarkSupport.explain(jdbc, largest.cohortSql(), largest.cohortParameters());
-            context.note("outcomes, PostgreSQL reading cohort %d (EXPLAIN ANALYZE, BUFFERS): %s", endYear,
-                    String.join(" / ", plan).replaceAll("\\s+", " "));
-            context.note("outcomes: case files in the view average %,d characters as text (json, TOASTed above"
-                    + " 2 kB)", count(jdbc, "select avg(length(case_file::text))::bigint from " + TABLE));
+            context.note(
+                    "outcomes, PostgreSQL reading cohort %d (EXPLAIN ANALYZE, BUFFERS): %s",
+                    endYear, String.join(" / ", plan).replaceAll("\\s+", " "));
+            context.note(
+                    "outcomes: case files in the view average %,d characters as text (json, TOASTed above" + " 2 kB)",
+                    count(jdbc, "select avg(length(case_file::text))::bigint from " + TABLE));
         }
         return figures;
     }
@@ -181,8 +230,8 @@ final class OutcomeQueryBenchmark {
 
     /** The year (not after {@code latest}) with the most journeys in that year column. */
     private static int largestCohort(Connection jdbc, String yearColumn, int latest) throws Exception {
-        try (PreparedStatement statement = jdbc.prepareStatement("select " + yearColumn + " from " + TABLE
-                + " where " + yearColumn + " <= ? group by 1 order by count(*) desc, 1 desc limit 1")) {
+        try (PreparedStatement statement = jdbc.prepareStatement("select " + yearColumn + " from " + TABLE + " where "
+                + yearColumn + " <= ? group by 1 order by count(*) desc, 1 desc limit 1")) {
             statement.setInt(1, latest);
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {

@@ -14,8 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ParallelJourneys {
 
-    private ParallelJourneys() {
-    }
+    private ParallelJourneys() {}
 
     /** Loads one journey; returns how many of its events were recorded. */
     @FunctionalInterface
@@ -23,15 +22,14 @@ final class ParallelJourneys {
         long load(SyntheticHistory.JourneyHistory journey) throws Exception;
     }
 
-    record Outcome(long events, long nanos) {
-    }
+    record Outcome(long events, long nanos) {}
 
     /**
      * Runs {@code load} on every journey with {@code workers} threads until all are loaded or {@code stopped} is
      * set (by the caller, or here on the first failure).
      */
-    static Outcome run(List<SyntheticHistory.JourneyHistory> journeys, int workers, AtomicBoolean stopped,
-                       JourneyLoad load) {
+    static Outcome run(
+            List<SyntheticHistory.JourneyHistory> journeys, int workers, AtomicBoolean stopped, JourneyLoad load) {
         if (workers < 1) {
             throw new IllegalArgumentException("at least one worker");
         }
@@ -41,18 +39,21 @@ final class ParallelJourneys {
         List<Thread> threads = new ArrayList<>(workers);
         long started = System.nanoTime();
         for (int worker = 0; worker < workers; worker++) {
-            Thread thread = new Thread(() -> {
-                try {
-                    for (int index = next.getAndIncrement(); index < journeys.size() && !stopped.get();
-                         index = next.getAndIncrement()) {
-                        events.addAndGet(load.load(journeys.get(index)));
-                    }
-                } catch (Throwable e) {
-                    if (failure.compareAndSet(null, e)) {
-                        stopped.set(true);
-                    }
-                }
-            }, "journey-loader-" + worker);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            for (int index = next.getAndIncrement();
+                                    index < journeys.size() && !stopped.get();
+                                    index = next.getAndIncrement()) {
+                                events.addAndGet(load.load(journeys.get(index)));
+                            }
+                        } catch (Throwable e) {
+                            if (failure.compareAndSet(null, e)) {
+                                stopped.set(true);
+                            }
+                        }
+                    },
+                    "journey-loader-" + worker);
             thread.start();
             threads.add(thread);
         }

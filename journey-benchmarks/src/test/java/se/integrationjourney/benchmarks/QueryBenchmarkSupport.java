@@ -1,18 +1,5 @@
 package se.integrationjourney.benchmarks;
 
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordingFile;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import se.integrationjourney.api.security.AccountStore;
-import se.integrationjourney.api.security.Role;
-import se.integrationjourney.projections.runtime.ProjectionRunner;
-import se.integrationjourney.projections.runtime.ProjectionStatus;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +24,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import se.integrationjourney.api.security.AccountStore;
+import se.integrationjourney.api.security.Role;
+import se.integrationjourney.projections.runtime.ProjectionRunner;
+import se.integrationjourney.projections.runtime.ProjectionStatus;
 
 /**
  * What the outcome-query and caseload-under-load benchmarks share: the application started on the history with
@@ -47,10 +46,10 @@ final class QueryBenchmarkSupport {
 
     /** The password of every benchmark account: not a secret, the database is thrown away after the run. */
     static final String PASSWORD = "benchmark account password";
+
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(60);
 
-    private QueryBenchmarkSupport() {
-    }
+    private QueryBenchmarkSupport() {}
 
     /**
      * The application on the history database with every view caught up. When the views are not caught up at
@@ -63,16 +62,22 @@ final class QueryBenchmarkSupport {
         ProjectionRunner runner = application.getBean(ProjectionRunner.class);
         List<ProjectionStatus> atStart = runner.status();
         if (!atStart.stream().allMatch(ProjectionStatus::caughtUp)) {
-            long behind = atStart.stream().mapToLong(s -> s.headPosition() - s.position()).max().orElse(0);
+            long behind = atStart.stream()
+                    .mapToLong(s -> s.headPosition() - s.position())
+                    .max()
+                    .orElse(0);
             long started = System.nanoTime();
             CpuUsage cpu = CpuUsage.start();
             BenchmarkApplication.awaitCaughtUp(runner, CATCH_UP_LIMIT);
             // Right after the start the processors may not have read their tokens yet and report position 0:
             // "behind" is what they reported, an upper bound, not necessarily what they had to handle.
-            context.note("%s: the views were not caught up when the application started (reported up to %,d events"
-                            + " behind); the live views (application settings) caught up in %.1f s (%s)", benchmark,
+            context.note(
+                    "%s: the views were not caught up when the application started (reported up to %,d events"
+                            + " behind); the live views (application settings) caught up in %.1f s (%s)",
+                    benchmark,
                     behind,
-                    (System.nanoTime() - started) / 1e9, cpu.stop().describe());
+                    (System.nanoTime() - started) / 1e9,
+                    cpu.stop().describe());
             vacuumViews(context, benchmark);
         }
         return application;
@@ -86,16 +91,18 @@ final class QueryBenchmarkSupport {
     private static void vacuumViews(BenchmarkContext context, String benchmark) {
         String sizes = "select pg_size_pretty(pg_total_relation_size('caseload')),"
                 + " pg_size_pretty(pg_total_relation_size('outcome_facts'))";
-        try (Connection connection = context.connect(); java.sql.Statement statement = connection.createStatement()) {
+        try (Connection connection = context.connect();
+                java.sql.Statement statement = connection.createStatement()) {
             String before = sizesOf(statement, sizes);
             long started = System.nanoTime();
             statement.execute("vacuum analyze caseload");
             statement.execute("vacuum analyze outcome_facts");
             statement.execute("vacuum analyze journey_state");
-            context.note("%s: vacuum analyze of the view tables took %.1f s; caseload and outcome_facts (with"
+            context.note(
+                    "%s: vacuum analyze of the view tables took %.1f s; caseload and outcome_facts (with"
                             + " indexes and TOAST) before: %s, after: %s (a plain vacuum makes dead rows' space"
-                            + " reusable, it does not shrink the files)", benchmark, (System.nanoTime() - started) / 1e9,
-                    before, sizesOf(statement, sizes));
+                            + " reusable, it does not shrink the files)",
+                    benchmark, (System.nanoTime() - started) / 1e9, before, sizesOf(statement, sizes));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("vacuuming the views failed", e);
         }
@@ -113,8 +120,8 @@ final class QueryBenchmarkSupport {
     }
 
     /** Creates the account in the application's own store (no-op if a benchmark of this run already did). */
-    static void account(ConfigurableApplicationContext application, String username, Role role,
-                        String municipalityCode) {
+    static void account(
+            ConfigurableApplicationContext application, String username, Role role, String municipalityCode) {
         String hash = application.getBean(PasswordEncoder.class).encode(PASSWORD);
         application.getBean(AccountStore.class).create(username, hash, EnumSet.of(role), municipalityCode);
     }
@@ -135,8 +142,10 @@ final class QueryBenchmarkSupport {
     /** A signed-in HTTP client of the application: every request carries the account's Basic credentials. */
     static final class Client {
 
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         private final String base;
 
         Client(int port) {
@@ -145,13 +154,14 @@ final class QueryBenchmarkSupport {
 
         /** GETs the path as the user; returns the body's length; anything but 200 is a failure of the run. */
         int get(String username, String pathAndQuery) throws IOException, InterruptedException {
-            String credentials = Base64.getEncoder()
-                    .encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            String credentials =
+                    Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                     .header("Authorization", "Basic " + credentials)
                     .header("Accept", "application/json")
                     .timeout(Duration.ofSeconds(60))
-                    .GET().build();
+                    .GET()
+                    .build();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 // The path holds no personal data (filters and page numbers only); the body is not printed.
@@ -211,8 +221,7 @@ final class QueryBenchmarkSupport {
      * (nearest the running code) is of it, so the shares add up to 100%; the share with bcrypt anywhere on the
      * stack; and the methods most often on top of the stack (self time).
      */
-    record Profile(Path file, int samples, int bcryptSamples, Map<String, Double> inclusive,
-                   Map<String, Double> self) {
+    record Profile(Path file, int samples, int bcryptSamples, Map<String, Double> inclusive, Map<String, Double> self) {
 
         /** Categories by package (or class) prefix; a sample counts for the innermost frame that has one. */
         private static final Map<String, String> CATEGORIES = categories();
@@ -225,7 +234,8 @@ final class QueryBenchmarkSupport {
             Map<String, Integer> selfCounts = new HashMap<>();
             for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
                 if (!event.getEventType().getName().equals("jdk.ExecutionSample")
-                        || event.getStartTime().isBefore(from) || event.getStartTime().isAfter(until)) {
+                        || event.getStartTime().isBefore(from)
+                        || event.getStartTime().isAfter(until)) {
                     continue;
                 }
                 RecordedStackTrace stack = event.getStackTrace();
@@ -252,15 +262,20 @@ final class QueryBenchmarkSupport {
                     bcryptSamples++;
                 }
             }
-            return new Profile(file, samples, bcryptSamples, shares(inclusiveCounts, samples, 12),
-                    shares(selfCounts, samples, 8));
+            return new Profile(
+                    file, samples, bcryptSamples, shares(inclusiveCounts, samples, 12), shares(selfCounts, samples, 8));
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "%,d JFR execution samples (%s); by the innermost known code on the"
+            return String.format(
+                    Locale.ROOT,
+                    "%,d JFR execution samples (%s); by the innermost known code on the"
                             + " stack: %s; bcrypt anywhere on the stack: %.0f%%; top methods (self): %s",
-                    samples, file.getFileName(), format(inclusive),
-                    samples == 0 ? 0 : 100.0 * bcryptSamples / samples, format(self));
+                    samples,
+                    file.getFileName(),
+                    format(inclusive),
+                    samples == 0 ? 0 : 100.0 * bcryptSamples / samples,
+                    format(self));
         }
 
         private static String format(Map<String, Double> shares) {
@@ -271,7 +286,8 @@ final class QueryBenchmarkSupport {
 
         private static Map<String, Double> shares(Map<String, Integer> counts, int samples, int limit) {
             Map<String, Double> shares = new LinkedHashMap<>();
-            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
+            counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
                     .limit(limit)
                     .forEach(e -> shares.put(e.getKey(), samples == 0 ? 0 : (double) e.getValue() / samples));
             return shares;
@@ -279,7 +295,8 @@ final class QueryBenchmarkSupport {
 
         private static String method(RecordedFrame frame) {
             String type = frame.getMethod().getType().getName();
-            return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
+            return type.substring(type.lastIndexOf('.') + 1) + "."
+                    + frame.getMethod().getName();
         }
 
         private static Map<String, String> categories() {
@@ -296,7 +313,8 @@ final class QueryBenchmarkSupport {
             categories.put("org.springframework.web", "Spring MVC");
             categories.put("jdk.internal.net.http", "HTTP client (load generator)");
             categories.put("java.net.http", "HTTP client (load generator)");
-            categories.put("se.integrationjourney.projections.casefile.CaseFileJson", "CaseFileJson (case file parsing)");
+            categories.put(
+                    "se.integrationjourney.projections.casefile.CaseFileJson", "CaseFileJson (case file parsing)");
             categories.put("se.integrationjourney.projections.outcomes.OutcomeFacts", "OutcomeFacts (mapping)");
             categories.put("se.integrationjourney.projections.outcomes.OutcomeCalculator", "OutcomeCalculator");
             categories.put("se.integrationjourney.projections.outcomes.JourneyFacts", "JourneyFacts (rules)");

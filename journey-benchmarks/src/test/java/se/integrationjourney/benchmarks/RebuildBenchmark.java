@@ -1,15 +1,14 @@
 package se.integrationjourney.benchmarks;
 
-import org.springframework.context.ConfigurableApplicationContext;
-import se.integrationjourney.projections.runtime.ProjectionRunner;
-import se.integrationjourney.projections.runtime.ProjectionStatus;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.context.ConfigurableApplicationContext;
+import se.integrationjourney.projections.runtime.ProjectionRunner;
+import se.integrationjourney.projections.runtime.ProjectionStatus;
 
 /**
  * Full rebuild of every view from the history ({@code benchmark.events}, 1 million by default), against two baselines
@@ -35,11 +34,10 @@ final class RebuildBenchmark {
             Duration.ofSeconds(Long.getLong("benchmark.rebuild.axon-budget-seconds", 60));
     private static final Duration RUN_LIMIT = Duration.ofMinutes(30);
     /** The journey-keyed views and their tables (the table names are the projections' package constants). */
-    static final Map<String, String> VIEW_TABLES = Map.of(
-            "journey-state", "journey_state", "caseload", "caseload", "outcomes", "outcome_facts");
+    static final Map<String, String> VIEW_TABLES =
+            Map.of("journey-state", "journey_state", "caseload", "caseload", "outcomes", "outcome_facts");
 
-    private RebuildBenchmark() {
-    }
+    private RebuildBenchmark() {}
 
     static List<Figure> run(BenchmarkContext context) throws Exception {
         List<Double> ours = new ArrayList<>();
@@ -49,8 +47,10 @@ final class RebuildBenchmark {
             ProjectionRunner runner = application.getBean(ProjectionRunner.class);
             long building = System.nanoTime();
             BenchmarkApplication.awaitCaughtUp(runner, RUN_LIMIT);
-            context.note("views built or caught up at start in %.1f s (a view that has never run is built as a"
-                    + " rebuild)", (System.nanoTime() - building) / 1e9);
+            context.note(
+                    "views built or caught up at start in %.1f s (a view that has never run is built as a"
+                            + " rebuild)",
+                    (System.nanoTime() - building) / 1e9);
             head = runner.status().get(0).headPosition();
             for (int run = 1; run <= RUNS; run++) {
                 // alternate, against drift on a shared machine
@@ -61,33 +61,58 @@ final class RebuildBenchmark {
                     handWritten.add(handWrittenSeconds(application));
                     ours.add(rebuildSeconds(runner, RUN_LIMIT).seconds());
                 }
-                System.out.printf("[benchmark] rebuild run %d: ours %.1f s, hand-written %.1f s%n", run,
-                        ours.get(ours.size() - 1), handWritten.get(handWritten.size() - 1));
+                System.out.printf(
+                        "[benchmark] rebuild run %d: ours %.1f s, hand-written %.1f s%n",
+                        run, ours.get(ours.size() - 1), handWritten.get(handWritten.size() - 1));
             }
         }
         double axonSeconds;
-        try (ConfigurableApplicationContext application = BenchmarkApplication.start(context.history(),
-                "--journey.projections.segments=1", "--journey.projections.threads=1",
-                "--journey.projections.batch-size=1", "--journey.event-store.read-batch-size=100",
+        try (ConfigurableApplicationContext application = BenchmarkApplication.start(
+                context.history(),
+                "--journey.projections.segments=1",
+                "--journey.projections.threads=1",
+                "--journey.projections.batch-size=1",
+                "--journey.event-store.read-batch-size=100",
                 "--journey.projections.rebuild-retained-journeys=0")) {
             ProjectionRunner runner = application.getBean(ProjectionRunner.class);
             Timed axon = rebuildSeconds(runner, AXON_BUDGET);
             axonSeconds = axon.seconds() / axon.share();
-            context.note("Axon out-of-the-box baseline: stopped after %.0f s having rebuilt %.1f%% of the store"
-                    + " (slowest view); its full time, %.0f s, is extrapolated at that rate", axon.seconds(),
-                    axon.share() * 100, axonSeconds);
+            context.note(
+                    "Axon out-of-the-box baseline: stopped after %.0f s having rebuilt %.1f%% of the store"
+                            + " (slowest view); its full time, %.0f s, is extrapolated at that rate",
+                    axon.seconds(), axon.share() * 100, axonSeconds);
         }
         double oursMedian = median(ours);
         double handWrittenMedian = median(handWritten);
-        context.note("rebuild: %,d events, all three views at once, median of %d runs: ours %s s, hand-written"
-                + " JDBC loop %s s", head, RUNS, ours, handWritten);
+        context.note(
+                "rebuild: %,d events, all three views at once, median of %d runs: ours %s s, hand-written"
+                        + " JDBC loop %s s",
+                head, RUNS, ours, handWritten);
         double rate = head / oursMedian;
         return List.of(
-                new Figure(NAME, "seconds for all events", oursMedian, "", Double.NaN, "< 30 s (1M events)",
+                new Figure(
+                        NAME,
+                        "seconds for all events",
+                        oursMedian,
+                        "",
+                        Double.NaN,
+                        "< 30 s (1M events)",
                         head >= 1_000_000 ? oursMedian < 30 : null),
-                new Figure(NAME, "events/s", rate, "Axon out-of-the-box settings (extrapolated)",
-                        head / axonSeconds, "≥ 30×", rate / (head / axonSeconds) >= 30),
-                new Figure(NAME, "events/s", rate, "hand-written JDBC loop", head / handWrittenMedian, "≥ 0.5×",
+                new Figure(
+                        NAME,
+                        "events/s",
+                        rate,
+                        "Axon out-of-the-box settings (extrapolated)",
+                        head / axonSeconds,
+                        "≥ 30×",
+                        rate / (head / axonSeconds) >= 30),
+                new Figure(
+                        NAME,
+                        "events/s",
+                        rate,
+                        "hand-written JDBC loop",
+                        head / handWrittenMedian,
+                        "≥ 0.5×",
                         rate / (head / handWrittenMedian) >= 0.5));
     }
 
@@ -103,12 +128,18 @@ final class RebuildBenchmark {
             BenchmarkApplication.pause(100);
             List<ProjectionStatus> statuses = runner.status();
             double elapsed = (System.nanoTime() - started) / 1e9;
-            statuses.forEach(status -> assertThat(status.lastError()).as(status.name()).isNull());
+            statuses.forEach(
+                    status -> assertThat(status.lastError()).as(status.name()).isNull());
             if (statuses.stream().allMatch(status -> !status.replaying() && status.caughtUp())) {
                 return new Timed(elapsed, 1.0);
             }
             if (elapsed >= budget.toSeconds()) {
-                return new Timed(elapsed, statuses.stream().mapToDouble(ProjectionStatus::progress).min().orElse(0));
+                return new Timed(
+                        elapsed,
+                        statuses.stream()
+                                .mapToDouble(ProjectionStatus::progress)
+                                .min()
+                                .orElse(0));
             }
         }
     }
@@ -124,6 +155,5 @@ final class RebuildBenchmark {
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
-    private record Timed(double seconds, double share) {
-    }
+    private record Timed(double seconds, double share) {}
 }

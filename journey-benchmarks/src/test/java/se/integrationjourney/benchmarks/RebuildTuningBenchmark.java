@@ -1,14 +1,6 @@
 package se.integrationjourney.benchmarks;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
-import se.integrationjourney.projections.runtime.ProjectionRunner;
-import se.integrationjourney.projections.runtime.ProjectionStatus;
-import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,8 +25,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import se.integrationjourney.projections.runtime.ProjectionRunner;
+import se.integrationjourney.projections.runtime.ProjectionStatus;
+import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
 
 /**
  * How fast the three views rebuild, over a grid of processor sizes (segments = threads, batch size), to choose
@@ -61,19 +60,22 @@ class RebuildTuningBenchmark {
     private static final int EVENTS = Integer.getInteger("benchmark.events", 200_000);
     private static final int RUNS = Integer.getInteger("benchmark.runs", 2);
     private static final long SEED = Long.getLong("benchmark.seed", 20_261_101L);
-    private static final String GRID = System.getProperty("benchmark.grid",
-            "1x1,1x100,1x500,1x2000,2x100,2x500,2x2000,4x100,4x500,4x2000");
+    private static final String GRID =
+            System.getProperty("benchmark.grid", "1x1,1x100,1x500,1x2000,2x100,2x500,2x2000,4x100,4x500,4x2000");
     private static final Duration BATCH_ONE_BUDGET =
             Duration.ofSeconds(Long.getLong("benchmark.batch-one-budget-seconds", 150));
     private static final Duration RUN_LIMIT = Duration.ofMinutes(20);
     private static final long POLL_MILLIS = 100;
     /** The views and their tables (the tables' names are package-private constants of the projections). */
-    private static final Map<String, String> TABLES = Map.of(
-            "journey-state", "journey_state", "caseload", "caseload", "outcomes", "outcome_facts");
+    private static final Map<String, String> TABLES =
+            Map.of("journey-state", "journey_state", "caseload", "caseload", "outcomes", "outcome_facts");
     /** The views rebuilt in each run: all three at once unless {@code benchmark.views} names some. */
     private static final List<String> VIEWS = Arrays.stream(
-            System.getProperty("benchmark.views", "journey-state,caseload,outcomes").split(","))
-            .map(String::trim).toList();
+                    System.getProperty("benchmark.views", "journey-state,caseload,outcomes")
+                            .split(","))
+            .map(String::trim)
+            .toList();
+
     private static final String REBUILD_SUFFIX = "__rebuild";
 
     private static ThrowawayDatabase database;
@@ -96,7 +98,10 @@ class RebuildTuningBenchmark {
     void rebuildAllViewsForEachSetting() throws Exception {
         Files.createDirectories(output);
         Files.writeString(output.resolve("top-snapshots.txt"), "", StandardCharsets.UTF_8);
-        List<Setting> grid = Arrays.stream(GRID.split(",")).map(String::trim).map(Setting::parse).toList();
+        List<Setting> grid = Arrays.stream(GRID.split(","))
+                .map(String::trim)
+                .map(Setting::parse)
+                .toList();
         load();
 
         Map<Setting, List<Run>> runs = new LinkedHashMap<>();
@@ -112,8 +117,14 @@ class RebuildTuningBenchmark {
                 Run run = measure(setting);
                 runs.get(setting).add(run);
                 done++;
-                System.out.printf(Locale.ROOT, "[benchmark] %d/%d %s round %d: %s%n", done, total, setting.label(),
-                        round, run.summary());
+                System.out.printf(
+                        Locale.ROOT,
+                        "[benchmark] %d/%d %s round %d: %s%n",
+                        done,
+                        total,
+                        setting.label(),
+                        round,
+                        run.summary());
                 write(report(runs));
             }
         }
@@ -132,19 +143,31 @@ class RebuildTuningBenchmark {
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
         long generating = System.nanoTime();
         List<DomainEventMessage<?>> events = SyntheticHistory.events(SEED, EVENTS);
-        long journeys = events.stream().map(DomainEventMessage::getAggregateIdentifier).distinct().count();
-        environment.add(String.format(Locale.ROOT, "history: %,d events of %,d journeys (seed %d), generated in"
-                + " %.1f s", events.size(), journeys, SEED, seconds(System.nanoTime() - generating)));
+        long journeys = events.stream()
+                .map(DomainEventMessage::getAggregateIdentifier)
+                .distinct()
+                .count();
+        environment.add(String.format(
+                Locale.ROOT,
+                "history: %,d events of %,d journeys (seed %d), generated in" + " %.1f s",
+                events.size(),
+                journeys,
+                SEED,
+                seconds(System.nanoTime() - generating)));
 
         Setting defaults = new Setting(2, 500);
-        try (ConfigurableApplicationContext context = start(defaults,
+        try (ConfigurableApplicationContext context = start(
+                defaults,
                 "--spring.jpa.properties.hibernate.jdbc.batch_size=500",
                 "--spring.jpa.properties.hibernate.order_inserts=true")) {
             ProjectionRunner runner = context.getBean(ProjectionRunner.class);
             runner.stop();
             long loading = EventStoreLoader.load(context, events);
-            environment.add(String.format(Locale.ROOT, "load: %.1f s through EventStore.publish, %,d events per"
-                            + " transaction (%.0f events/s)", seconds(loading), EventStoreLoader.EVENTS_PER_TRANSACTION,
+            environment.add(String.format(
+                    Locale.ROOT,
+                    "load: %.1f s through EventStore.publish, %,d events per" + " transaction (%.0f events/s)",
+                    seconds(loading),
+                    EventStoreLoader.EVENTS_PER_TRANSACTION,
                     events.size() / seconds(loading)));
             events = null;
             CpuUsage cpu = CpuUsage.start();
@@ -152,11 +175,17 @@ class RebuildTuningBenchmark {
             runner.start();
             awaitCaughtUp(runner, RUN_LIMIT);
             double built = seconds(System.nanoTime() - building);
-            environment.add(String.format(Locale.ROOT, "initial build by the live views (%s, from a stopped"
-                    + " start): %.1f s, %.0f events/s per view; %s", defaults.label(), built, EVENTS / built,
+            environment.add(String.format(
+                    Locale.ROOT,
+                    "initial build by the live views (%s, from a stopped"
+                            + " start): %.1f s, %.0f events/s per view; %s",
+                    defaults.label(),
+                    built,
+                    EVENTS / built,
                     cpu.stop().describe()));
         }
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("vacuum analyze domain_event_entry");
             environment.add("postgres: " + settings(statement));
         }
@@ -189,7 +218,9 @@ class RebuildTuningBenchmark {
                 double slowest = 1.0;
                 boolean allCaughtUp = true;
                 for (ProjectionStatus status : statuses) {
-                    assertThat(status.lastError()).as("view %s failed", status.name()).isNull();
+                    assertThat(status.lastError())
+                            .as("view %s failed", status.name())
+                            .isNull();
                     boolean rebuilt = status.replaying() ? status.progress() >= 1.0 : status.caughtUp();
                     if (rebuilt && VIEWS.contains(status.name())) {
                         viewSeconds.putIfAbsent(status.name(), elapsed);
@@ -209,7 +240,8 @@ class RebuildTuningBenchmark {
                 if (setting.batchSize() == 1 && elapsed >= BATCH_ONE_BUDGET.toSeconds()) {
                     capped = true;
                     wall = elapsed;
-                    statuses.stream().filter(status -> VIEWS.contains(status.name()))
+                    statuses.stream()
+                            .filter(status -> VIEWS.contains(status.name()))
                             .forEach(status -> progressAtStop.put(status.name(), status.progress()));
                     break;
                 }
@@ -223,8 +255,17 @@ class RebuildTuningBenchmark {
         Thread.sleep(1000);
         long rowsWritten = rowsWritten(capped);
         long tokenUpdates = tokenUpdates() - tokenUpdatesBefore;
-        return new Run(setting, head, wall, viewSeconds, capped, progressAtStop, cpuResult, rowsWritten,
-                tokenUpdates, samples);
+        return new Run(
+                setting,
+                head,
+                wall,
+                viewSeconds,
+                capped,
+                progressAtStop,
+                cpuResult,
+                rowsWritten,
+                tokenUpdates,
+                samples);
     }
 
     private ConfigurableApplicationContext start(Setting setting, String... extra) {
@@ -258,16 +299,19 @@ class RebuildTuningBenchmark {
 
     /** Rows inserted or updated in the rebuilt tables: how many case files were written, batches merged. */
     private long rowsWritten(boolean capped) throws SQLException {
-        String names = VIEWS.stream().map(TABLES::get)
+        String names = VIEWS.stream()
+                .map(TABLES::get)
                 .map(table -> "'" + table + (capped ? REBUILD_SUFFIX : "") + "'")
-                .reduce((a, b) -> a + ", " + b).orElseThrow();
+                .reduce((a, b) -> a + ", " + b)
+                .orElseThrow();
         return statistic("select coalesce(sum(n_tup_ins + n_tup_upd), 0) from pg_stat_user_tables where relname in ("
                 + names + ")");
     }
 
     private long statistic(String query) throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(query)) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(query)) {
             row.next();
             return row.getLong(1);
         }
@@ -279,8 +323,8 @@ class RebuildTuningBenchmark {
             version.next();
             values.add("PostgreSQL " + version.getString(1));
         }
-        for (String name : List.of("shared_buffers", "synchronous_commit", "fsync", "wal_level", "max_wal_size",
-                "work_mem")) {
+        for (String name :
+                List.of("shared_buffers", "synchronous_commit", "fsync", "wal_level", "max_wal_size", "work_mem")) {
             try (ResultSet value = statement.executeQuery("show " + name)) {
                 value.next();
                 values.add(name + "=" + value.getString(1));
@@ -291,15 +335,24 @@ class RebuildTuningBenchmark {
 
     private void topSnapshot(Setting setting, double elapsed) {
         try {
-            Process top = new ProcessBuilder("top", "-b", "-n", "1", "-w", "160").redirectErrorStream(true).start();
+            Process top = new ProcessBuilder("top", "-b", "-n", "1", "-w", "160")
+                    .redirectErrorStream(true)
+                    .start();
             List<String> lines;
             try (Stream<String> output = top.inputReader().lines()) {
                 lines = output.limit(16).toList();
             }
             top.destroy();
-            Files.writeString(output.resolve("top-snapshots.txt"), String.format(Locale.ROOT,
-                            "=== %s at %.0f s ===%n%s%n%n", setting.label(), elapsed, String.join("\n", lines)),
-                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            Files.writeString(
+                    output.resolve("top-snapshots.txt"),
+                    String.format(
+                            Locale.ROOT,
+                            "=== %s at %.0f s ===%n%s%n%n",
+                            setting.label(),
+                            elapsed,
+                            String.join("\n", lines)),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             // no top here: the /proc figures in the table still tell the story
         }
@@ -310,8 +363,11 @@ class RebuildTuningBenchmark {
     private String report(Map<Setting, List<Run>> runs) {
         StringBuilder md = new StringBuilder();
         md.append("# View rebuild tuning: measured\n\n");
-        md.append("Measured ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME.withLocale(
-                Locale.ROOT)).substring(0, 16)).append(" by `RebuildTuningBenchmark`.\n\n");
+        md.append("Measured ")
+                .append(LocalDateTime.now()
+                        .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME.withLocale(Locale.ROOT))
+                        .substring(0, 16))
+                .append(" by `RebuildTuningBenchmark`.\n\n");
         environment.forEach(line -> md.append("- ").append(line).append('\n'));
         md.append("\nEach run: a fresh application context on the same database with the setting, the views "
                 + VIEWS + " rebuilt at once (`ProjectionRunner.rebuild`), wall time until every view has been rebuilt,"
@@ -333,12 +389,19 @@ class RebuildTuningBenchmark {
             boolean capped = list.stream().anyMatch(Run::capped);
             double wall = median(list.stream().map(Run::estimatedWall).toList());
             long head = list.get(0).head();
-            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %s | %s | %s | %s | %s | %.2f | %.0f | %.2f |"
-                            + " %.2f | %.2f | %s |%n",
-                    setting.segments(), setting.batchSize(), list.size(),
-                    (capped ? "**~" : "") + String.format(Locale.ROOT, "%.1f", wall) + (capped ? " (extrapolated)**" : ""),
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %d | %d | %s | %s | %s | %s | %s | %.2f | %.0f | %.2f |" + " %.2f | %.2f | %s |%n",
+                    setting.segments(),
+                    setting.batchSize(),
+                    list.size(),
+                    (capped ? "**~" : "")
+                            + String.format(Locale.ROOT, "%.1f", wall)
+                            + (capped ? " (extrapolated)**" : ""),
                     (capped ? "~" : "") + String.format(Locale.ROOT, "%.0f", (double) VIEWS.size() * head / wall),
-                    perView(list, "journey-state"), perView(list, "caseload"), perView(list, "outcomes"),
+                    perView(list, "journey-state"),
+                    perView(list, "caseload"),
+                    perView(list, "outcomes"),
                     median(list.stream().map(Run::rowsPerEvent).toList()),
                     median(list.stream().map(Run::eventsPerTransaction).toList()),
                     median(list.stream().map(run -> run.cpu().jvmCores()).toList()),
@@ -346,19 +409,31 @@ class RebuildTuningBenchmark {
                     median(list.stream().map(run -> run.cpu().otherCores()).toList()),
                     String.join(", ", list.stream().map(Run::wallDescription).toList())));
         });
-        List<Run> cappedRuns = runs.values().stream().flatMap(List::stream).filter(Run::capped).toList();
+        List<Run> cappedRuns =
+                runs.values().stream().flatMap(List::stream).filter(Run::capped).toList();
         if (!cappedRuns.isEmpty()) {
-            double share = median(cappedRuns.stream().map(Run::slowestShareAtStop).toList());
-            md.append(String.format(Locale.ROOT, "%nBatch size 1 stopped after %d s, having rebuilt %.0f%% of the"
-                    + " store (slowest view); its full time is extrapolated at the rate it had. The early part of the"
-                    + " store is cheaper (young journeys, small case files), so the extrapolation is optimistic. Like"
-                    + " for like, the time every setting needed for that first %.0f%% (slowest view, median):%n%n",
-                    BATCH_ONE_BUDGET.toSeconds(), share * 100, share * 100));
+            double share =
+                    median(cappedRuns.stream().map(Run::slowestShareAtStop).toList());
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%nBatch size 1 stopped after %d s, having rebuilt %.0f%% of the"
+                            + " store (slowest view); its full time is extrapolated at the rate it had. The early part of the"
+                            + " store is cheaper (young journeys, small case files), so the extrapolation is optimistic. Like"
+                            + " for like, the time every setting needed for that first %.0f%% (slowest view, median):%n%n",
+                    BATCH_ONE_BUDGET.toSeconds(),
+                    share * 100,
+                    share * 100));
             md.append("| segments = threads | batch size | seconds to the same share |\n|---|---|---|\n");
             runs.forEach((setting, list) -> {
                 if (!list.isEmpty()) {
-                    md.append(String.format(Locale.ROOT, "| %d | %d | %.1f |%n", setting.segments(),
-                            setting.batchSize(), median(list.stream().map(run -> run.secondsTo(share)).toList())));
+                    md.append(String.format(
+                            Locale.ROOT,
+                            "| %d | %d | %.1f |%n",
+                            setting.segments(),
+                            setting.batchSize(),
+                            median(list.stream()
+                                    .map(run -> run.secondsTo(share))
+                                    .toList())));
                 }
             });
         }
@@ -376,7 +451,8 @@ class RebuildTuningBenchmark {
 
     private void write(String report) {
         try {
-            String name = VIEWS.size() == TABLES.size() ? "rebuild-tuning.md"
+            String name = VIEWS.size() == TABLES.size()
+                    ? "rebuild-tuning.md"
                     : "rebuild-tuning-" + String.join("-", VIEWS) + ".md";
             Files.writeString(output.resolve(name), report, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -385,7 +461,8 @@ class RebuildTuningBenchmark {
     }
 
     private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().filter(v -> !Double.isNaN(v)).sorted().toList();
+        List<Double> sorted =
+                values.stream().filter(v -> !Double.isNaN(v)).sorted().toList();
         if (sorted.isEmpty()) {
             return Double.NaN;
         }
@@ -411,13 +488,26 @@ class RebuildTuningBenchmark {
         }
     }
 
-    record Run(Setting setting, long head, double wall, Map<String, Double> viewSeconds, boolean capped,
-               Map<String, Double> progressAtStop, CpuUsage.Result cpu, long rowsWritten, long tokenUpdates,
-               List<double[]> samples) {
+    record Run(
+            Setting setting,
+            long head,
+            double wall,
+            Map<String, Double> viewSeconds,
+            boolean capped,
+            Map<String, Double> progressAtStop,
+            CpuUsage.Result cpu,
+            long rowsWritten,
+            long tokenUpdates,
+            List<double[]> samples) {
 
         /** The slowest view's share of the store at the stop (1 when the run finished). */
         double slowestShareAtStop() {
-            return capped ? progressAtStop.values().stream().mapToDouble(Double::doubleValue).min().orElse(0) : 1.0;
+            return capped
+                    ? progressAtStop.values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .min()
+                            .orElse(0)
+                    : 1.0;
         }
 
         /** Wall time, or for a capped run the time the slowest view would have needed at its rate. */
@@ -435,32 +525,49 @@ class RebuildTuningBenchmark {
         }
 
         double rowsPerEvent() {
-            double handled = capped ? head * progressAtStop.values().stream().mapToDouble(Double::doubleValue).sum()
+            double handled = capped
+                    ? head
+                            * progressAtStop.values().stream()
+                                    .mapToDouble(Double::doubleValue)
+                                    .sum()
                     : (double) VIEWS.size() * head;
             return rowsWritten / handled;
         }
 
         double eventsPerTransaction() {
-            double handled = capped ? head * progressAtStop.values().stream().mapToDouble(Double::doubleValue).sum()
+            double handled = capped
+                    ? head
+                            * progressAtStop.values().stream()
+                                    .mapToDouble(Double::doubleValue)
+                                    .sum()
                     : (double) VIEWS.size() * head;
             return tokenUpdates == 0 ? Double.NaN : handled / tokenUpdates;
         }
 
         /** Seconds until the slowest view had reached that share of the store. */
         double secondsTo(double share) {
-            return samples.stream().filter(sample -> sample[1] >= share).mapToDouble(sample -> sample[0])
-                    .findFirst().orElse(Double.NaN);
+            return samples.stream()
+                    .filter(sample -> sample[1] >= share)
+                    .mapToDouble(sample -> sample[0])
+                    .findFirst()
+                    .orElse(Double.NaN);
         }
 
         String wallDescription() {
-            return capped ? String.format(Locale.ROOT, "stopped at %.0f s (%.0f%%)", wall,
-                    slowestShareAtStop() * 100) : String.format(Locale.ROOT, "%.1f", wall);
+            return capped
+                    ? String.format(Locale.ROOT, "stopped at %.0f s (%.0f%%)", wall, slowestShareAtStop() * 100)
+                    : String.format(Locale.ROOT, "%.1f", wall);
         }
 
         String summary() {
-            return String.format(Locale.ROOT, "%s s wall, views %s, rows/event %.2f, events/tx %.0f, %s",
-                    wallDescription(), viewSeconds.isEmpty() ? progressAtStop : viewSeconds, rowsPerEvent(),
-                    eventsPerTransaction(), cpu.describe());
+            return String.format(
+                    Locale.ROOT,
+                    "%s s wall, views %s, rows/event %.2f, events/tx %.0f, %s",
+                    wallDescription(),
+                    viewSeconds.isEmpty() ? progressAtStop : viewSeconds,
+                    rowsPerEvent(),
+                    eventsPerTransaction(),
+                    cpu.describe());
         }
     }
 }

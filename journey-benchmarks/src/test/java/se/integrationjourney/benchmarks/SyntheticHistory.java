@@ -1,5 +1,21 @@
 package se.integrationjourney.benchmarks;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import se.integrationjourney.core.events.ActionPlanEstablished;
@@ -49,28 +65,11 @@ import se.integrationjourney.core.events.StudiesStarted;
 import se.integrationjourney.core.events.StudyLevel;
 import se.integrationjourney.core.events.TemporaryHousingProvided;
 import se.integrationjourney.core.events.Tenure;
-import se.integrationjourney.core.journey.PairedEpisode;
-import se.integrationjourney.core.journey.EpisodeKind;
-import se.integrationjourney.core.journey.RuleFacts;
 import se.integrationjourney.core.journey.DecisionBasis;
+import se.integrationjourney.core.journey.EpisodeKind;
+import se.integrationjourney.core.journey.PairedEpisode;
 import se.integrationjourney.core.journey.RecordedEvent;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.Random;
-import java.util.SplittableRandom;
-import java.util.Set;
-import java.util.UUID;
+import se.integrationjourney.core.journey.RuleFacts;
 
 /**
  * A deterministic, plausible event history of many integration journeys, for load and rebuild measurements.
@@ -95,6 +94,7 @@ public final class SyntheticHistory {
 
     /** The fixed "today" of every history: nothing is dated after it. */
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 1);
+
     public static final List<String> MUNICIPALITY_CODES = List.of("1473", "1287", "1419", "0360", "0125");
     static final String AGGREGATE_TYPE = "Journey";
 
@@ -103,43 +103,93 @@ public final class SyntheticHistory {
     private static final LocalDate LAST_ARRIVAL = LocalDate.of(2025, 10, 31);
     private static final double RETRACTION_CHANCE = 0.022;
 
-    private static final String[] LATIN_GIVEN = {"Ahmad", "Fatima", "Yonas", "Selam", "Omar", "Amina", "Märta",
-            "Åsa", "Björn", "Hawa", "Zainab", "Mohammed", "Ali", "Yodit", "Örjan", "Nour", "Dawit", "Leyla"};
-    private static final String[] LATIN_FAMILY = {"Al-Hassan", "Öztürk", "Haile", "Tesfaye", "Åberg", "Håkansson",
-            "Mäkinen", "Jönsson", "Abdi", "Nordström", "Rahimi", "Ahmadi", "Öberg", "Karlsson", "Yusuf", "Lindqvist"};
-    private static final String[] ARABIC_GIVEN = {"محمد", "فاطمة", "أحمد", "زينب", "عمر", "ليلى", "يوسف", "مريم",
-            "خالد", "نور"};
-    private static final String[] ARABIC_FAMILY = {"الحسن", "العلي", "حداد", "منصور", "الخطيب", "عبد الله",
-            "السيد", "الشامي"};
-    private static final String[] GEEZ_GIVEN = {"ዮናስ", "ሰላም", "ፍሬወይኒ", "ኣማኑኤል", "ሚካኤል", "ሳባ", "ዳዊት",
-            "ሕድሪ", "ኤልሳ", "ዮሃንስ"};
-    private static final String[] GEEZ_FAMILY = {"ተስፋይ", "ገብረሂወት", "ሃብተ", "ገብረመድህን", "ወልደሚካኤል", "ኪዳነ",
-            "በርሀ", "ተኽለ"};
+    private static final String[] LATIN_GIVEN = {
+        "Ahmad",
+        "Fatima",
+        "Yonas",
+        "Selam",
+        "Omar",
+        "Amina",
+        "Märta",
+        "Åsa",
+        "Björn",
+        "Hawa",
+        "Zainab",
+        "Mohammed",
+        "Ali",
+        "Yodit",
+        "Örjan",
+        "Nour",
+        "Dawit",
+        "Leyla"
+    };
+    private static final String[] LATIN_FAMILY = {
+        "Al-Hassan",
+        "Öztürk",
+        "Haile",
+        "Tesfaye",
+        "Åberg",
+        "Håkansson",
+        "Mäkinen",
+        "Jönsson",
+        "Abdi",
+        "Nordström",
+        "Rahimi",
+        "Ahmadi",
+        "Öberg",
+        "Karlsson",
+        "Yusuf",
+        "Lindqvist"
+    };
+    private static final String[] ARABIC_GIVEN = {
+        "محمد", "فاطمة", "أحمد", "زينب", "عمر", "ليلى", "يوسف", "مريم", "خالد", "نور"
+    };
+    private static final String[] ARABIC_FAMILY = {
+        "الحسن", "العلي", "حداد", "منصور", "الخطيب", "عبد الله", "السيد", "الشامي"
+    };
+    private static final String[] GEEZ_GIVEN = {
+        "ዮናስ", "ሰላም", "ፍሬወይኒ", "ኣማኑኤል", "ሚካኤል", "ሳባ", "ዳዊት", "ሕድሪ", "ኤልሳ", "ዮሃንስ"
+    };
+    private static final String[] GEEZ_FAMILY = {"ተስፋይ", "ገብረሂወት", "ሃብተ", "ገብረመድህን", "ወልደሚካኤል", "ኪዳነ", "በርሀ", "ተኽለ"};
     private static final String[] LATIN_COUNTRIES = {"AF", "SY", "ER", "SO", "IR", "UA", "TR", "IQ"};
     private static final String[] ARABIC_COUNTRIES = {"SY", "IQ", "SD", "YE", "PS"};
     private static final String[] GEEZ_COUNTRIES = {"ER", "ET"};
-    private static final String[] SECTORS = {"vård och omsorg", "bygg", "restaurang", "transport", "handel",
-            "lokalvård", "IT", "tillverkning", "skola och förskola"};
-    private static final String[] CIVIC_LANGUAGES = {"arabiska", "tigrinja", "dari", "somaliska", "svenska",
-            "ukrainska", "engelska"};
-    private static final String[] PLAN_SUMMARIES = {"SFI och arbetsmarknadsinsatser", "Praktik inom vård och omsorg",
-            "Validering av yrkeserfarenhet", "Studier på komvux efter SFI", "Körkort och arbete inom transport",
-            "Stöd att hitta bostad och arbete"};
-    private static final String[] RETRACTION_REASONS = {"registrerad av misstag", "fel datum angivet",
-            "avser en annan person", "dubbelregistrering"};
-    private static final BigDecimal[] HOURS = {new BigDecimal("20"), new BigDecimal("25"), new BigDecimal("30"),
-            new BigDecimal("37.5"), new BigDecimal("40")};
+    private static final String[] SECTORS = {
+        "vård och omsorg",
+        "bygg",
+        "restaurang",
+        "transport",
+        "handel",
+        "lokalvård",
+        "IT",
+        "tillverkning",
+        "skola och förskola"
+    };
+    private static final String[] CIVIC_LANGUAGES = {
+        "arabiska", "tigrinja", "dari", "somaliska", "svenska", "ukrainska", "engelska"
+    };
+    private static final String[] PLAN_SUMMARIES = {
+        "SFI och arbetsmarknadsinsatser",
+        "Praktik inom vård och omsorg",
+        "Validering av yrkeserfarenhet",
+        "Studier på komvux efter SFI",
+        "Körkort och arbete inom transport",
+        "Stöd att hitta bostad och arbete"
+    };
+    private static final String[] RETRACTION_REASONS = {
+        "registrerad av misstag", "fel datum angivet", "avser en annan person", "dubbelregistrering"
+    };
+    private static final BigDecimal[] HOURS = {
+        new BigDecimal("20"), new BigDecimal("25"), new BigDecimal("30"), new BigDecimal("37.5"), new BigDecimal("40")
+    };
 
-    private SyntheticHistory() {
-    }
+    private SyntheticHistory() {}
 
     /** One event of a journey: its id, its sequence number in the journey and the day it was recorded. */
-    public record Entry(String eventId, long sequence, LocalDate recordedOn, JourneyEvent event) {
-    }
+    public record Entry(String eventId, long sequence, LocalDate recordedOn, JourneyEvent event) {}
 
     /** One journey's events in recording order. */
-    public record JourneyHistory(UUID journeyId, String municipalityCode, List<Entry> entries) {
-    }
+    public record JourneyHistory(UUID journeyId, String municipalityCode, List<Entry> entries) {}
 
     /** The {@code count} first journeys of the seed's history, each on its own. */
     public static List<JourneyHistory> journeys(long seed, int count) {
@@ -184,8 +234,7 @@ public final class SyntheticHistory {
 
     /** Every event of the journeys in global order (recording date, journey, sequence), with metadata. */
     public static List<DomainEventMessage<?>> interleave(List<JourneyHistory> journeys) {
-        record Placed(JourneyHistory journey, Entry entry) {
-        }
+        record Placed(JourneyHistory journey, Entry entry) {}
         List<Placed> placed = new ArrayList<>();
         journeys.forEach(journey -> journey.entries().forEach(entry -> placed.add(new Placed(journey, entry))));
         placed.sort(Comparator.comparing((Placed p) -> p.entry().recordedOn())
@@ -199,15 +248,24 @@ public final class SyntheticHistory {
             ofDay = entry.recordedOn().equals(day) ? ofDay + 1 : 0;
             day = entry.recordedOn();
             // Recording times rise with the global order: 08:00 plus a few seconds per event of the day.
-            Instant recordedAt = day.atTime(8, 0).plusSeconds(ofDay * 3L).atZone(STOCKHOLM).toInstant();
+            Instant recordedAt =
+                    day.atTime(8, 0).plusSeconds(ofDay * 3L).atZone(STOCKHOLM).toInstant();
             Map<String, Object> metaData = new LinkedHashMap<>();
-            metaData.put("username", "handlaggare-" + p.journey().municipalityCode() + "-"
-                    + Math.floorMod(entry.eventId().hashCode(), 12));
+            metaData.put(
+                    "username",
+                    "handlaggare-" + p.journey().municipalityCode() + "-"
+                            + Math.floorMod(entry.eventId().hashCode(), 12));
             metaData.put("municipalityCode", p.journey().municipalityCode());
             metaData.put("traceId", entry.eventId());
             metaData.put("correlationId", entry.eventId());
-            messages.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, p.journey().journeyId().toString(),
-                    entry.sequence(), entry.event(), metaData, entry.eventId(), recordedAt));
+            messages.add(new GenericDomainEventMessage<>(
+                    AGGREGATE_TYPE,
+                    p.journey().journeyId().toString(),
+                    entry.sequence(),
+                    entry.event(),
+                    metaData,
+                    entry.eventId(),
+                    recordedAt));
         }
         return messages;
     }
@@ -221,8 +279,8 @@ public final class SyntheticHistory {
         private final LocalDate arrival;
         private final LocalDate horizon;
         private final List<Entry> entries = new ArrayList<>();
-        private final PriorityQueue<Planned> plan = new PriorityQueue<>(
-                Comparator.comparing(Planned::on).thenComparingInt(Planned::order));
+        private final PriorityQueue<Planned> plan =
+                new PriorityQueue<>(Comparator.comparing(Planned::on).thenComparingInt(Planned::order));
         private final Map<String, String> startOfEnd = new LinkedHashMap<>();
         private DecisionBasis state = DecisionBasis.EMPTY;
         private LocalDate cursor;
@@ -233,8 +291,8 @@ public final class SyntheticHistory {
             this.random = random;
             this.journeyId = uuid(random);
             this.municipality = pick(MUNICIPALITY_CODES.toArray(String[]::new));
-            this.arrival = FIRST_ARRIVAL.plusDays(random.nextInt(
-                    (int) (LAST_ARRIVAL.toEpochDay() - FIRST_ARRIVAL.toEpochDay()) + 1));
+            this.arrival = FIRST_ARRIVAL.plusDays(
+                    random.nextInt((int) (LAST_ARRIVAL.toEpochDay() - FIRST_ARRIVAL.toEpochDay()) + 1));
             LocalDate end = arrival.plusDays(730 + random.nextInt(4 * 365 + 1));
             this.horizon = end.isAfter(TODAY) ? TODAY : end;
         }
@@ -273,8 +331,12 @@ public final class SyntheticHistory {
                 at(days(25, 90), this::startEstablishmentPlan);
             }
             if (chance(0.8)) {
-                at(days(100, 450), on -> milestone(on, new CivicOrientationCompleted(journeyId, on,
-                        60 + random.nextInt(141), pick(CIVIC_LANGUAGES))));
+                at(
+                        days(100, 450),
+                        on -> milestone(
+                                on,
+                                new CivicOrientationCompleted(
+                                        journeyId, on, 60 + random.nextInt(141), pick(CIVIC_LANGUAGES))));
             }
             int internships = weighted(new int[] {25, 50, 25});
             for (int i = 0; i < internships; i++) {
@@ -294,7 +356,8 @@ public final class SyntheticHistory {
                 at(days(20, 200), this::startFinancialAssistance);
             }
             if (chance(0.07)) {
-                ClosureReason reason = chance(0.06) ? ClosureReason.DECEASED
+                ClosureReason reason = chance(0.06)
+                        ? ClosureReason.DECEASED
                         : chance(0.6) ? ClosureReason.MOVED_AWAY : ClosureReason.OTHER;
                 at(days(100, 1800), on -> close(on, reason));
             }
@@ -309,26 +372,37 @@ public final class SyntheticHistory {
             int birthYear = arrival.getYear() - 18 - random.nextInt(47);
             int script = random.nextInt(10);
             String country = pick(script < 5 ? LATIN_COUNTRIES : script < 8 ? ARABIC_COUNTRIES : GEEZ_COUNTRIES);
-            record(arrival, new NewcomerRegistered(journeyId, arrival, municipality,
-                    chance(0.7) ? ReceptionType.ASSIGNED : ReceptionType.OWN_ARRANGEMENT, birthYear,
-                    chance(0.5) ? Gender.FEMALE : chance(0.97) ? Gender.MALE : pick(Gender.values()), country,
-                    pick(EducationLevel.values()), new PersonalDetails(name(script), identityNumber(birthYear))));
+            record(
+                    arrival,
+                    new NewcomerRegistered(
+                            journeyId,
+                            arrival,
+                            municipality,
+                            chance(0.7) ? ReceptionType.ASSIGNED : ReceptionType.OWN_ARRANGEMENT,
+                            birthYear,
+                            chance(0.5) ? Gender.FEMALE : chance(0.97) ? Gender.MALE : pick(Gender.values()),
+                            country,
+                            pick(EducationLevel.values()),
+                            new PersonalDetails(name(script), identityNumber(birthYear))));
         }
 
         private void correctPersonalDetails(LocalDate on) {
-            PersonalDetails current = facts().personalDetails().get(facts().personalDetails().size() - 1);
+            PersonalDetails current =
+                    facts().personalDetails().get(facts().personalDetails().size() - 1);
             String corrected = name(random.nextInt(10));
             if (corrected.equals(current.fullName())) {
                 return;
             }
-            String number = current.personalIdentityNumber() != null ? current.personalIdentityNumber()
+            String number = current.personalIdentityNumber() != null
+                    ? current.personalIdentityNumber()
                     : identityNumber(facts().registration().birthYear());
             record(on, new PersonalDetailsCorrected(journeyId, new PersonalDetails(corrected, number)));
         }
 
         private void assignCaseworker(LocalDate on) {
-            milestone(on, new CaseworkerAssigned(journeyId, on, "handlaggare-" + municipality + "-"
-                    + random.nextInt(12)));
+            milestone(
+                    on,
+                    new CaseworkerAssigned(journeyId, on, "handlaggare-" + municipality + "-" + random.nextInt(12)));
         }
 
         private void enrolInSfi(LocalDate on) {
@@ -388,16 +462,22 @@ public final class SyntheticHistory {
             }
             int dice = random.nextInt(100);
             if (dice < 70) {
-                at(on.plusMonths(24).minusDays(random.nextInt(21)),
+                at(
+                        on.plusMonths(24).minusDays(random.nextInt(21)),
                         date -> endEstablishmentPlan(date, EstablishmentEndReason.COMPLETED));
             } else if (dice < 90) {
-                EstablishmentEndReason reason = pick(new EstablishmentEndReason[] {EstablishmentEndReason.WORK,
-                        EstablishmentEndReason.STUDIES, EstablishmentEndReason.MOVED, EstablishmentEndReason.OTHER});
+                EstablishmentEndReason reason = pick(new EstablishmentEndReason[] {
+                    EstablishmentEndReason.WORK,
+                    EstablishmentEndReason.STUDIES,
+                    EstablishmentEndReason.MOVED,
+                    EstablishmentEndReason.OTHER
+                });
                 at(on.plusDays(180 + random.nextInt(471)), date -> endEstablishmentPlan(date, reason));
             }
             // Without a recorded end the plan ends at start + 24 months: plan the follow-ups from there.
             at(on.plusMonths(24).plusDays(1), date -> {
-                PairedEpisode plan = facts().latestEpisode(EpisodeKind.ESTABLISHMENT_PLAN).orElse(null);
+                PairedEpisode plan =
+                        facts().latestEpisode(EpisodeKind.ESTABLISHMENT_PLAN).orElse(null);
                 if (plan != null && plan.open()) {
                     planFollowUps(plan.startedOn().plusMonths(24));
                 }
@@ -405,8 +485,11 @@ public final class SyntheticHistory {
         }
 
         private void endEstablishmentPlan(LocalDate on, EstablishmentEndReason reason) {
-            PairedEpisode plan = facts().latestEpisode(EpisodeKind.ESTABLISHMENT_PLAN).orElse(null);
-            if (plan != null && plan.open() && !on.isBefore(plan.startedOn())
+            PairedEpisode plan =
+                    facts().latestEpisode(EpisodeKind.ESTABLISHMENT_PLAN).orElse(null);
+            if (plan != null
+                    && plan.open()
+                    && !on.isBefore(plan.startedOn())
                     && milestone(on, new EstablishmentPlanEnded(journeyId, on, reason)) != null) {
                 planFollowUps(on);
             }
@@ -423,18 +506,26 @@ public final class SyntheticHistory {
         }
 
         private void followUp(LocalDate on, int months) {
-            if (milestone(on, new FollowUpRecorded(journeyId, on, months, status(),
-                    pick(FollowUpSource.values()))) != null && months == 24 && chance(0.35)) {
+            if (milestone(on, new FollowUpRecorded(journeyId, on, months, status(), pick(FollowUpSource.values())))
+                            != null
+                    && months == 24
+                    && chance(0.35)) {
                 at(on.plusDays(random.nextInt(61)), date -> close(date, ClosureReason.FOLLOW_UP_COMPLETE));
             }
         }
 
         private void startInternship(LocalDate on) {
             String id = "praktik-" + nextId++;
-            if (milestone(on, new InternshipStarted(journeyId, on, id, pick(InternshipKind.values()),
-                    pick(SECTORS))) != null && chance(0.9)) {
-                at(on.plusDays(30 + random.nextInt(151)), date -> endEpisode(date, EpisodeKind.INTERNSHIP, id,
-                        new InternshipEnded(journeyId, date, id, pick(InternshipOutcome.values()))));
+            if (milestone(on, new InternshipStarted(journeyId, on, id, pick(InternshipKind.values()), pick(SECTORS)))
+                            != null
+                    && chance(0.9)) {
+                at(
+                        on.plusDays(30 + random.nextInt(151)),
+                        date -> endEpisode(
+                                date,
+                                EpisodeKind.INTERNSHIP,
+                                id,
+                                new InternshipEnded(journeyId, date, id, pick(InternshipOutcome.values()))));
             }
         }
 
@@ -445,8 +536,9 @@ public final class SyntheticHistory {
                 return;
             }
             if (chance(0.55)) {
-                at(on.plusDays(60 + random.nextInt(841)), date -> endEpisode(date, EpisodeKind.EMPLOYMENT, id,
-                        new EmploymentEnded(journeyId, date, id)));
+                at(
+                        on.plusDays(60 + random.nextInt(841)),
+                        date -> endEpisode(date, EpisodeKind.EMPLOYMENT, id, new EmploymentEnded(journeyId, date, id)));
             }
             if (chance(0.6)) {
                 at(on.plusDays(20 + random.nextInt(101)), this::reachSelfSufficiency);
@@ -457,8 +549,9 @@ public final class SyntheticHistory {
             String id = "studier-" + nextId++;
             StudyLevel level = StudyLevel.values()[weighted(new int[] {50, 10, 15, 20, 5})];
             if (milestone(on, new StudiesStarted(journeyId, on, id, level)) != null && chance(0.7)) {
-                at(on.plusDays(120 + random.nextInt(781)), date -> endEpisode(date, EpisodeKind.STUDIES, id,
-                        new StudiesEnded(journeyId, date, id)));
+                at(
+                        on.plusDays(120 + random.nextInt(781)),
+                        date -> endEpisode(date, EpisodeKind.STUDIES, id, new StudiesEnded(journeyId, date, id)));
             }
         }
 
@@ -469,17 +562,24 @@ public final class SyntheticHistory {
                     at(on.plusDays(60 + random.nextInt(301)), this::reachSelfSufficiency);
                 }
                 if (chance(0.4)) {
-                    at(on.plusDays(200 + random.nextInt(801)), date -> endEpisode(date, EpisodeKind.BUSINESS, "",
-                            new BusinessClosed(journeyId, date)));
+                    at(
+                            on.plusDays(200 + random.nextInt(801)),
+                            date -> endEpisode(date, EpisodeKind.BUSINESS, "", new BusinessClosed(journeyId, date)));
                 }
             }
         }
 
         private void startFinancialAssistance(LocalDate on) {
             if (facts().openEpisode(EpisodeKind.FINANCIAL_ASSISTANCE, "").isEmpty()
-                    && milestone(on, new FinancialAssistanceStarted(journeyId, on)) != null && chance(0.8)) {
-                at(on.plusDays(60 + random.nextInt(441)), date -> endEpisode(date, EpisodeKind.FINANCIAL_ASSISTANCE,
-                        "", new FinancialAssistanceEnded(journeyId, date)));
+                    && milestone(on, new FinancialAssistanceStarted(journeyId, on)) != null
+                    && chance(0.8)) {
+                at(
+                        on.plusDays(60 + random.nextInt(441)),
+                        date -> endEpisode(
+                                date,
+                                EpisodeKind.FINANCIAL_ASSISTANCE,
+                                "",
+                                new FinancialAssistanceEnded(journeyId, date)));
             }
         }
 
@@ -488,17 +588,21 @@ public final class SyntheticHistory {
             if (facts.selfSufficient()) {
                 return;
             }
-            SelfSufficiencyBasis basis = open(facts, EpisodeKind.EMPLOYMENT) ? SelfSufficiencyBasis.EMPLOYMENT
-                    : open(facts, EpisodeKind.BUSINESS) ? SelfSufficiencyBasis.BUSINESS
-                    : open(facts, EpisodeKind.STUDIES) ? SelfSufficiencyBasis.STUDIES_WITH_STUDENT_FINANCE
-                    : SelfSufficiencyBasis.OTHER;
+            SelfSufficiencyBasis basis = open(facts, EpisodeKind.EMPLOYMENT)
+                    ? SelfSufficiencyBasis.EMPLOYMENT
+                    : open(facts, EpisodeKind.BUSINESS)
+                            ? SelfSufficiencyBasis.BUSINESS
+                            : open(facts, EpisodeKind.STUDIES)
+                                    ? SelfSufficiencyBasis.STUDIES_WITH_STUDENT_FINANCE
+                                    : SelfSufficiencyBasis.OTHER;
             if (milestone(on, new SelfSufficiencyReached(journeyId, on, basis)) != null && chance(0.15)) {
                 at(on.plusDays(90 + random.nextInt(511)), this::loseSelfSufficiency);
             }
         }
 
         private void loseSelfSufficiency(LocalDate on) {
-            PairedEpisode since = facts().openEpisode(EpisodeKind.SELF_SUFFICIENCY, "").orElse(null);
+            PairedEpisode since =
+                    facts().openEpisode(EpisodeKind.SELF_SUFFICIENCY, "").orElse(null);
             if (since != null && !on.isBefore(since.startedOn())) {
                 milestone(on, new SelfSufficiencyLost(journeyId, on));
                 if (chance(0.3)) {
@@ -519,7 +623,8 @@ public final class SyntheticHistory {
 
         private void close(LocalDate on, ClosureReason reason) {
             if (milestone(on, new JourneyClosed(journeyId, on, reason)) != null
-                    && reason != ClosureReason.DECEASED && chance(0.25)) {
+                    && reason != ClosureReason.DECEASED
+                    && chance(0.25)) {
                 at(on.plusDays(30 + random.nextInt(371)), this::reopen);
             }
         }
@@ -540,7 +645,8 @@ public final class SyntheticHistory {
                 return;
             }
             List<RecordedEvent> remaining = state.countingEvents().stream()
-                    .filter(recorded -> !recorded.eventId().equals(eventId)).toList();
+                    .filter(recorded -> !recorded.eventId().equals(eventId))
+                    .toList();
             if (!RuleFacts.of(remaining).inconsistentEventIds().isEmpty()) {
                 return;
             }
@@ -584,16 +690,22 @@ public final class SyntheticHistory {
         private OutcomeStatus status() {
             RuleFacts facts = facts();
             List<PairedEpisode> employments = facts.episodes().stream()
-                    .filter(e -> e.open() && e.kind() == EpisodeKind.EMPLOYMENT).toList();
-            if (employments.stream().anyMatch(e -> ((EmploymentStarted) e.start().event()).employmentType()
-                    == EmploymentType.REGULAR)) {
+                    .filter(e -> e.open() && e.kind() == EpisodeKind.EMPLOYMENT)
+                    .toList();
+            if (employments.stream()
+                    .anyMatch(
+                            e -> ((EmploymentStarted) e.start().event()).employmentType() == EmploymentType.REGULAR)) {
                 return OutcomeStatus.EMPLOYED;
             }
-            return !employments.isEmpty() ? OutcomeStatus.SUBSIDISED_EMPLOYMENT
-                    : open(facts, EpisodeKind.BUSINESS) ? OutcomeStatus.SELF_EMPLOYED
-                    : open(facts, EpisodeKind.STUDIES) ? OutcomeStatus.STUDYING
-                    : open(facts, EpisodeKind.FINANCIAL_ASSISTANCE) ? OutcomeStatus.FINANCIAL_ASSISTANCE
-                    : OutcomeStatus.UNKNOWN;
+            return !employments.isEmpty()
+                    ? OutcomeStatus.SUBSIDISED_EMPLOYMENT
+                    : open(facts, EpisodeKind.BUSINESS)
+                            ? OutcomeStatus.SELF_EMPLOYED
+                            : open(facts, EpisodeKind.STUDIES)
+                                    ? OutcomeStatus.STUDYING
+                                    : open(facts, EpisodeKind.FINANCIAL_ASSISTANCE)
+                                            ? OutcomeStatus.FINANCIAL_ASSISTANCE
+                                            : OutcomeStatus.UNKNOWN;
         }
 
         private static boolean open(RuleFacts facts, EpisodeKind kind) {
@@ -659,8 +771,8 @@ public final class SyntheticHistory {
                 return null;
             }
             int day = 1 + random.nextInt(28) + (chance(0.2) ? 60 : 0);
-            String nine = String.format("%02d%02d%02d%03d", birthYear % 100, 1 + random.nextInt(12), day,
-                    random.nextInt(1000));
+            String nine = String.format(
+                    "%02d%02d%02d%03d", birthYear % 100, 1 + random.nextInt(12), day, random.nextInt(1000));
             int sum = 0;
             for (int i = 0; i < 9; i++) {
                 int product = (nine.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
@@ -670,7 +782,8 @@ public final class SyntheticHistory {
         }
 
         private static UUID uuid(Random random) {
-            return new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
+            return new UUID(
+                    (random.nextLong() & ~0xF000L) | 0x4000L,
                     (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
         }
     }
@@ -680,6 +793,5 @@ public final class SyntheticHistory {
         void run(LocalDate on);
     }
 
-    private record Planned(LocalDate on, int order, Action action) {
-    }
+    private record Planned(LocalDate on, int order, Action action) {}
 }

@@ -1,5 +1,15 @@
 package se.integrationjourney.benchmarks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -24,17 +34,6 @@ import se.integrationjourney.core.events.MilestoneRetracted;
 import se.integrationjourney.core.events.NewcomerRegistered;
 import se.integrationjourney.core.journey.Journey;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The synthetic history only holds what the real Journey aggregate accepts: each generated event is sent as the
  * command that records it, on a clock fixed at the history's "today", and must be recorded exactly as generated.
@@ -44,10 +43,11 @@ class SyntheticHistoryTest {
     private static final long SEED = 42;
     private static final int JOURNEYS = 800;
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-    private static final Clock CLOCK = Clock.fixed(
-            SyntheticHistory.TODAY.atTime(12, 0).atZone(STOCKHOLM).toInstant(), STOCKHOLM);
+    private static final Clock CLOCK =
+            Clock.fixed(SyntheticHistory.TODAY.atTime(12, 0).atZone(STOCKHOLM).toInstant(), STOCKHOLM);
     private static final AggregateModel<Journey> MODEL = AnnotatedAggregateMetaModelFactory.inspectAggregate(
-            Journey.class, MultiParameterResolverFactory.ordered(
+            Journey.class,
+            MultiParameterResolverFactory.ordered(
                     ClasspathParameterResolverFactory.forClass(Journey.class),
                     new SimpleResourceParameterResolverFactory(Set.of(CLOCK))));
 
@@ -57,7 +57,9 @@ class SyntheticHistoryTest {
 
         for (JourneyHistory journey : journeys) {
             // A store per journey: the in-memory store scans all its events to load one aggregate.
-            EventStore eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+            EventStore eventStore = EmbeddedEventStore.builder()
+                    .storageEngine(new InMemoryEventStorageEngine())
+                    .build();
             CommandGateway gateway = gateway(eventStore);
             Map<String, String> recordedIds = new HashMap<>();
             for (Entry entry : journey.entries()) {
@@ -65,10 +67,14 @@ class SyntheticHistoryTest {
                 recordedIds.put(entry.eventId(), recorded.eventId());
                 assertThat(recorded.version()).isEqualTo(entry.sequence());
             }
-            List<JourneyEvent> stored = eventStore.readEvents(journey.journeyId().toString()).asStream()
-                    .map(message -> (JourneyEvent) message.getPayload()).toList();
+            List<JourneyEvent> stored = eventStore
+                    .readEvents(journey.journeyId().toString())
+                    .asStream()
+                    .map(message -> (JourneyEvent) message.getPayload())
+                    .toList();
             List<JourneyEvent> expected = journey.entries().stream()
-                    .map(entry -> withRecordedIds(entry.event(), recordedIds)).toList();
+                    .map(entry -> withRecordedIds(entry.event(), recordedIds))
+                    .toList();
             assertThat(stored).as("journey %s", journey.journeyId()).isEqualTo(expected);
         }
     }
@@ -76,22 +82,37 @@ class SyntheticHistoryTest {
     @Test
     void theHistoryLooksLikeJourneys() {
         List<JourneyHistory> journeys = SyntheticHistory.journeys(SEED, JOURNEYS);
-        List<Entry> entries = journeys.stream().flatMap(journey -> journey.entries().stream()).toList();
+        List<Entry> entries =
+                journeys.stream().flatMap(journey -> journey.entries().stream()).toList();
 
         double perJourney = (double) entries.size() / journeys.size();
-        long retractions = entries.stream().filter(entry -> entry.event() instanceof MilestoneRetracted).count();
-        System.out.printf(java.util.Locale.ROOT, "synthetic history: %.1f events per journey, %.2f%% retractions%n",
-                perJourney, 100.0 * retractions / entries.size());
+        long retractions = entries.stream()
+                .filter(entry -> entry.event() instanceof MilestoneRetracted)
+                .count();
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "synthetic history: %.1f events per journey, %.2f%% retractions%n",
+                perJourney,
+                100.0 * retractions / entries.size());
         assertThat(perJourney).as("events per journey").isBetween(15.0, 25.0);
-        assertThat((double) retractions / entries.size()).as("share of retractions").isBetween(0.01, 0.03);
-        assertThat(entries).allSatisfy(entry -> assertThat(entry.recordedOn()).isBeforeOrEqualTo(SyntheticHistory.TODAY));
-        assertThat(entries.stream().map(entry -> entry.event().getClass().getSimpleName()).collect(Collectors.toSet()))
+        assertThat((double) retractions / entries.size())
+                .as("share of retractions")
+                .isBetween(0.01, 0.03);
+        assertThat(entries)
+                .allSatisfy(entry -> assertThat(entry.recordedOn()).isBeforeOrEqualTo(SyntheticHistory.TODAY));
+        assertThat(entries.stream()
+                        .map(entry -> entry.event().getClass().getSimpleName())
+                        .collect(Collectors.toSet()))
                 .as("every kind of event occurs")
                 .hasSize(29);
-        String names = entries.stream().filter(entry -> entry.event() instanceof NewcomerRegistered)
-                .map(entry -> ((NewcomerRegistered) entry.event()).personalDetails().fullName())
+        String names = entries.stream()
+                .filter(entry -> entry.event() instanceof NewcomerRegistered)
+                .map(entry ->
+                        ((NewcomerRegistered) entry.event()).personalDetails().fullName())
                 .collect(Collectors.joining(" "));
-        assertThat(names).containsPattern("[åäöÅÄÖ]").containsPattern("\\p{IsArabic}")
+        assertThat(names)
+                .containsPattern("[åäöÅÄÖ]")
+                .containsPattern("\\p{IsArabic}")
                 .containsPattern("\\p{IsEthiopic}");
     }
 
@@ -100,7 +121,8 @@ class SyntheticHistoryTest {
         List<JourneyHistory> journeys = SyntheticHistory.journeys(SEED, 1_600);
         // Ids over the whole range, as random ids are: each first hex digit ~100 times (they once all began "06").
         Map<Character, Long> firstDigits = journeys.stream()
-                .collect(Collectors.groupingBy(journey -> journey.journeyId().toString().charAt(0), Collectors.counting()));
+                .collect(Collectors.groupingBy(
+                        journey -> journey.journeyId().toString().charAt(0), Collectors.counting()));
         assertThat(firstDigits).hasSize(16);
         assertThat(firstDigits.values()).allSatisfy(count -> assertThat(count).isBetween(60L, 140L));
     }
@@ -121,7 +143,8 @@ class SyntheticHistoryTest {
             previousDay = day;
         }
         assertThat(again.stream().map(DomainEventMessage::getIdentifier).toList())
-                .isEqualTo(events.stream().map(DomainEventMessage::getIdentifier).toList());
+                .isEqualTo(
+                        events.stream().map(DomainEventMessage::getIdentifier).toList());
     }
 
     private static JourneyEvent withRecordedIds(JourneyEvent event, Map<String, String> recordedIds) {
@@ -132,10 +155,16 @@ class SyntheticHistoryTest {
 
     private static CommandGateway gateway(EventStore eventStore) {
         Repository<Journey> repository = EventSourcingRepository.builder(Journey.class)
-                .eventStore(eventStore).aggregateModel(MODEL).build();
+                .eventStore(eventStore)
+                .aggregateModel(MODEL)
+                .build();
         SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
-        AggregateAnnotationCommandHandler.<Journey>builder().aggregateType(Journey.class).repository(repository)
-                .aggregateModel(MODEL).build().subscribe(commandBus);
+        AggregateAnnotationCommandHandler.<Journey>builder()
+                .aggregateType(Journey.class)
+                .repository(repository)
+                .aggregateModel(MODEL)
+                .build()
+                .subscribe(commandBus);
         return DefaultCommandGateway.builder().commandBus(commandBus).build();
     }
 }

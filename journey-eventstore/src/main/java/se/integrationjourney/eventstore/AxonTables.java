@@ -25,22 +25,28 @@ public class AxonTables {
 
     /** The sequence number of the aggregate's newest event: its version; -1 if it has none. */
     public long lastSequenceOf(String aggregateIdentifier) {
-        Long sequence = jdbc.queryForObject("select max(sequence_number) from domain_event_entry"
-                + " where aggregate_identifier = ?", Long.class, aggregateIdentifier);
+        Long sequence = jdbc.queryForObject(
+                "select max(sequence_number) from domain_event_entry" + " where aggregate_identifier = ?",
+                Long.class,
+                aggregateIdentifier);
         return sequence == null ? -1 : sequence;
     }
 
     /** The aggregate's last sequence number among its events up to the global index {@code position}; -1 if none. */
     public long lastSequenceUpTo(String aggregateIdentifier, long position) {
-        Long sequence = jdbc.queryForObject("select max(sequence_number) from domain_event_entry"
-                + " where aggregate_identifier = ? and global_index <= ?", Long.class, aggregateIdentifier, position);
+        Long sequence = jdbc.queryForObject(
+                "select max(sequence_number) from domain_event_entry"
+                        + " where aggregate_identifier = ? and global_index <= ?",
+                Long.class,
+                aggregateIdentifier,
+                position);
         return sequence == null ? -1 : sequence;
     }
 
     /** Whether the processor has ever stored a tracking token (false for a processor that has never run). */
     public boolean hasTokens(String processorName) {
-        Integer tokens = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
-                Integer.class, processorName);
+        Integer tokens = jdbc.queryForObject(
+                "select count(*) from token_entry where processor_name = ?", Integer.class, processorName);
         return tokens != null && tokens > 0;
     }
 
@@ -62,17 +68,23 @@ public class AxonTables {
      * (not being processed), so that it goes on from where {@code from} stands.
      */
     public void copyProcessor(String from, String to) {
-        jdbc.update("insert into token_entry (processor_name, segment, token, token_type, timestamp, owner)"
-                + " select ?, segment, token, token_type, timestamp, null from token_entry"
-                + " where processor_name = ?", to, from);
-        jdbc.update("insert into dead_letter_entry (dead_letter_id, processing_group, sequence_identifier,"
-                + " sequence_index, message_type, event_identifier, time_stamp, payload_type, payload_revision,"
-                + " payload, meta_data, type, aggregate_identifier, sequence_number, token_type, token,"
-                + " enqueued_at, last_touched, processing_started, cause_type, cause_message, diagnostics)"
-                + " select gen_random_uuid()::text, ?, sequence_identifier, sequence_index, message_type,"
-                + " event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data, type,"
-                + " aggregate_identifier, sequence_number, token_type, token, enqueued_at, last_touched,"
-                + " null, cause_type, cause_message, diagnostics from dead_letter_entry"
-                + " where processing_group = ?", to, from);
+        jdbc.update(
+                "insert into token_entry (processor_name, segment, token, token_type, timestamp, owner)"
+                        + " select ?, segment, token, token_type, timestamp, null from token_entry"
+                        + " where processor_name = ?",
+                to,
+                from);
+        jdbc.update(
+                "insert into dead_letter_entry (dead_letter_id, processing_group, sequence_identifier,"
+                        + " sequence_index, message_type, event_identifier, time_stamp, payload_type, payload_revision,"
+                        + " payload, meta_data, type, aggregate_identifier, sequence_number, token_type, token,"
+                        + " enqueued_at, last_touched, processing_started, cause_type, cause_message, diagnostics)"
+                        + " select gen_random_uuid()::text, ?, sequence_identifier, sequence_index, message_type,"
+                        + " event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data, type,"
+                        + " aggregate_identifier, sequence_number, token_type, token, enqueued_at, last_touched,"
+                        + " null, cause_type, cause_message, diagnostics from dead_letter_entry"
+                        + " where processing_group = ?",
+                to,
+                from);
     }
 }

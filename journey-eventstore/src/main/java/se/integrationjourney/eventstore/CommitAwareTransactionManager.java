@@ -1,11 +1,10 @@
 package se.integrationjourney.eventstore;
 
+import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
-
-import java.sql.SQLException;
 
 /**
  * Spring's JPA transaction manager (the one Spring Boot would make: JDBC and JPA work, the dead-letter queue's
@@ -46,7 +45,8 @@ final class CommitAwareTransactionManager extends JpaTransactionManager {
             if (DatabaseFailures.cause(failed, SQLException.class).isEmpty()) {
                 throw failed;
             }
-            log.debug("Rolling back failed ({}); the transaction ends with its connection",
+            log.debug(
+                    "Rolling back failed ({}); the transaction ends with its connection",
                     DatabaseFailures.describe(failed));
         }
     }

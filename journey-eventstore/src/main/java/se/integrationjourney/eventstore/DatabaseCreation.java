@@ -1,10 +1,6 @@
 package se.integrationjourney.eventstore;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,6 +10,9 @@ import java.sql.Statement;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Creates the service's PostgreSQL database when it does not exist yet, before anything connects to it.
@@ -29,6 +28,7 @@ public class DatabaseCreation implements BeanPostProcessor {
     private static final Pattern POSTGRES_URL = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^/?]+)(\\?.*)?$");
     /** Names we create must need no quoting tricks: no injection through configuration. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]{0,62}");
+
     private static final String MAINTENANCE_DATABASE = "postgres";
     private static final String INVALID_CATALOG_NAME = "3D000";
     private static final String DUPLICATE_DATABASE = "42P04";
@@ -72,8 +72,10 @@ public class DatabaseCreation implements BeanPostProcessor {
             }
         } catch (SQLException e) {
             if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
-                throw new IllegalStateException("Database '" + database + "' does not exist and could not be"
-                        + " created through the '" + MAINTENANCE_DATABASE + "' database: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "Database '" + database + "' does not exist and could not be" + " created through the '"
+                                + MAINTENANCE_DATABASE + "' database: " + e.getMessage(),
+                        e);
             }
         }
     }

@@ -1,8 +1,5 @@
 package se.integrationjourney.eventstore;
 
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
-
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -12,6 +9,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * What a failure says about the database, read from its chain of causes: whether the database could not be reached
@@ -27,8 +26,7 @@ public final class DatabaseFailures {
     /** Worth another try: serialization failure, deadlock, lock not available, statement cancelled (time-out). */
     private static final Set<String> CONTENTION = Set.of("40001", "40P01", "55P03", "57014");
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     /** The failure and its causes, outermost first; each once, however the chain loops. */
     public static List<Throwable> causes(Throwable failure) {
@@ -47,18 +45,23 @@ public final class DatabaseFailures {
 
     /** The SQL state of the outermost SQL exception in the chain that has one. */
     public static Optional<String> sqlState(Throwable failure) {
-        return causes(failure).stream().filter(cause -> cause instanceof SQLException sql && sql.getSQLState() != null)
-                .map(cause -> ((SQLException) cause).getSQLState()).findFirst();
+        return causes(failure).stream()
+                .filter(cause -> cause instanceof SQLException sql && sql.getSQLState() != null)
+                .map(cause -> ((SQLException) cause).getSQLState())
+                .findFirst();
     }
 
     /** True if {@code failure} comes from the database being unreachable or the connection being lost. */
     public static boolean isConnectionFailure(Throwable failure) {
         for (Throwable cause : causes(failure)) {
-            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientConnectionException || cause instanceof SocketException) {
+            if (cause instanceof CannotGetJdbcConnectionException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SocketException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || ENDED_BY_SERVER.contains(sql.getSQLState()))) {
                 return true;
             }
@@ -72,12 +75,15 @@ public final class DatabaseFailures {
      * event's fault.
      */
     public static boolean isTransient(Throwable failure) {
-        return isConnectionFailure(failure) || sqlState(failure).map(CONTENTION::contains).orElse(false);
+        return isConnectionFailure(failure)
+                || sqlState(failure).map(CONTENTION::contains).orElse(false);
     }
 
     /** True if the database refused the rows themselves: a data exception (class 22) or a constraint (class 23). */
     public static boolean refusesRows(Throwable failure) {
-        return sqlState(failure).map(state -> state.startsWith("22") || state.startsWith("23")).orElse(false);
+        return sqlState(failure)
+                .map(state -> state.startsWith("22") || state.startsWith("23"))
+                .orElse(false);
     }
 
     /** The failure without any message (a driver's can quote data): its innermost type, and its SQL state if any. */

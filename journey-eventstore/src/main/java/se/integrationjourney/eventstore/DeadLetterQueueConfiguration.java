@@ -16,10 +16,11 @@ class DeadLetterQueueConfiguration {
     private static final int MAX_DEAD_LETTERED_JOURNEYS = 100_000;
 
     @Bean
-    DeadLetterQueueFactory deadLetterQueueFactory(EntityManagerProvider entityManagerProvider,
-                                                  TransactionManager transactionManager,
-                                                  Serializer serializer,
-                                                  @Qualifier("eventSerializer") Serializer eventSerializer) {
+    DeadLetterQueueFactory deadLetterQueueFactory(
+            EntityManagerProvider entityManagerProvider,
+            TransactionManager transactionManager,
+            Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer) {
         return processingGroup -> JpaSequencedDeadLetterQueue.builder()
                 .processingGroup(processingGroup)
                 .entityManagerProvider(entityManagerProvider)

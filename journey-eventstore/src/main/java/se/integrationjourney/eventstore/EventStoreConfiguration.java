@@ -1,28 +1,27 @@
 package se.integrationjourney.eventstore;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
-
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Wires the event store's database: created if missing, and checked to be what we chose before serving. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -72,17 +71,27 @@ public class EventStoreConfiguration {
      * </ul>
      */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Configuration configuration, ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager,
-                                          EventStoreSettings settings, ObjectProvider<MeterRegistry> meters) {
+    EventStorageEngine eventStorageEngine(
+            Serializer defaultSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventStoreSettings settings,
+            ObjectProvider<MeterRegistry> meters) {
         MeterRegistry registry = meters.getIfAvailable();
-        JourneyEventStorageEngine engine = new JourneyEventStorageEngine(engineBuilder(defaultSerializer,
-                persistenceExceptionResolver, eventSerializer, configuration, connectionProvider, transactionManager,
-                settings.readBatchSize()), settings.groupCommitMaxEvents(), registry == null ? (events, nanos) -> { }
-                : new GroupCommitMetrics(registry));
+        JourneyEventStorageEngine engine = new JourneyEventStorageEngine(
+                engineBuilder(
+                        defaultSerializer,
+                        persistenceExceptionResolver,
+                        eventSerializer,
+                        configuration,
+                        connectionProvider,
+                        transactionManager,
+                        settings.readBatchSize()),
+                settings.groupCommitMaxEvents(),
+                registry == null ? (events, nanos) -> {} : new GroupCommitMetrics(registry));
         if (registry != null) {
             GroupCommitMetrics.waitingAppends(registry, engine);
         }
@@ -90,11 +99,14 @@ public class EventStoreConfiguration {
     }
 
     /** Axon's engine as configured here; {@link JourneyEventStorageEngine} builds on it. */
-    static JdbcEventStorageEngine.Builder engineBuilder(Serializer defaultSerializer,
-                                                        PersistenceExceptionResolver persistenceExceptionResolver,
-                                                        Serializer eventSerializer, Configuration configuration,
-                                                        ConnectionProvider connectionProvider,
-                                                        TransactionManager transactionManager, int readBatchSize) {
+    static JdbcEventStorageEngine.Builder engineBuilder(
+            Serializer defaultSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            Serializer eventSerializer,
+            Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            int readBatchSize) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())

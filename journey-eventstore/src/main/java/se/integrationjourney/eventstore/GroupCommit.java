@@ -1,15 +1,14 @@
 package se.integrationjourney.eventstore;
 
-import org.axonframework.eventhandling.EventMessage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import org.axonframework.eventhandling.EventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Commands' appends written together: whatever commands are waiting to store their events when the previous write
@@ -51,15 +50,15 @@ final class GroupCommit implements AutoCloseable {
      *                              transaction of its own)
      */
     GroupCommit(Consumer<List<? extends EventMessage<?>>> writeInOwnTransaction, int maxEventsPerWrite) {
-        this(writeInOwnTransaction, maxEventsPerWrite, (events, nanos) -> { });
+        this(writeInOwnTransaction, maxEventsPerWrite, (events, nanos) -> {});
     }
 
     /**
      * @param written told of every transaction the writing thread committed: how many events it held, how long
      *                it took (for the metrics)
      */
-    GroupCommit(Consumer<List<? extends EventMessage<?>>> writeInOwnTransaction, int maxEventsPerWrite,
-                Written written) {
+    GroupCommit(
+            Consumer<List<? extends EventMessage<?>>> writeInOwnTransaction, int maxEventsPerWrite, Written written) {
         if (maxEventsPerWrite < 1) {
             throw new IllegalArgumentException("a write holds at least one event");
         }
@@ -132,7 +131,8 @@ final class GroupCommit implements AutoCloseable {
                 }
                 // Whatever waits now joins the write, up to the bound; an append that would pass it opens the next.
                 int events = 0;
-                while (next != null && next != CLOSE
+                while (next != null
+                        && next != CLOSE
                         && (batch.isEmpty() || events + next.events.size() <= maxEventsPerWrite)) {
                     batch.add(next);
                     events += next.events.size();
@@ -185,8 +185,10 @@ final class GroupCommit implements AutoCloseable {
         try {
             writeInOwnTransaction.accept(pending.events);
         } catch (RuntimeException | Error refused) {
-            pending.fail(afterUnknownCommit && !(refused instanceof CommitOutcomeUnknownException)
-                    ? new CommitOutcomeUnknownException(refused) : refused);
+            pending.fail(
+                    afterUnknownCommit && !(refused instanceof CommitOutcomeUnknownException)
+                            ? new CommitOutcomeUnknownException(refused)
+                            : refused);
             return;
         }
         written.committed(pending.events.size(), System.nanoTime() - started);

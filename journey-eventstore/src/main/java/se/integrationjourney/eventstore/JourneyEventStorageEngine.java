@@ -1,5 +1,14 @@
 package se.integrationjourney.eventstore;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -11,16 +20,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.Collections;
-import java.util.List;
-import java.util.SortedSet;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 
 /**
  * Axon's JDBC storage engine, appending with a group commit and reading each event's timestamp once and with
@@ -42,6 +41,7 @@ final class JourneyEventStorageEngine extends JdbcEventStorageEngine implements 
 
     /** Axon's defaults, set explicitly so that this class and Axon's builder use the same values. */
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
+
     static final int MAX_GAP_OFFSET = 10_000;
     static final int GAP_TIMEOUT_MILLIS = 60_000;
     /** How payloads and metadata are stored: {@code bytea}. */
@@ -60,9 +60,10 @@ final class JourneyEventStorageEngine extends JdbcEventStorageEngine implements 
                 .maxGapOffset(MAX_GAP_OFFSET)
                 .gapTimeout(GAP_TIMEOUT_MILLIS)
                 .dataType(STORED_TYPE));
-        this.groupCommit = maxEventsPerGroupCommit == 0 ? null
-                : new GroupCommit(events -> super.appendEvents(events, getEventSerializer()),
-                maxEventsPerGroupCommit, written);
+        this.groupCommit = maxEventsPerGroupCommit == 0
+                ? null
+                : new GroupCommit(
+                        events -> super.appendEvents(events, getEventSerializer()), maxEventsPerGroupCommit, written);
     }
 
     @Override
@@ -70,7 +71,8 @@ final class JourneyEventStorageEngine extends JdbcEventStorageEngine implements 
         if (events.isEmpty()) {
             return;
         }
-        if (groupCommit == null || TransactionSynchronizationManager.isActualTransactionActive()
+        if (groupCommit == null
+                || TransactionSynchronizationManager.isActualTransactionActive()
                 || serializer != getEventSerializer()) {
             super.appendEvents(events, serializer);
             return;
@@ -106,13 +108,14 @@ final class JourneyEventStorageEngine extends JdbcEventStorageEngine implements 
         // As Axon: an event that is not an aggregate's carries its own id as aggregate id, and none in the message.
         DomainEventData<?> event = entry(row, eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier);
 
-        boolean gapsMayStillFill = event.getTimestamp()
-                .isAfter(GenericEventMessage.clock.instant().minusMillis(GAP_TIMEOUT_MILLIS));
+        boolean gapsMayStillFill =
+                event.getTimestamp().isAfter(GenericEventMessage.clock.instant().minusMillis(GAP_TIMEOUT_MILLIS));
         GapAwareTrackingToken token;
         if (previousToken == null) {
             SortedSet<Long> gaps = gapsMayStillFill
-                    ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalIndex), globalIndex).boxed()
-                    .collect(Collectors.toCollection(TreeSet::new))
+                    ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalIndex), globalIndex)
+                            .boxed()
+                            .collect(Collectors.toCollection(TreeSet::new))
                     : Collections.emptySortedSet();
             token = GapAwareTrackingToken.newInstance(globalIndex, gaps);
         } else {
@@ -128,10 +131,15 @@ final class JourneyEventStorageEngine extends JdbcEventStorageEngine implements 
 
     private DomainEventData<?> entry(ResultSet row, String aggregateIdentifier) throws SQLException {
         EventSchema schema = schema();
-        return new TimestampedEntry(row.getString(schema.typeColumn()), aggregateIdentifier,
-                row.getLong(schema.sequenceNumberColumn()), row.getString(schema.eventIdentifierColumn()),
-                row.getString(schema.timestampColumn()), row.getString(schema.payloadTypeColumn()),
-                row.getString(schema.payloadRevisionColumn()), readPayload(row, schema.payloadColumn()),
+        return new TimestampedEntry(
+                row.getString(schema.typeColumn()),
+                aggregateIdentifier,
+                row.getLong(schema.sequenceNumberColumn()),
+                row.getString(schema.eventIdentifierColumn()),
+                row.getString(schema.timestampColumn()),
+                row.getString(schema.payloadTypeColumn()),
+                row.getString(schema.payloadRevisionColumn()),
+                readPayload(row, schema.payloadColumn()),
                 readPayload(row, schema.metaDataColumn()));
     }
 
@@ -140,11 +148,26 @@ final class JourneyEventStorageEngine extends JdbcEventStorageEngine implements 
 
         private final Instant timestamp;
 
-        TimestampedEntry(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
-                         String timestamp, String payloadType, String payloadRevision, Object payload,
-                         Object metaData) {
-            super(type, aggregateIdentifier, sequenceNumber, eventIdentifier, timestamp, payloadType,
-                    payloadRevision, payload, metaData);
+        TimestampedEntry(
+                String type,
+                String aggregateIdentifier,
+                long sequenceNumber,
+                String eventIdentifier,
+                String timestamp,
+                String payloadType,
+                String payloadRevision,
+                Object payload,
+                Object metaData) {
+            super(
+                    type,
+                    aggregateIdentifier,
+                    sequenceNumber,
+                    eventIdentifier,
+                    timestamp,
+                    payloadType,
+                    payloadRevision,
+                    payload,
+                    metaData);
             this.timestamp = StoredTimestamps.parse(timestamp);
         }
 

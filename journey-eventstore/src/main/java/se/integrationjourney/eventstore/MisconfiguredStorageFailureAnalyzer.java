@@ -8,7 +8,8 @@ class MisconfiguredStorageFailureAnalyzer extends AbstractFailureAnalyzer<Miscon
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MisconfiguredStorageException cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "Remove the bean that replaces the PostgreSQL-backed component, or the property that selects it."
                         + " See docs/adr/0002-event-store-schema.md.",
                 cause);

@@ -1,12 +1,11 @@
 package se.integrationjourney.eventstore;
 
+import java.sql.Types;
 import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.service.ServiceRegistry;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.jdbc.BinaryJdbcType;
-
-import java.sql.Types;
 
 /**
  * PostgreSQL dialect that stores JPA {@code @Lob byte[]} columns as {@code bytea}.
@@ -33,7 +32,9 @@ public class PostgresByteaDialect extends PostgreSQLDialect {
     public void contributeTypes(TypeContributions typeContributions, ServiceRegistry serviceRegistry) {
         super.contributeTypes(typeContributions, serviceRegistry);
         // Bind and read @Lob byte[] values as plain bytes, not through the large-object API.
-        typeContributions.getTypeConfiguration().getJdbcTypeRegistry()
+        typeContributions
+                .getTypeConfiguration()
+                .getJdbcTypeRegistry()
                 .addDescriptor(Types.BLOB, BinaryJdbcType.INSTANCE);
     }
 }

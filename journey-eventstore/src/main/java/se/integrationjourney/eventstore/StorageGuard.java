@@ -1,5 +1,9 @@
 package se.integrationjourney.eventstore;
 
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
@@ -9,11 +13,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
-
-import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Refuses to start the service on anything but the storage we chose: the JDBC event store and JPA token store
@@ -25,8 +24,7 @@ import java.util.Map;
  */
 public final class StorageGuard {
 
-    private StorageGuard() {
-    }
+    private StorageGuard() {}
 
     /**
      * @param eventBus    the event bus Axon's configuration uses for aggregates and processors
@@ -35,8 +33,8 @@ public final class StorageGuard {
      * @param databaseProductName what the event store's database calls itself over JDBC
      * @throws MisconfiguredStorageException naming every component that is not the one we chose
      */
-    public static void check(EventBus eventBus, TokenStore tokenStore, Map<String, Serializer> serializers,
-                             String databaseProductName) {
+    public static void check(
+            EventBus eventBus, TokenStore tokenStore, Map<String, Serializer> serializers, String databaseProductName) {
         List<String> problems = new ArrayList<>();
         EventStorageEngine engine = eventBus instanceof EmbeddedEventStore store ? storageEngineOf(store) : null;
         if (engine == null) {
@@ -61,8 +59,8 @@ public final class StorageGuard {
             problems.add("the database is " + databaseProductName + ", not PostgreSQL");
         }
         if (!problems.isEmpty()) {
-            throw new MisconfiguredStorageException("The service must run on its PostgreSQL-backed storage, but "
-                    + String.join("; ", problems) + ".");
+            throw new MisconfiguredStorageException(
+                    "The service must run on its PostgreSQL-backed storage, but " + String.join("; ", problems) + ".");
         }
     }
 

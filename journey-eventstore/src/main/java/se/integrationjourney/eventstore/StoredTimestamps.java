@@ -1,9 +1,8 @@
 package se.integrationjourney.eventstore;
 
-import org.axonframework.common.DateTimeUtils;
-
 import java.time.Instant;
 import java.time.LocalDate;
+import org.axonframework.common.DateTimeUtils;
 
 /**
  * Reads the event store's {@code time_stamp} column. Axon writes it as {@code 2026-11-23T20:41:00.615Z}, always
@@ -16,8 +15,7 @@ final class StoredTimestamps {
 
     private static final int LENGTH = "2026-11-23T20:41:00.615Z".length();
 
-    private StoredTimestamps() {
-    }
+    private StoredTimestamps() {}
 
     static Instant parse(String timestamp) {
         if (timestamp.length() != LENGTH || !punctuatedAsAxonWrites(timestamp)) {
@@ -30,8 +28,18 @@ final class StoredTimestamps {
         int minute = digits(timestamp, 14, 16);
         int second = digits(timestamp, 17, 19);
         int millis = digits(timestamp, 20, 23);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
-                || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) {
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > 31
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || millis < 0) {
             return DateTimeUtils.parseInstant(timestamp); // not a plain value: Axon's parser decides (and explains)
         }
         long epochDay = LocalDate.of(year, month, day).toEpochDay(); // checks the day exists in that month
@@ -40,8 +48,13 @@ final class StoredTimestamps {
     }
 
     private static boolean punctuatedAsAxonWrites(String s) {
-        return s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
-                && s.charAt(16) == ':' && s.charAt(19) == '.' && s.charAt(23) == 'Z';
+        return s.charAt(4) == '-'
+                && s.charAt(7) == '-'
+                && s.charAt(10) == 'T'
+                && s.charAt(13) == ':'
+                && s.charAt(16) == ':'
+                && s.charAt(19) == '.'
+                && s.charAt(23) == 'Z';
     }
 
     /** The decimal number in {@code [from, to)}, or -1 if a character is not a digit. */

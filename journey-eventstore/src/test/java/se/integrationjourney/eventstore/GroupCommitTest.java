@@ -1,9 +1,8 @@
 package se.integrationjourney.eventstore;
 
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,10 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The group commit's bookkeeping, with a recording writer in place of the database: which appends share a write,
@@ -30,6 +29,7 @@ class GroupCommitTest {
     private final ExecutorService commands = Executors.newFixedThreadPool(8);
     /** Each write the group commit made, as the events it held, in order. */
     private final List<List<String>> writes = Collections.synchronizedList(new ArrayList<>());
+
     private final CountDownLatch firstWriteMayEnd = new CountDownLatch(1);
     private final CompletableFuture<Void> firstWriteStarted = new CompletableFuture<>();
 
@@ -41,7 +41,7 @@ class GroupCommitTest {
 
     @Test
     void givenAppendsArrivingWhileAWriteIsUnderWay_whenItEnds_thenTheyAreWrittenTogetherInOneWrite() throws Exception {
-        GroupCommit groupCommit = new GroupCommit(recording(holdingTheFirstWrite(events -> { })), 100);
+        GroupCommit groupCommit = new GroupCommit(recording(holdingTheFirstWrite(events -> {})), 100);
         Future<?> first = startTheFirstWrite(groupCommit);
         List<Future<?>> waiting = new ArrayList<>();
         for (String payload : List.of("a", "b", "c")) {
@@ -69,13 +69,15 @@ class GroupCommitTest {
     void givenOneRefusedAppendAmongOthers_whenWrittenTogether_thenOnlyItFailsWithItsOwnErrorAndTheOthersAreStored()
             throws Exception {
         List<String> stored = Collections.synchronizedList(new ArrayList<>());
-        GroupCommit groupCommit = new GroupCommit(recording(holdingTheFirstWrite(events -> {
-            List<String> payloads = payloads(events);
-            if (payloads.contains("duplicate")) {
-                throw new IllegalStateException("refused: " + payloads);
-            }
-            stored.addAll(payloads);
-        })), 100);
+        GroupCommit groupCommit = new GroupCommit(
+                recording(holdingTheFirstWrite(events -> {
+                    List<String> payloads = payloads(events);
+                    if (payloads.contains("duplicate")) {
+                        throw new IllegalStateException("refused: " + payloads);
+                    }
+                    stored.addAll(payloads);
+                })),
+                100);
         Future<?> first = startTheFirstWrite(groupCommit);
         Future<?> before = commands.submit(() -> groupCommit.append(events("before")));
         await().until(() -> groupCommit.waiting() == 1);
@@ -88,24 +90,30 @@ class GroupCommitTest {
         first.get(30, TimeUnit.SECONDS);
         before.get(30, TimeUnit.SECONDS);
         after.get(30, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> refused.get(30, TimeUnit.SECONDS)).cause()
+        assertThatThrownBy(() -> refused.get(30, TimeUnit.SECONDS))
+                .cause()
                 .isInstanceOf(IllegalStateException.class)
                 // The error of writing it alone, not of the shared write that named the others too.
                 .hasMessage("refused: [duplicate]");
         assertThat(stored).containsExactly("first", "before", "after");
-        assertThat(writes).containsExactly(List.of("first"), List.of("before", "duplicate", "after"),
-                List.of("before"), List.of("duplicate"), List.of("after"));
+        assertThat(writes)
+                .containsExactly(
+                        List.of("first"),
+                        List.of("before", "duplicate", "after"),
+                        List.of("before"),
+                        List.of("duplicate"),
+                        List.of("after"));
         groupCommit.close();
     }
 
     @Test
     void givenMoreWaitingEventsThanOneWriteHolds_whenWritten_thenTheyAreSplitWithoutSplittingACommand()
             throws Exception {
-        GroupCommit groupCommit = new GroupCommit(recording(holdingTheFirstWrite(events -> { })), 4);
+        GroupCommit groupCommit = new GroupCommit(recording(holdingTheFirstWrite(events -> {})), 4);
         Future<?> first = startTheFirstWrite(groupCommit);
         List<Future<?>> waiting = new ArrayList<>();
-        List<List<EventMessage<?>>> appends = List.of(events("a1", "a2", "a3"), events("b1", "b2"),
-                events("c1", "c2"), events("d1", "d2", "d3", "d4", "d5"));
+        List<List<EventMessage<?>>> appends = List.of(
+                events("a1", "a2", "a3"), events("b1", "b2"), events("c1", "c2"), events("d1", "d2", "d3", "d4", "d5"));
         for (List<EventMessage<?>> append : appends) {
             waiting.add(commands.submit(() -> groupCommit.append(append)));
             int queued = waiting.size();
@@ -119,15 +127,19 @@ class GroupCommitTest {
         groupCommit.close();
 
         // In arrival order; a command with more events than the bound gets a write of its own.
-        assertThat(writes).containsExactly(List.of("first"), List.of("a1", "a2", "a3"),
-                List.of("b1", "b2", "c1", "c2"), List.of("d1", "d2", "d3", "d4", "d5"));
+        assertThat(writes)
+                .containsExactly(
+                        List.of("first"),
+                        List.of("a1", "a2", "a3"),
+                        List.of("b1", "b2", "c1", "c2"),
+                        List.of("d1", "d2", "d3", "d4", "d5"));
     }
 
     @Test
     void givenAClosedGroupCommit_whenAppending_thenTheCallersThreadWritesItAlone() {
         List<String> writers = Collections.synchronizedList(new ArrayList<>());
-        GroupCommit groupCommit = new GroupCommit(recording(events -> writers.add(Thread.currentThread().getName())),
-                100);
+        GroupCommit groupCommit = new GroupCommit(
+                recording(events -> writers.add(Thread.currentThread().getName())), 100);
         groupCommit.append(events("before"));
         groupCommit.close();
 
@@ -135,12 +147,14 @@ class GroupCommitTest {
         groupCommit.close();
 
         assertThat(writes).containsExactly(List.of("before"), List.of("after"));
-        assertThat(writers).containsExactly("event-store-group-commit", Thread.currentThread().getName());
+        assertThat(writers)
+                .containsExactly(
+                        "event-store-group-commit", Thread.currentThread().getName());
     }
 
     @Test
     void givenAppendsWaiting_whenClosed_thenTheyAreWrittenBeforeCloseReturns() throws Exception {
-        GroupCommit groupCommit = new GroupCommit(recording(holdingTheFirstWrite(events -> { })), 100);
+        GroupCommit groupCommit = new GroupCommit(recording(holdingTheFirstWrite(events -> {})), 100);
         Future<?> first = startTheFirstWrite(groupCommit);
         Future<?> waiting = commands.submit(() -> groupCommit.append(events("waiting")));
         await().until(() -> groupCommit.waiting() == 1);

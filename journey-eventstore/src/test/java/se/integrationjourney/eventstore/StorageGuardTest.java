@@ -1,5 +1,11 @@
 package se.integrationjourney.eventstore;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.axonframework.eventhandling.SimpleEventBus;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
@@ -11,17 +17,11 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
-
 class StorageGuardTest {
 
     private final EmbeddedEventStore jdbcStore = EmbeddedEventStore.builder()
-            .storageEngine(mock(JdbcEventStorageEngine.class)).build();
+            .storageEngine(mock(JdbcEventStorageEngine.class))
+            .build();
     private final TokenStore jpaTokens = mock(JpaTokenStore.class);
     private final Serializer jackson3 = Jackson3Serializer.builder().build();
 
@@ -34,7 +34,8 @@ class StorageGuardTest {
     @Test
     void givenAnInMemoryEventStorageEngine_whenChecked_thenStartUpFailsSayingEventsWouldBeLost() {
         EmbeddedEventStore inMemory = EmbeddedEventStore.builder()
-                .storageEngine(new InMemoryEventStorageEngine()).build();
+                .storageEngine(new InMemoryEventStorageEngine())
+                .build();
 
         assertThatThrownBy(() -> StorageGuard.check(inMemory, jpaTokens, serializers(jackson3), "PostgreSQL"))
                 .isInstanceOf(MisconfiguredStorageException.class)
@@ -44,16 +45,16 @@ class StorageGuardTest {
 
     @Test
     void givenAnEventBusThatStoresNothing_whenChecked_thenStartUpFails() {
-        assertThatThrownBy(() -> StorageGuard.check(SimpleEventBus.builder().build(), jpaTokens,
-                serializers(jackson3), "PostgreSQL"))
+        assertThatThrownBy(() -> StorageGuard.check(
+                        SimpleEventBus.builder().build(), jpaTokens, serializers(jackson3), "PostgreSQL"))
                 .isInstanceOf(MisconfiguredStorageException.class)
                 .hasMessageContaining("event bus is SimpleEventBus");
     }
 
     @Test
     void givenAnInMemoryTokenStore_whenChecked_thenStartUpFailsSayingViewsWouldReplay() {
-        assertThatThrownBy(() -> StorageGuard.check(jdbcStore, new InMemoryTokenStore(), serializers(jackson3),
-                "PostgreSQL"))
+        assertThatThrownBy(() ->
+                        StorageGuard.check(jdbcStore, new InMemoryTokenStore(), serializers(jackson3), "PostgreSQL"))
                 .isInstanceOf(MisconfiguredStorageException.class)
                 .hasMessageContaining("token store is InMemoryTokenStore")
                 .hasMessageContaining("replay all events at every restart");

@@ -8,6 +8,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,23 +24,18 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.integrationjourney.api.security.AccountStore;
-import se.integrationjourney.api.security.SignInThrottle;
-import se.integrationjourney.api.security.Role;
 import se.integrationjourney.api.security.CurrentUser;
+import se.integrationjourney.api.security.Role;
+import se.integrationjourney.api.security.SignInThrottle;
 import se.integrationjourney.api.web.ApiException;
 import se.integrationjourney.api.web.IdempotentRequests;
 import se.integrationjourney.api.web.OpenApiReferences;
 import se.integrationjourney.api.web.Problems;
 import se.integrationjourney.api.web.RecordsInOneTransaction;
-import se.integrationjourney.projections.runtime.ProjectionRunner;
 import se.integrationjourney.projections.runtime.DeadLetteredJourney;
+import se.integrationjourney.projections.runtime.ProjectionRunner;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
 import se.integrationjourney.projections.runtime.UnknownProjectionException;
-
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-import java.util.Set;
 
 /** Administration: accounts and the views (status, rebuild, retrying dead letters). */
 @RestController
@@ -52,8 +51,12 @@ class AdminController {
     private final IdempotentRequests idempotent;
     private final SignInThrottle throttle;
 
-    AdminController(AccountStore accounts, PasswordEncoder passwords, ProjectionRunner projections,
-                    IdempotentRequests idempotent, SignInThrottle throttle) {
+    AdminController(
+            AccountStore accounts,
+            PasswordEncoder passwords,
+            ProjectionRunner projections,
+            IdempotentRequests idempotent,
+            SignInThrottle throttle) {
         this.idempotent = idempotent;
         this.throttle = throttle;
         this.accounts = accounts;
@@ -61,30 +64,36 @@ class AdminController {
         this.projections = projections;
     }
 
-    record AccountResponse(String username, Set<Role> roles, String municipalityCode) {
-    }
+    record AccountResponse(String username, Set<Role> roles, String municipalityCode) {}
 
-    record RetryResponse(String name, int journeysRetried) {
-    }
+    record RetryResponse(String name, int journeysRetried) {}
 
-    record EvictResponse(String name, UUID journeyId, int eventsDropped) {
-    }
+    record EvictResponse(String name, UUID journeyId, int eventsDropped) {}
 
     @PostMapping("/users")
-    @Operation(summary = "Create an account; a caseworker is bound to one municipality",
+    @Operation(
+            summary = "Create an account; a caseworker is bound to one municipality",
             description = "ADMIN. A caseworker needs `municipalityCode`; the other roles may not have one (400)."
                     + " The password is stored as an adaptive hash, never shown again. With an Idempotency-Key, a"
                     + " repeat returns the first answer; without one, a repeat is a 409 (username taken).")
-    @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location",
-            ref = OpenApiReferences.LOCATION, description = "/api/admin/users/{username}"),
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponse.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            headers =
+                    @Header(
+                            name = "Location",
+                            ref = OpenApiReferences.LOCATION,
+                            description = "/api/admin/users/{username}"),
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponse.class)))
     @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     @ApiResponse(responseCode = "409", ref = OpenApiReferences.CONFLICT)
     @RecordsInOneTransaction
-    ResponseEntity<?> createAccount(@Valid @RequestBody CreateAccountRequest body,
-                                    @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+    ResponseEntity<?> createAccount(
+            @Valid @RequestBody CreateAccountRequest body,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
         return idempotent.run(key, CurrentUser.get().username(), "POST", "/api/admin/users", body, () -> create(body));
     }
 
@@ -96,8 +105,8 @@ class AdminController {
         if (!caseworker && body.municipalityCode() != null) {
             throw new ApiException(Problems.VALIDATION, "Only caseworkers are bound to a municipality");
         }
-        if (!accounts.create(body.username(), passwords.encode(body.password()), body.roles(),
-                body.municipalityCode())) {
+        if (!accounts.create(
+                body.username(), passwords.encode(body.password()), body.roles(), body.municipalityCode())) {
             throw new ApiException(Problems.CONFLICT, "That username is taken");
         }
         return ResponseEntity.created(URI.create("/api/admin/users/" + body.username()))
@@ -105,10 +114,16 @@ class AdminController {
     }
 
     @GetMapping("/projections")
-    @Operation(summary = "Each view's position, head position, replay progress, speed and last error",
+    @Operation(
+            summary = "Each view's position, head position, replay progress, speed and last error",
             description = "ADMIN. A view has caught up when `position` >= `headPosition` and it is not replaying.")
-    @ApiResponse(responseCode = "200", description = "One entry per view", content = @Content(
-            mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = ProjectionStatus.class))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "One entry per view",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            array = @ArraySchema(schema = @Schema(implementation = ProjectionStatus.class))))
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     List<ProjectionStatus> projections() {
@@ -116,11 +131,15 @@ class AdminController {
     }
 
     @PostMapping("/projections/{name}/rebuild")
-    @Operation(summary = "Rebuild a view from the first event; the old view serves until the new one caught up",
+    @Operation(
+            summary = "Rebuild a view from the first event; the old view serves until the new one caught up",
             description = "ADMIN. Answers at once with the view's status (`replaying`: true); follow it with GET"
                     + " /api/admin/projections. Asking again while one runs changes nothing. No Idempotency-Key.")
-    @ApiResponse(responseCode = "202", description = "Rebuild started", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = ProjectionStatus.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Rebuild started",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectionStatus.class)))
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
@@ -134,12 +153,18 @@ class AdminController {
     }
 
     @PostMapping("/projections/rebuild")
-    @Operation(summary = "Rebuild every view from the first event, the case-file views in one pass",
+    @Operation(
+            summary = "Rebuild every view from the first event, the case-file views in one pass",
             description = "ADMIN. Faster than rebuilding the views one by one: the journey-state, caseload and"
                     + " outcomes views share one reading of the event store (docs/projections.md). Answers at once"
                     + " with every view's status; views already rebuilding go on as they were. No Idempotency-Key.")
-    @ApiResponse(responseCode = "202", description = "Rebuilds started", content = @Content(
-            mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = ProjectionStatus.class))))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Rebuilds started",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            array = @ArraySchema(schema = @Schema(implementation = ProjectionStatus.class))))
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     ResponseEntity<List<ProjectionStatus>> rebuildAll() {
@@ -148,10 +173,13 @@ class AdminController {
     }
 
     @PostMapping("/projections/{name}/dead-letters/retry")
-    @Operation(summary = "Retry a view's dead-lettered events once their cause is fixed",
+    @Operation(
+            summary = "Retry a view's dead-lettered events once their cause is fixed",
             description = "ADMIN. `journeysRetried` counts the journeys whose queued events could now be handled.")
-    @ApiResponse(responseCode = "200", description = "Retried", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = RetryResponse.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Retried",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RetryResponse.class)))
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
@@ -164,12 +192,17 @@ class AdminController {
     }
 
     @GetMapping("/projections/{name}/dead-letters")
-    @Operation(summary = "The journeys whose events wait in a view's dead-letter queue",
+    @Operation(
+            summary = "The journeys whose events wait in a view's dead-letter queue",
             description = "ADMIN. Each with its failed event (type, position), why it failed (no personal data),"
                     + " when, and how many of its events wait. At most 100, least recently tried first.")
-    @ApiResponse(responseCode = "200", description = "The dead-lettered journeys", content = @Content(
-            mediaType = "application/json", array = @ArraySchema(schema = @Schema(
-                    implementation = DeadLetteredJourney.class))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The dead-lettered journeys",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            array = @ArraySchema(schema = @Schema(implementation = DeadLetteredJourney.class))))
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
@@ -182,12 +215,15 @@ class AdminController {
     }
 
     @DeleteMapping("/projections/{name}/dead-letters/{journeyId}")
-    @Operation(summary = "Drop a journey's dead-lettered events from a view's queue",
+    @Operation(
+            summary = "Drop a journey's dead-lettered events from a view's queue",
             description = "ADMIN. The view goes on without them: the journey's later events are handled again,"
                     + " and the dropped ones are missing from the view until it is rebuilt (which handles every event"
                     + " again). For events that cannot be handled; retry the queue instead once their cause is fixed.")
-    @ApiResponse(responseCode = "200", description = "Dropped", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = EvictResponse.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Dropped",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvictResponse.class)))
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
@@ -205,13 +241,16 @@ class AdminController {
     }
 
     @GetMapping("/sign-in-locks")
-    @Operation(summary = "The sign-in locks in force on this node: accounts and client addresses",
+    @Operation(
+            summary = "The sign-in locks in force on this node: accounts and client addresses",
             description = "ADMIN. After too many failed sign-ins for an account, or from an address, within a"
                     + " window, sign-ins are refused with 429 for a while (docs/operations.md). Counted per node."
                     + " Locks on usernames that are no account's are only counted: what was typed there (a"
                     + " password, an identity number) is not shown.")
-    @ApiResponse(responseCode = "200", description = "The locks, longest first", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = SignInLocks.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The locks, longest first",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SignInLocks.class)))
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     SignInLocks signInLocks() {
@@ -233,11 +272,11 @@ class AdminController {
     }
 
     /** The locks shown, and how many lock usernames that are no account's. */
-    record SignInLocks(List<SignInThrottle.Lock> locks, int lockedUnknownUsernames) {
-    }
+    record SignInLocks(List<SignInThrottle.Lock> locks, int lockedUnknownUsernames) {}
 
     @DeleteMapping("/sign-in-locks/accounts/{username}")
-    @Operation(summary = "Lift an account's sign-in lock and forget its failed sign-ins (on this node)",
+    @Operation(
+            summary = "Lift an account's sign-in lock and forget its failed sign-ins (on this node)",
             description = "ADMIN. The username in any case.")
     @ApiResponse(responseCode = "204", description = "Lifted")
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
@@ -251,7 +290,8 @@ class AdminController {
     }
 
     @DeleteMapping("/sign-in-locks/addresses/{address}")
-    @Operation(summary = "Lift a client address's sign-in lock and forget its failed sign-ins (on this node)",
+    @Operation(
+            summary = "Lift a client address's sign-in lock and forget its failed sign-ins (on this node)",
             description = "ADMIN.")
     @ApiResponse(responseCode = "204", description = "Lifted")
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
@@ -265,6 +305,9 @@ class AdminController {
     }
 
     private ProjectionStatus statusOf(String name) {
-        return projections.status().stream().filter(status -> status.name().equals(name)).findFirst().orElseThrow();
+        return projections.status().stream()
+                .filter(status -> status.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

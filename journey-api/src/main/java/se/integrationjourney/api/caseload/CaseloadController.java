@@ -32,32 +32,39 @@ class CaseloadController {
     }
 
     @GetMapping("/api/caseload")
-    @Operation(summary = "Active journeys with stage and due actions, most overdue first, paged (page from 0)",
+    @Operation(
+            summary = "Active journeys with stage and due actions, most overdue first, paged (page from 0)",
             description = "CASEWORKER (their own municipality, the default; another is 403) or ADMIN (all"
                     + " municipalities unless one is given). Items hold the newcomer's name: caseworkers' data.")
-    @ApiResponse(responseCode = "200", description = "One page",
+    @ApiResponse(
+            responseCode = "200",
+            description = "One page",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Caseload.class)))
     @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
-    Caseload caseload(@Parameter(description = "Only journeys assigned to this caseworker id")
-                      @RequestParam(required = false) String caseworkerId,
-                      @Parameter(description = "Four digits; a caseworker's own by default",
-                              schema = @Schema(pattern = "\\d{4}"))
-                      @RequestParam(required = false) String municipalityCode,
-                      @Parameter(description = "Only journeys with at least one due action")
-                      @RequestParam(defaultValue = "false") boolean dueOnly,
-                      @Parameter(description = "Page number, from 0", schema = @Schema(minimum = "0"))
-                      @RequestParam(defaultValue = "0") int page,
-                      @Parameter(description = "Items per page, 1 to " + GetCaseload.MAX_SIZE,
-                              schema = @Schema(minimum = "1", maximum = "" + GetCaseload.MAX_SIZE))
-                      @RequestParam(defaultValue = "" + GetCaseload.DEFAULT_SIZE) int size) {
+    Caseload caseload(
+            @Parameter(description = "Only journeys assigned to this caseworker id") @RequestParam(required = false)
+                    String caseworkerId,
+            @Parameter(description = "Four digits; a caseworker's own by default", schema = @Schema(pattern = "\\d{4}"))
+                    @RequestParam(required = false)
+                    String municipalityCode,
+            @Parameter(description = "Only journeys with at least one due action") @RequestParam(defaultValue = "false")
+                    boolean dueOnly,
+            @Parameter(description = "Page number, from 0", schema = @Schema(minimum = "0"))
+                    @RequestParam(defaultValue = "0")
+                    int page,
+            @Parameter(
+                            description = "Items per page, 1 to " + GetCaseload.MAX_SIZE,
+                            schema = @Schema(minimum = "1", maximum = "" + GetCaseload.MAX_SIZE))
+                    @RequestParam(defaultValue = "" + GetCaseload.DEFAULT_SIZE)
+                    int size) {
         JourneyUser user = CurrentUser.get();
         String municipality = municipalityCode;
         if (!user.has(Role.ADMIN)) {
             // A caseworker sees their own municipality: by default, and only that one.
-            municipality = municipalityCode == null || municipalityCode.isBlank() ? user.municipalityCode()
-                    : municipalityCode;
+            municipality =
+                    municipalityCode == null || municipalityCode.isBlank() ? user.municipalityCode() : municipalityCode;
             access.requireMunicipality(user, municipality);
         }
         return caseloads.handle(new GetCaseload(caseworkerId, municipality, dueOnly, page, size));

@@ -1,5 +1,10 @@
 package se.integrationjourney.api.commandhandling;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.function.Function;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.ReflectionUtils;
 import org.axonframework.common.annotation.AnnotationUtils;
@@ -8,12 +13,6 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
-
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.util.function.Function;
 
 /**
  * Finds the journey and expected version a command names, as Axon's {@link AnnotationCommandTargetResolver} does
@@ -26,7 +25,9 @@ final class CachedCommandTargetResolver implements CommandTargetResolver {
     private final ClassValue<Target> targets = new ClassValue<>() {
         @Override
         protected Target computeValue(Class<?> commandType) {
-            return new Target(commandType, accessor(commandType, TargetAggregateIdentifier.class),
+            return new Target(
+                    commandType,
+                    accessor(commandType, TargetAggregateIdentifier.class),
                     accessor(commandType, TargetAggregateVersion.class));
         }
     };
@@ -42,9 +43,10 @@ final class CachedCommandTargetResolver implements CommandTargetResolver {
         VersionedAggregateIdentifier of(Object command) {
             Object identifier = this.identifier.apply(command);
             if (identifier == null) {
-                throw new IllegalArgumentException(String.format("Invalid command. It does not identify the target"
-                        + " aggregate. Make sure at least one of the fields or methods in the [%s] class contains the"
-                        + " @TargetAggregateIdentifier annotation and that it returns a non-null value.",
+                throw new IllegalArgumentException(String.format(
+                        "Invalid command. It does not identify the target"
+                                + " aggregate. Make sure at least one of the fields or methods in the [%s] class contains the"
+                                + " @TargetAggregateIdentifier annotation and that it returns a non-null value.",
                         type.getSimpleName()));
             }
             return new VersionedAggregateIdentifier(identifier, asLong(version.apply(command)));
@@ -84,11 +86,13 @@ final class CachedCommandTargetResolver implements CommandTargetResolver {
         try {
             return method.invoke(command);
         } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException("An exception occurred while extracting aggregate information form a"
-                    + " command", e);
+            throw new IllegalArgumentException(
+                    "An exception occurred while extracting aggregate information form a" + " command", e);
         } catch (IllegalAccessException e) {
-            throw new IllegalArgumentException("The current security context does not allow extraction of aggregate"
-                    + " information from the given command.", e);
+            throw new IllegalArgumentException(
+                    "The current security context does not allow extraction of aggregate"
+                            + " information from the given command.",
+                    e);
         }
     }
 }

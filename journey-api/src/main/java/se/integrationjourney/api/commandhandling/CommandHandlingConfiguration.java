@@ -1,5 +1,7 @@
 package se.integrationjourney.api.commandhandling;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
@@ -16,9 +18,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.integrationjourney.core.journey.Journey;
-
-import java.time.Clock;
-import java.time.ZoneId;
 
 /** Puts journey-core's aggregate to work: registered with Axon here, since the core carries no Spring. */
 @Configuration(proxyBeanMethods = false)
@@ -45,8 +44,9 @@ public class CommandHandlingConfiguration {
      */
     @Bean
     @Qualifier("localSegment")
-    SimpleCommandBus commandBus(org.axonframework.config.Configuration axon,
-                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+    SimpleCommandBus commandBus(
+            org.axonframework.config.Configuration axon,
+            DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
         SimpleCommandBus commandBus = SimpleCommandBus.builder()
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
@@ -68,11 +68,14 @@ public class CommandHandlingConfiguration {
 
     /** The Journey aggregate, event-sourced from the PostgreSQL event store, and cached if so configured. */
     @Bean
-    ConfigurerModule journeyAggregate(ObjectProvider<CommittedJourneyCache> journeyCache,
-                                      AggregateCacheSettings settings) {
+    ConfigurerModule journeyAggregate(
+            ObjectProvider<CommittedJourneyCache> journeyCache, AggregateCacheSettings settings) {
         CommittedJourneyCache cache = journeyCache.getIfAvailable();
-        log.info("Aggregate cache: {}", cache == null ? "off, every command loads its journey from the event store"
-                : "at most " + settings.maxJourneys() + " journeys");
+        log.info(
+                "Aggregate cache: {}",
+                cache == null
+                        ? "off, every command loads its journey from the event store"
+                        : "at most " + settings.maxJourneys() + " journeys");
         return configurer -> {
             AggregateConfigurer<Journey> journeys = AggregateConfigurer.defaultConfiguration(Journey.class)
                     .configureCommandTargetResolver(c -> new CachedCommandTargetResolver());

@@ -1,13 +1,12 @@
 package se.integrationjourney.api.commandhandling;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The journeys a command recently decided on, kept in memory so that the next command on the same journey skips

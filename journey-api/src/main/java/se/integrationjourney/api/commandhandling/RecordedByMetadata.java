@@ -1,5 +1,9 @@
 package se.integrationjourney.api.commandhandling;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -12,11 +16,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import se.integrationjourney.api.security.CurrentUser;
 import se.integrationjourney.api.security.JourneyUser;
 import se.integrationjourney.api.web.RequestCorrelation;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * Every command carries who sent it (username, roles, municipality) and the request's correlation id (as

@@ -1,16 +1,18 @@
 package se.integrationjourney.api.journeys;
 
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.integrationjourney.api.security.JourneyUser;
-
-import java.util.UUID;
 
 /** Records every read of a case by a person: who read which journey's state or timeline, and when (docs/domain.md). */
 @Component
 class CaseReads {
 
-    enum Resource { STATE, TIMELINE }
+    enum Resource {
+        STATE,
+        TIMELINE
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -19,7 +21,10 @@ class CaseReads {
     }
 
     void record(UUID journeyId, JourneyUser reader, Resource resource) {
-        jdbc.update("insert into case_read (journey_id, username, resource) values (?, ?, ?)",
-                journeyId, reader.username(), resource.name());
+        jdbc.update(
+                "insert into case_read (journey_id, username, resource) values (?, ?, ?)",
+                journeyId,
+                reader.username(),
+                resource.name());
     }
 }

@@ -1,16 +1,15 @@
 package se.integrationjourney.api.journeys;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.stereotype.Component;
-import se.integrationjourney.eventstore.AxonTables;
-import se.integrationjourney.core.events.NewcomerRegistered;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+import se.integrationjourney.core.events.NewcomerRegistered;
+import se.integrationjourney.eventstore.AxonTables;
 
 /**
  * What the API needs to know of a journey before it may act on it, read from the event store itself rather than

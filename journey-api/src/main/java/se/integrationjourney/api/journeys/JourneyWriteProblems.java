@@ -1,12 +1,11 @@
 package se.integrationjourney.api.journeys;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import se.integrationjourney.api.web.OpenApiReferences;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import se.integrationjourney.api.web.OpenApiReferences;
 
 /**
  * The problems every write to an existing journey can answer with, for the OpenAPI document: bad input, no or
@@ -22,5 +21,4 @@ import java.lang.annotation.Target;
 @ApiResponse(responseCode = "409", ref = OpenApiReferences.CONFLICT)
 @ApiResponse(responseCode = "412", ref = OpenApiReferences.PRECONDITION_FAILED)
 @ApiResponse(responseCode = "422", ref = OpenApiReferences.RULE_VIOLATION)
-@interface JourneyWriteProblems {
-}
+@interface JourneyWriteProblems {}

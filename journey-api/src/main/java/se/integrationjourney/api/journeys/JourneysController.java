@@ -9,6 +9,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,17 +46,6 @@ import se.integrationjourney.projections.timeline.FindTimeline;
 import se.integrationjourney.projections.timeline.Timeline;
 import se.integrationjourney.projections.timeline.TimelineQueries;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * Journeys: registration, milestones, retractions, personal-details corrections, the journey's state (with its
  * version as ETag) and its timeline. Caseworkers act on their own municipality's journeys only; admins on all;
@@ -68,6 +67,7 @@ class JourneysController {
 
     /** How long a read waits for the journey view to show what was just recorded. */
     private static final Duration FRESHNESS_WAIT = Duration.ofSeconds(2);
+
     private static final Pattern ENTITY_TAG = Pattern.compile("^(?:W/)?\"(\\d{1,18})\"$");
 
     private final CommandGateway commands;
@@ -78,9 +78,14 @@ class JourneysController {
     private final JourneyDirectory directory;
     private final CaseReads reads;
 
-    JourneysController(CommandGateway commands, JourneyStateQueries states, TimelineQueries timelines,
-                       IdempotentRequests idempotent, JourneyAccess access, JourneyDirectory directory,
-                       CaseReads reads) {
+    JourneysController(
+            CommandGateway commands,
+            JourneyStateQueries states,
+            TimelineQueries timelines,
+            IdempotentRequests idempotent,
+            JourneyAccess access,
+            JourneyDirectory directory,
+            CaseReads reads) {
         this.commands = commands;
         this.states = states;
         this.timelines = timelines;
@@ -91,25 +96,33 @@ class JourneysController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a newcomer's arrival: starts a journey",
+    @Operation(
+            summary = "Register a newcomer's arrival: starts a journey",
             description = "CASEWORKER of `municipalityCode`, or ADMIN. The registration's rules (municipality code"
                     + " of four digits, country of birth ISO 3166-1 alpha-2, birth year 1900 to the arrival year, a"
                     + " valid personal identity or coordination number, no future arrival date) are checked: 422.")
-    @ApiResponse(responseCode = "201", description = "Registered",
-            headers = {@Header(name = "Location", ref = OpenApiReferences.LOCATION,
-                    description = "/api/journeys/{journeyId}"),
-                    @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiReferences.IDEMPOTENT_REPLAYED)},
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = JourneyResponses.Registered.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Registered",
+            headers = {
+                @Header(name = "Location", ref = OpenApiReferences.LOCATION, description = "/api/journeys/{journeyId}"),
+                @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiReferences.IDEMPOTENT_REPLAYED)
+            },
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = JourneyResponses.Registered.class)))
     @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     @ApiResponse(responseCode = "409", ref = OpenApiReferences.CONFLICT)
     @ApiResponse(responseCode = "422", ref = OpenApiReferences.RULE_VIOLATION)
     @RecordsInOneTransaction
-    ResponseEntity<?> register(@Valid @RequestBody RegisterJourneyRequest body,
-                               @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(pattern = KEY_PATTERN))
-                               @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+    ResponseEntity<?> register(
+            @Valid @RequestBody RegisterJourneyRequest body,
+            @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(pattern = KEY_PATTERN))
+                    @RequestHeader(name = IdempotentRequests.HEADER, required = false)
+                    String key) {
         JourneyUser user = CurrentUser.get();
         access.requireMunicipality(user, body.municipalityCode());
         return idempotent.run(key, user.username(), "POST", "/api/journeys", body, () -> {
@@ -121,12 +134,15 @@ class JourneysController {
     }
 
     @GetMapping("/{journeyId}")
-    @Operation(summary = "The journey as it stands; the ETag is its version, for If-Match on writes",
+    @Operation(
+            summary = "The journey as it stands; the ETag is its version, for If-Match on writes",
             description = "CASEWORKER of the journey's municipality, or ADMIN. Registration data (with the personal"
                     + " details), caseworker, stage, the date of each first milestone, SFI level, what is open now,"
                     + " self-sufficiency, establishment start and end, measurement point, closed, and `version`."
                     + " Retracted milestones are left out. Every read is recorded (who, which journey, when).")
-    @ApiResponse(responseCode = "200", description = "The journey",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The journey",
             headers = @Header(name = "ETag", ref = OpenApiReferences.ETAG),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = JourneyState.class)))
     @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
@@ -144,91 +160,136 @@ class JourneysController {
     }
 
     @PostMapping("/{journeyId}/milestones")
-    @Operation(summary = "Record a milestone; with If-Match, only if the journey is still at that version",
+    @Operation(
+            summary = "Record a milestone; with If-Match, only if the journey is still at that version",
             description = "CASEWORKER of the journey's municipality, or ADMIN. The body's `type` is one of the 26"
                     + " milestone types; `occurredOn` is the business date. The journey's rules are checked: 422"
                     + " names the broken one.")
-    @ApiResponse(responseCode = "201", description = "Recorded: the new event's id and the journey's version after it",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded: the new event's id and the journey's version after it",
             headers = @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiReferences.IDEMPOTENT_REPLAYED),
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = JourneyResponses.Recorded.class)))
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = JourneyResponses.Recorded.class)))
     @JourneyWriteProblems
     @RecordsInOneTransaction
-    ResponseEntity<?> milestone(@PathVariable UUID journeyId, @Valid @RequestBody MilestoneRequest body,
-                                @Parameter(description = IF_MATCH)
-                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(pattern = KEY_PATTERN))
-                                @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
-        return record(journeyId, "/milestones", body, ifMatch, key,
+    ResponseEntity<?> milestone(
+            @PathVariable UUID journeyId,
+            @Valid @RequestBody MilestoneRequest body,
+            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(pattern = KEY_PATTERN))
+                    @RequestHeader(name = IdempotentRequests.HEADER, required = false)
+                    String key) {
+        return record(
+                journeyId,
+                "/milestones",
+                body,
+                ifMatch,
+                key,
                 expectedVersion -> body.toCommand(journeyId, expectedVersion));
     }
 
     @PostMapping("/{journeyId}/retractions")
-    @Operation(summary = "Retract a mistaken milestone, with the reason; the record keeps both, linked",
+    @Operation(
+            summary = "Retract a mistaken milestone, with the reason; the record keeps both, linked",
             description = "CASEWORKER of the journey's municipality, or ADMIN. `eventId` is a milestone's event id"
                     + " (from its 201 or the timeline). The registration, corrections and retractions cannot be"
                     + " retracted, nor an event a later one relies on: 422.")
-    @ApiResponse(responseCode = "201", description = "Recorded: the retraction's event id and the journey's version",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded: the retraction's event id and the journey's version",
             headers = @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiReferences.IDEMPOTENT_REPLAYED),
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = JourneyResponses.Recorded.class)))
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = JourneyResponses.Recorded.class)))
     @JourneyWriteProblems
     @RecordsInOneTransaction
-    ResponseEntity<?> retraction(@PathVariable UUID journeyId, @Valid @RequestBody RetractionRequest body,
-                                 @Parameter(description = IF_MATCH)
-                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                 @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(pattern = KEY_PATTERN))
-                                 @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
-        return record(journeyId, "/retractions", body, ifMatch, key,
+    ResponseEntity<?> retraction(
+            @PathVariable UUID journeyId,
+            @Valid @RequestBody RetractionRequest body,
+            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(pattern = KEY_PATTERN))
+                    @RequestHeader(name = IdempotentRequests.HEADER, required = false)
+                    String key) {
+        return record(
+                journeyId,
+                "/retractions",
+                body,
+                ifMatch,
+                key,
                 expectedVersion -> new RetractMilestone(journeyId, expectedVersion, body.eventId(), body.reason()));
     }
 
     @PostMapping("/{journeyId}/personal-details-corrections")
-    @Operation(summary = "Correct the newcomer's name or identity number; the record keeps what was there before",
+    @Operation(
+            summary = "Correct the newcomer's name or identity number; the record keeps what was there before",
             description = "CASEWORKER of the journey's municipality, or ADMIN. The body replaces the personal details"
                     + " given at registration (or by an earlier correction): `fullName`, and `personalIdentityNumber`"
                     + " when known. Accepted on a closed journey too. The identity number is checked as at"
                     + " registration: 422 INVALID_PERSONAL_IDENTITY_NUMBER. A correction cannot be retracted;"
                     + " correct again instead. An addition to the API's first version.")
-    @ApiResponse(responseCode = "201", description = "Recorded: the correction's event id and the journey's version",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded: the correction's event id and the journey's version",
             headers = @Header(name = IdempotentRequests.REPLAYED_HEADER, ref = OpenApiReferences.IDEMPOTENT_REPLAYED),
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = JourneyResponses.Recorded.class)))
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = JourneyResponses.Recorded.class)))
     @JourneyWriteProblems
     @RecordsInOneTransaction
     ResponseEntity<?> personalDetailsCorrection(
-            @PathVariable UUID journeyId, @Valid @RequestBody RegisterJourneyRequest.PersonalDetailsRequest body,
+            @PathVariable UUID journeyId,
+            @Valid @RequestBody RegisterJourneyRequest.PersonalDetailsRequest body,
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(pattern = KEY_PATTERN))
-            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
-        return record(journeyId, "/personal-details-corrections", body, ifMatch, key,
+                    @RequestHeader(name = IdempotentRequests.HEADER, required = false)
+                    String key) {
+        return record(
+                journeyId,
+                "/personal-details-corrections",
+                body,
+                ifMatch,
+                key,
                 expectedVersion -> new CorrectPersonalDetails(journeyId, expectedVersion, body.toPersonalDetails()));
     }
 
     @GetMapping("/{journeyId}/timeline")
-    @Operation(summary = "Every event of the journey as recorded, with who recorded it; retractions linked",
+    @Operation(
+            summary = "Every event of the journey as recorded, with who recorded it; retractions linked",
             description = "CASEWORKER of the journey's municipality, AUDITOR, or ADMIN. Read straight from the event"
                     + " store, in sequence order, retracted events included (`retracted`, `retractedBy`). Every"
                     + " read is recorded. The ETag is the journey's version, as on GET /api/journeys/{id}.")
-    @ApiResponse(responseCode = "200", description = "The timeline", content = @Content(mediaType = "application/json",
-            array = @ArraySchema(schema = @Schema(implementation = TimelineEntryResponse.class))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The timeline",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            array = @ArraySchema(schema = @Schema(implementation = TimelineEntryResponse.class))))
     @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
     ResponseEntity<List<TimelineEntryResponse>> timeline(@PathVariable UUID journeyId) {
         JourneyUser user = CurrentUser.get();
-        Timeline timeline = timelines.handle(new FindTimeline(journeyId))
+        Timeline timeline = timelines
+                .handle(new FindTimeline(journeyId))
                 .orElseThrow(() -> new ApiException(Problems.NOT_FOUND, "No journey with that id"));
         access.requireMunicipality(user, timeline.municipalityCode());
         reads.record(journeyId, user, CaseReads.Resource.TIMELINE);
         List<Timeline.Entry> entries = timeline.entries();
-        return ResponseEntity.ok().eTag("\"" + entries.get(entries.size() - 1).sequence() + "\"")
+        return ResponseEntity.ok()
+                .eTag("\"" + entries.get(entries.size() - 1).sequence() + "\"")
                 .body(entries.stream().map(TimelineEntryResponse::of).toList());
     }
 
     private void requireAccess(JourneyUser user, UUID journeyId) {
-        String municipality = directory.municipalityOf(journeyId)
+        String municipality = directory
+                .municipalityOf(journeyId)
                 .orElseThrow(() -> new ApiException(Problems.NOT_FOUND, "No journey with that id"));
         access.requireMunicipality(user, municipality);
     }
@@ -237,13 +298,23 @@ class JourneysController {
      * A write to an existing journey: the caller may act on it, the command is checked against {@code If-Match}
      * and sent once per {@code Idempotency-Key}; answers 201 with the event id and the journey's new version.
      */
-    private ResponseEntity<?> record(UUID journeyId, String subresource, Object body, String ifMatch, String key,
-                                     Function<Long, Object> command) {
+    private ResponseEntity<?> record(
+            UUID journeyId,
+            String subresource,
+            Object body,
+            String ifMatch,
+            String key,
+            Function<Long, Object> command) {
         JourneyUser user = CurrentUser.get();
         requireAccess(user, journeyId);
         Long expectedVersion = expectedVersion(ifMatch);
-        return idempotent.run(key, user.username(), "POST", "/api/journeys/" + journeyId + subresource, body, () ->
-                recorded(commands.sendAndWait(command.apply(expectedVersion))));
+        return idempotent.run(
+                key,
+                user.username(),
+                "POST",
+                "/api/journeys/" + journeyId + subresource,
+                body,
+                () -> recorded(commands.sendAndWait(command.apply(expectedVersion))));
     }
 
     private static ResponseEntity<?> recorded(Recorded recorded) {
@@ -272,8 +343,8 @@ class JourneysController {
         }
         Matcher tag = ENTITY_TAG.matcher(ifMatch.trim());
         if (!tag.matches()) {
-            throw new ApiException(Problems.VALIDATION,
-                    "If-Match must be the journey's ETag as returned by GET, e.g. \"7\"");
+            throw new ApiException(
+                    Problems.VALIDATION, "If-Match must be the journey's ETag as returned by GET, e.g. \"7\"");
         }
         return Long.parseLong(tag.group(1));
     }

@@ -21,8 +21,8 @@ class CommandMetrics {
 
     @Bean
     ConfigurerModule commandHandlingTimes(MeterRegistry registry) {
-        return configurer -> configurer.configureMessageMonitor(CommandBus.class,
-                configuration -> new Monitor(registry));
+        return configurer ->
+                configurer.configureMessageMonitor(CommandBus.class, configuration -> new Monitor(registry));
     }
 
     private record Monitor(MeterRegistry registry) implements MessageMonitor<Message<?>> {
@@ -49,7 +49,8 @@ class CommandMetrics {
                 private void stop(String outcome) {
                     sample.stop(Timer.builder(TIMER)
                             .description("Time to handle a command, from dispatch to commit")
-                            .tag("command", type).tag("outcome", outcome)
+                            .tag("command", type)
+                            .tag("outcome", outcome)
                             .publishPercentileHistogram()
                             .register(registry));
                 }

@@ -4,16 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.Marker;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.stereotype.Component;
-import se.integrationjourney.eventstore.CommitOutcomeUnknownException;
-import se.integrationjourney.eventstore.DatabaseFailures;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -23,6 +13,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+import se.integrationjourney.eventstore.CommitOutcomeUnknownException;
+import se.integrationjourney.eventstore.DatabaseFailures;
 
 /**
  * A database outage as one incident in the log: one WARN line when the service first finds the database
@@ -69,8 +68,10 @@ public class DatabaseOutage implements DisposableBean {
         Instant now = Instant.now();
         if (since.compareAndSet(null, now)) {
             suppressed.set(0);
-            log.warn("The database cannot be reached ({}): requests that need it are answered 503 until it can;"
-                    + " further failures of this incident are not logged", DatabaseFailures.describe(failure));
+            log.warn(
+                    "The database cannot be reached ({}): requests that need it are answered 503 until it can;"
+                            + " further failures of this incident are not logged",
+                    DatabaseFailures.describe(failure));
             probe.schedule(this::probe, PROBE_SECONDS, TimeUnit.SECONDS);
         }
     }
@@ -88,8 +89,10 @@ public class DatabaseOutage implements DisposableBean {
         try (Connection connection = dataSource.getConnection()) {
             if (connection.isValid((int) PROBE_SECONDS)) {
                 since.set(null);
-                log.info("The database can be reached again after {} s; {} log lines of the incident were dropped",
-                        Duration.between(started, Instant.now()).toSeconds(), suppressed.get());
+                log.info(
+                        "The database can be reached again after {} s; {} log lines of the incident were dropped",
+                        Duration.between(started, Instant.now()).toSeconds(),
+                        suppressed.get());
                 return;
             }
         } catch (SQLException | RuntimeException stillDown) {
@@ -112,18 +115,27 @@ public class DatabaseOutage implements DisposableBean {
     private final class Filter extends TurboFilter {
 
         @Override
-        public FilterReply decide(Marker marker, ch.qos.logback.classic.Logger logger, Level level, String format,
-                                  Object[] params, Throwable thrown) {
+        public FilterReply decide(
+                Marker marker,
+                ch.qos.logback.classic.Logger logger,
+                Level level,
+                String format,
+                Object[] params,
+                Throwable thrown) {
             Throwable failure = thrown;
-            if (failure == null && params != null && params.length > 0
+            if (failure == null
+                    && params != null
+                    && params.length > 0
                     && params[params.length - 1] instanceof Throwable last) {
                 failure = last;
             }
             if (failure == null || !DatabaseFailures.isConnectionFailure(failure)) {
                 // The pool's and Hibernate's own complaints about connections and sessions that broke with the
                 // database carry no exception, and say nothing the incident's line does not.
-                if (ongoing() && level.isGreaterOrEqual(Level.WARN) && (logger.getName().startsWith(POOL_LOGGERS)
-                        || logger.getName().startsWith(HIBERNATE_LOGGERS))) {
+                if (ongoing()
+                        && level.isGreaterOrEqual(Level.WARN)
+                        && (logger.getName().startsWith(POOL_LOGGERS)
+                                || logger.getName().startsWith(HIBERNATE_LOGGERS))) {
                     suppressed.incrementAndGet();
                     return FilterReply.DENY;
                 }

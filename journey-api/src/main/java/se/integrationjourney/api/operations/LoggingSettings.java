@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           every failure with its stack trace
  */
 @ConfigurationProperties("journey.logging")
-public record LoggingSettings(boolean databaseOutageOnce) {
-}
+public record LoggingSettings(boolean databaseOutageOnce) {}

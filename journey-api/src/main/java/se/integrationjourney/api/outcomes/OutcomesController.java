@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,8 +24,6 @@ import se.integrationjourney.projections.outcomes.OutcomeCsv;
 import se.integrationjourney.projections.outcomes.OutcomeQueries;
 import se.integrationjourney.projections.outcomes.TimeToMilestoneResponse;
 import se.integrationjourney.projections.outcomes.TwoYearsAfterOutcomeResponse;
-
-import java.time.LocalDate;
 
 /**
  * Analysts' measurements (docs/domain.md, "What is measured"; docs/projections.md, "The outcomes view"), as JSON
@@ -44,7 +43,8 @@ class OutcomesController {
     }
 
     @GetMapping(value = "/two-years-after", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "twoYearsAfter",
+    @Operation(
+            operationId = "twoYearsAfter",
             summary = "Status two years after the establishment period, for a cohort (year of establishment end)",
             description = "ANALYST or ADMIN. Each journey whose establishment end falls in `cohortYear` is pending"
                     + " (measurement point = establishment end + 24 months, after `asOf`), lost to follow-up (closed"
@@ -53,10 +53,14 @@ class OutcomesController {
                     + " before the measurement point, else from the episodes active then (docs/projections.md)."
                     + " Counts and shares only: no personal data. `Accept: text/csv` gives one row for the cohort,"
                     + " then one per gender and per age band (RFC 4180, CRLF line ends).")
-    @ApiResponse(responseCode = "200", description = "The outcome", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = TwoYearsAfterOutcomeResponse.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = "string"), examples = @ExampleObject(value = """
+    @ApiResponse(
+            responseCode = "200",
+            description = "The outcome",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = TwoYearsAfterOutcomeResponse.class)),
+                @Content(mediaType = CSV, schema = @Schema(type = "string"), examples = @ExampleObject(value = """
                     dimension,key,denominator,pending,lostToFollowUp,EMPLOYED,SUBSIDISED_EMPLOYMENT,SELF_EMPLOYED,\
                     STUDYING,FINANCIAL_ASSISTANCE,UNKNOWN,inWorkOrStudiesCount,inWorkOrStudiesShare,\
                     selfSufficientCount,selfSufficientShare
@@ -71,76 +75,91 @@ class OutcomesController {
                     ageBand,45-54,0,0,0,0,0,0,0,0,0,0,0.0000,0,0.0000
                     ageBand,55-64,0,0,0,0,0,0,0,0,0,0,0.0000,0,0.0000
                     ageBand,other,0,0,0,0,0,0,0,0,0,0,0.0000,0,0.0000
-                    """))})
+                    """))
+            })
     @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     @ApiResponse(responseCode = "406", ref = OpenApiReferences.NOT_ACCEPTABLE)
-    TwoYearsAfterOutcomeResponse twoYearsAfter(@Parameter(description = "Year of the establishment end")
-                                               @RequestParam int cohortYear,
-                                               @Parameter(description = "Four digits; all municipalities if absent")
-                                               @RequestParam(required = false) String municipalityCode,
-                                               @Parameter(description = "Journeys whose measurement point is after"
-                                                       + " this date are pending; default today (Europe/Stockholm)")
-                                               @RequestParam(required = false)
-                                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    TwoYearsAfterOutcomeResponse twoYearsAfter(
+            @Parameter(description = "Year of the establishment end") @RequestParam int cohortYear,
+            @Parameter(description = "Four digits; all municipalities if absent") @RequestParam(required = false)
+                    String municipalityCode,
+            @Parameter(
+                            description = "Journeys whose measurement point is after"
+                                    + " this date are pending; default today (Europe/Stockholm)")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf) {
         return outcomes.handle(new FindTwoYearsAfterOutcome(cohortYear, municipalityCode, asOf));
     }
 
     @GetMapping(value = "/two-years-after", produces = CSV)
     @Operation(hidden = true) // the same operation as twoYearsAfter, whose document lists text/csv too
-    ResponseEntity<String> twoYearsAfterCsv(@RequestParam int cohortYear,
-                                            @RequestParam(required = false) String municipalityCode,
-                                            @RequestParam(required = false)
-                                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    ResponseEntity<String> twoYearsAfterCsv(
+            @RequestParam int cohortYear,
+            @RequestParam(required = false) String municipalityCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return csv(OutcomeCsv.render(OutcomeCsv.rows(twoYearsAfter(cohortYear, municipalityCode, asOf))));
     }
 
     @GetMapping(value = "/time-to", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "timeTo",
+    @Operation(
+            operationId = "timeTo",
             summary = "Days to a milestone from arrival or establishment start, for a cohort (year of `from`)",
             description = "ANALYST or ADMIN. The cohort is every journey whose `from` date falls in `cohortYear`."
                     + " Median and 25th/75th percentile days by nearest rank over those who reached it (null when"
                     + " nobody did); `reachedWithin` (share of the cohort) only when `withinMonths` is given. Counts"
                     + " and shares only: no personal data. `Accept: text/csv` gives the same as one row (RFC 4180,"
                     + " CRLF line ends).")
-    @ApiResponse(responseCode = "200", description = "The measurement", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = TimeToMilestoneResponse.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = "string"), examples = @ExampleObject(value = """
+    @ApiResponse(
+            responseCode = "200",
+            description = "The measurement",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = TimeToMilestoneResponse.class)),
+                @Content(mediaType = CSV, schema = @Schema(type = "string"), examples = @ExampleObject(value = """
                     milestone,from,cohortSize,reached,medianDays,p25Days,p75Days,withinMonths,reachedWithinCount,\
                     reachedWithinShare
                     EMPLOYMENT_STARTED,ESTABLISHMENT_START,1,1,579,579,579,24,1,1.0000
-                    """))})
+                    """))
+            })
     @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     @ApiResponse(responseCode = "406", ref = OpenApiReferences.NOT_ACCEPTABLE)
-    TimeToMilestoneResponse timeTo(@RequestParam Milestone milestone,
-                                   @Parameter(description = "The date counted from; its year is the cohort year")
-                                   @RequestParam MeasuredFrom from,
-                                   @Parameter(description = "Year of the `from` date")
-                                   @RequestParam int cohortYear,
-                                   @Parameter(description = "Also count those reaching it on or before `from` plus"
-                                           + " this many calendar months; 0 or more", schema = @Schema(minimum = "0"))
-                                   @RequestParam(required = false) Integer withinMonths,
-                                   @Parameter(description = "Four digits; all municipalities if absent")
-                                   @RequestParam(required = false) String municipalityCode) {
+    TimeToMilestoneResponse timeTo(
+            @RequestParam Milestone milestone,
+            @Parameter(description = "The date counted from; its year is the cohort year") @RequestParam
+                    MeasuredFrom from,
+            @Parameter(description = "Year of the `from` date") @RequestParam int cohortYear,
+            @Parameter(
+                            description = "Also count those reaching it on or before `from` plus"
+                                    + " this many calendar months; 0 or more",
+                            schema = @Schema(minimum = "0"))
+                    @RequestParam(required = false)
+                    Integer withinMonths,
+            @Parameter(description = "Four digits; all municipalities if absent") @RequestParam(required = false)
+                    String municipalityCode) {
         return outcomes.handle(new FindTimeToMilestone(milestone, from, cohortYear, withinMonths, municipalityCode));
     }
 
     @GetMapping(value = "/time-to", produces = CSV)
     @Operation(hidden = true) // the same operation as timeTo, whose document lists text/csv too
-    ResponseEntity<String> timeToCsv(@RequestParam Milestone milestone,
-                                     @RequestParam MeasuredFrom from,
-                                     @RequestParam int cohortYear,
-                                     @RequestParam(required = false) Integer withinMonths,
-                                     @RequestParam(required = false) String municipalityCode) {
-        return csv(OutcomeCsv.render(OutcomeCsv.rows(timeTo(milestone, from, cohortYear, withinMonths,
-                municipalityCode))));
+    ResponseEntity<String> timeToCsv(
+            @RequestParam Milestone milestone,
+            @RequestParam MeasuredFrom from,
+            @RequestParam int cohortYear,
+            @RequestParam(required = false) Integer withinMonths,
+            @RequestParam(required = false) String municipalityCode) {
+        return csv(OutcomeCsv.render(
+                OutcomeCsv.rows(timeTo(milestone, from, cohortYear, withinMonths, municipalityCode))));
     }
 
     private static ResponseEntity<String> csv(String body) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8")).body(body);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
+                .body(body);
     }
 }

@@ -21,14 +21,14 @@ public final class AccountAuthenticationProvider extends DaoAuthenticationProvid
 
     private final VerifiedCredentials verified;
 
-    public AccountAuthenticationProvider(AccountStore accounts, PasswordEncoder passwords,
-                                         VerifiedCredentials verified) {
+    public AccountAuthenticationProvider(
+            AccountStore accounts, PasswordEncoder passwords, VerifiedCredentials verified) {
         this(accounts::loadUserByUsername, passwords, verified);
     }
 
     /** Over any source of accounts (tests use one in memory, to set status flags our table does not have). */
-    AccountAuthenticationProvider(UserDetailsService accounts, PasswordEncoder passwords,
-                                  VerifiedCredentials verified) {
+    AccountAuthenticationProvider(
+            UserDetailsService accounts, PasswordEncoder passwords, VerifiedCredentials verified) {
         super(accounts);
         setPasswordEncoder(passwords);
         this.verified = verified;
@@ -42,15 +42,17 @@ public final class AccountAuthenticationProvider extends DaoAuthenticationProvid
             super.additionalAuthenticationChecks(account, attempt);
             return;
         }
-        VerifiedCredentials.Fingerprint fingerprint = verified.fingerprint(account.getUsername(),
-                presented.toString(), account.getPassword());
+        VerifiedCredentials.Fingerprint fingerprint =
+                verified.fingerprint(account.getUsername(), presented.toString(), account.getPassword());
         if (verified.isVerified(fingerprint)) {
             return;
         }
         super.additionalAuthenticationChecks(account, attempt); // throws on a wrong password: nothing is remembered
         // Spring Security checks the password of a disabled or locked account too (so that its answer takes as
         // long); such an account is refused after this, and its sign-in is not one to remember.
-        if (account.isEnabled() && account.isAccountNonLocked() && account.isAccountNonExpired()
+        if (account.isEnabled()
+                && account.isAccountNonLocked()
+                && account.isAccountNonExpired()
                 && account.isCredentialsNonExpired()) {
             verified.remember(fingerprint);
         }

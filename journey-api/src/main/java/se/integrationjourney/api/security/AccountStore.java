@@ -1,13 +1,5 @@
 package se.integrationjourney.api.security;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,6 +7,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The service's own accounts, in PostgreSQL ({@code account}); passwords only as adaptive hashes. A username is
@@ -46,15 +45,19 @@ public class AccountStore {
     public boolean create(String username, String passwordHash, Set<Role> roles, String municipalityCode) {
         // In a transaction (the caller's, or one of its own), so that a commit lost with its connection is told
         // from a refused one: a single statement in autocommit would commit unseen.
-        return Boolean.TRUE.equals(transaction.execute(status -> jdbc.update("insert into account (username, password_hash, roles, municipality_code)"
-                        + " values (?, ?, ?, ?) on conflict do nothing",
-                username, passwordHash, roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")),
-                municipalityCode) == 1));
+        return Boolean.TRUE.equals(transaction.execute(status -> jdbc.update(
+                        "insert into account (username, password_hash, roles, municipality_code)"
+                                + " values (?, ?, ?, ?) on conflict do nothing",
+                        username,
+                        passwordHash,
+                        roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")),
+                        municipalityCode)
+                == 1));
     }
 
     public Optional<JourneyUser> find(String username) {
-        List<JourneyUser> users = jdbc.query("select username, roles, municipality_code from account"
-                        + " where lower(username) = ?",
+        List<JourneyUser> users = jdbc.query(
+                "select username, roles, municipality_code from account" + " where lower(username) = ?",
                 (row, n) -> new JourneyUser(row.getString(1), roles(row.getString(2)), row.getString(3)),
                 lowerCase(username));
         return users.stream().findFirst();
@@ -63,17 +66,21 @@ public class AccountStore {
     /** The account as Spring Security signs it in: hash, role authorities and the municipality authority. */
     public UserDetails loadUserByUsername(String username) {
         List<UserDetails> users = jdbc.query(
-                "select username, password_hash, roles, municipality_code from account"
-                        + " where lower(username) = ?",
+                "select username, password_hash, roles, municipality_code from account" + " where lower(username) = ?",
                 (row, n) -> {
-                    List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>(roles(row.getString(3))
-                            .stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
+                    List<SimpleGrantedAuthority> authorities =
+                            new java.util.ArrayList<>(roles(row.getString(3)).stream()
+                                    .map(role -> new SimpleGrantedAuthority(role.authority()))
+                                    .toList());
                     if (row.getString(4) != null) {
                         authorities.add(new SimpleGrantedAuthority(MUNICIPALITY_AUTHORITY_PREFIX + row.getString(4)));
                     }
-                    return User.withUsername(row.getString(1)).password(row.getString(2)).authorities(authorities)
+                    return User.withUsername(row.getString(1))
+                            .password(row.getString(2))
+                            .authorities(authorities)
                             .build();
-                }, lowerCase(username));
+                },
+                lowerCase(username));
         // The message names no user: it may reach a log.
         return users.stream().findFirst().orElseThrow(() -> new UsernameNotFoundException("unknown account"));
     }
@@ -89,7 +96,10 @@ public class AccountStore {
 
     private static Set<Role> roles(String text) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(text.split(",")).filter(s -> !s.isBlank()).map(String::trim).map(Role::valueOf)
+        Arrays.stream(text.split(","))
+                .filter(s -> !s.isBlank())
+                .map(String::trim)
+                .map(Role::valueOf)
                 .forEach(roles::add);
         return roles;
     }

@@ -1,16 +1,15 @@
 package se.integrationjourney.api.security;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.EnumSet;
 
 /**
  * On first start, with no account at all, creates {@code admin} with the password from
@@ -27,8 +26,7 @@ class AdminBootstrap implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final String configuredPassword;
 
-    AdminBootstrap(AccountStore accounts, PasswordEncoder passwords,
-                   AdminAccountSettings settings) {
+    AdminBootstrap(AccountStore accounts, PasswordEncoder passwords, AdminAccountSettings settings) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.configuredPassword = settings.adminPassword();
@@ -43,8 +41,11 @@ class AdminBootstrap implements ApplicationRunner {
         String password = generated ? randomPassword() : configuredPassword;
         if (accounts.create(ADMIN, passwords.encode(password), EnumSet.of(Role.ADMIN), null)) {
             if (generated) {
-                log.warn("Created account '{}' with the generated password {} (shown only this once; set"
-                        + " JOURNEY_ADMIN_PASSWORD to choose it)", ADMIN, password);
+                log.warn(
+                        "Created account '{}' with the generated password {} (shown only this once; set"
+                                + " JOURNEY_ADMIN_PASSWORD to choose it)",
+                        ADMIN,
+                        password);
             } else {
                 log.info("Created account '{}' with the password from JOURNEY_ADMIN_PASSWORD", ADMIN);
             }

@@ -1,7 +1,6 @@
 package se.integrationjourney.api.security;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +20,10 @@ public final class ClientAddress {
     private final Set<String> trustedProxies;
 
     public ClientAddress(List<String> trustedProxies) {
-        this.trustedProxies = Set.copyOf(trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
+        this.trustedProxies = Set.copyOf(trustedProxies.stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList());
     }
 
     public String of(HttpServletRequest request) {

@@ -1,18 +1,16 @@
 package se.integrationjourney.api.security;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 /** The signed-in user of the current request, from HTTP Basic or a bearer token alike. */
 public final class CurrentUser {
 
-    private CurrentUser() {
-    }
+    private CurrentUser() {}
 
     public static JourneyUser get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -34,7 +32,8 @@ public final class CurrentUser {
             }
         }
         String username = authentication instanceof JwtAuthenticationToken jwt
-                ? JwtUsers.username(jwt.getToken()) : authentication.getName();
+                ? JwtUsers.username(jwt.getToken())
+                : authentication.getName();
         return new JourneyUser(username, roles, municipality);
     }
 }

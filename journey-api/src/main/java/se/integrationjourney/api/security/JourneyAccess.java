@@ -16,7 +16,8 @@ public class JourneyAccess {
         if (user.has(Role.ADMIN) || user.has(Role.AUDITOR) && !user.has(Role.CASEWORKER)) {
             return;
         }
-        if (user.has(Role.CASEWORKER) && user.municipalityCode() != null
+        if (user.has(Role.CASEWORKER)
+                && user.municipalityCode() != null
                 && user.municipalityCode().equals(municipalityCode)) {
             return;
         }

@@ -1,15 +1,14 @@
 package se.integrationjourney.api.security;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 
 /**
  * Reads a bearer token's claims as a {@link JourneyUser}: roles from {@code roles} (a list of role names),

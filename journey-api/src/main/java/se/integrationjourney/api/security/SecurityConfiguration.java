@@ -1,5 +1,7 @@
 package se.integrationjourney.api.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,10 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,14 +24,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import se.integrationjourney.eventstore.DatabaseFailures;
 import se.integrationjourney.api.operations.DatabaseOutage;
 import se.integrationjourney.api.web.ProblemResponses;
 import se.integrationjourney.api.web.Problems;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
+import se.integrationjourney.eventstore.DatabaseFailures;
 
 /**
  * Who may call what. Stateless: every request carries HTTP Basic credentials of an account of ours, or, when
@@ -55,13 +53,18 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain health(HttpSecurity http, AccountAuthenticationProvider accounts, SignInThrottle throttle,
-                               ClientAddress clientAddress) throws Exception {
+    SecurityFilterChain health(
+            HttpSecurity http,
+            AccountAuthenticationProvider accounts,
+            SignInThrottle throttle,
+            ClientAddress clientAddress)
+            throws Exception {
         http.securityMatcher("/actuator/health", "/actuator/health/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(SecurityConfiguration::pageHeaders)
-                .addFilterAt(new ThrottledBasicAuthentication(new ProviderManager(accounts), throttle, clientAddress),
+                .addFilterAt(
+                        new ThrottledBasicAuthentication(new ProviderManager(accounts), throttle, clientAddress),
                         BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         return http.build();
@@ -69,18 +72,26 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder,
-                            AccountAuthenticationProvider accounts, SignInThrottle throttle,
-                            ClientAddress clientAddress, DatabaseOutage outage) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            AccountAuthenticationProvider accounts,
+            SignInThrottle throttle,
+            ClientAddress clientAddress,
+            DatabaseOutage outage)
+            throws Exception {
         AuthenticationEntryPoint signIn = (request, response, failure) -> {
             if (failure instanceof InternalAuthenticationServiceException
                     && DatabaseFailures.isConnectionFailure(failure)) {
                 // The account could not be read: the caller's credentials were not judged, so no 401.
                 outage.noticed(failure);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
-                ProblemResponses.write(response, Problems.DATABASE_UNAVAILABLE, "The database cannot be reached"
-                        + " right now, so your sign-in cannot be checked; nothing was recorded. Try again in a few"
-                        + " seconds");
+                ProblemResponses.write(
+                        response,
+                        Problems.DATABASE_UNAVAILABLE,
+                        "The database cannot be reached"
+                                + " right now, so your sign-in cannot be checked; nothing was recorded. Try again in a few"
+                                + " seconds");
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"integration-journey\"");
@@ -89,26 +100,34 @@ public class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable()) // no cookies or sessions: nothing a forged cross-site request could ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(SecurityConfiguration::pageHeaders)
-                .addFilterAt(new ThrottledBasicAuthentication(new ProviderManager(accounts), signIn, throttle,
-                        clientAddress), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-                                "/swagger-ui/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(ADMIN)
-                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
-                        .requestMatchers("/api/outcomes/**").hasAnyRole(ANALYST, ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/journeys/*/timeline").hasAnyRole(CASEWORKER, AUDITOR, ADMIN)
-                        .requestMatchers("/api/journeys", "/api/journeys/**").hasAnyRole(CASEWORKER, ADMIN)
-                        .requestMatchers("/api/caseload").hasAnyRole(CASEWORKER, ADMIN)
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().denyAll())
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(signIn)
+                .addFilterAt(
+                        new ThrottledBasicAuthentication(
+                                new ProviderManager(accounts), signIn, throttle, clientAddress),
+                        BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers("/api/admin/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers("/api/outcomes/**")
+                        .hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/journeys/*/timeline")
+                        .hasAnyRole(CASEWORKER, AUDITOR, ADMIN)
+                        .requestMatchers("/api/journeys", "/api/journeys/**")
+                        .hasAnyRole(CASEWORKER, ADMIN)
+                        .requestMatchers("/api/caseload")
+                        .hasAnyRole(CASEWORKER, ADMIN)
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(signIn)
                         .accessDeniedHandler((request, response, denied) ->
                                 ProblemResponses.write(response, Problems.FORBIDDEN, "Your role may not do this")));
         if (jwtDecoder.getIfAvailable() != null) {
-            http.oauth2ResourceServer(oauth -> oauth
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtUsers()))
+            http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtUsers()))
                     .authenticationEntryPoint((request, response, failure) ->
                             ProblemResponses.write(response, Problems.UNAUTHORIZED, "Sign in with a valid token")));
         }
@@ -131,8 +150,8 @@ public class SecurityConfiguration {
      * {@code journey.security.verified-credentials-ttl} (docs/adr/0005-verified-credentials-cache.md).
      */
     @Bean
-    AccountAuthenticationProvider accountAuthenticationProvider(AccountStore accounts, PasswordEncoder passwords,
-                                                                VerifiedCredentials verifiedCredentials) {
+    AccountAuthenticationProvider accountAuthenticationProvider(
+            AccountStore accounts, PasswordEncoder passwords, VerifiedCredentials verifiedCredentials) {
         return new AccountAuthenticationProvider(accounts, passwords, verifiedCredentials);
     }
 
@@ -151,7 +170,8 @@ public class SecurityConfiguration {
 
     /** Bearer tokens only when an issuer is configured; its keys are fetched from it when first needed. */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("!'${journey.security.oidc-issuer-uri:}'.isBlank()")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression(
+            "!'${journey.security.oidc-issuer-uri:}'.isBlank()")
     JwtDecoder jwtDecoder(SecuritySettings settings) {
         return NimbusJwtDecoder.withIssuerLocation(settings.oidcIssuerUri()).build();
     }

@@ -1,9 +1,8 @@
 package se.integrationjourney.api.security;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Sign-in's settings, {@code journey.security.*} (the defaults are application.yml's), checked when bound (docs/operations.md, "Accounts and sign-in", "Sign-in throttling").
@@ -15,8 +14,12 @@ import java.util.List;
  * @param signIn                        the throttling of failed sign-ins
  */
 @ConfigurationProperties("journey.security")
-public record SecuritySettings(String oidcIssuerUri, Duration verifiedCredentialsTtl, int verifiedCredentialsMaxEntries,
-                               List<String> trustedProxies, SignIn signIn) {
+public record SecuritySettings(
+        String oidcIssuerUri,
+        Duration verifiedCredentialsTtl,
+        int verifiedCredentialsMaxEntries,
+        List<String> trustedProxies,
+        SignIn signIn) {
 
     public SecuritySettings {
         oidcIssuerUri = oidcIssuerUri == null ? "" : oidcIssuerUri.trim();
@@ -33,7 +36,10 @@ public record SecuritySettings(String oidcIssuerUri, Duration verifiedCredential
      * Sign-in throttling: failures per account and per client address within a window lock further sign-ins for a
      * lockout that doubles with each lock in a row, up to the longest ({@link SignInThrottle} checks the values).
      */
-    public record SignIn(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window, Duration lockout,
-                         Duration maxLockout) {
-    }
+    public record SignIn(
+            int maxFailuresPerAccount,
+            int maxFailuresPerAddress,
+            Duration window,
+            Duration lockout,
+            Duration maxLockout) {}
 }

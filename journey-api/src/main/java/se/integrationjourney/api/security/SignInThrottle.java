@@ -36,10 +36,20 @@ public final class SignInThrottle {
     private final Clock clock;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    public SignInThrottle(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window, Duration lockout,
-                          Duration maxLockout, Clock clock) {
-        if (maxFailuresPerAccount < 1 || maxFailuresPerAddress < 1 || window.isNegative() || window.isZero()
-                || lockout.isNegative() || lockout.isZero() || maxLockout.compareTo(lockout) < 0) {
+    public SignInThrottle(
+            int maxFailuresPerAccount,
+            int maxFailuresPerAddress,
+            Duration window,
+            Duration lockout,
+            Duration maxLockout,
+            Clock clock) {
+        if (maxFailuresPerAccount < 1
+                || maxFailuresPerAddress < 1
+                || window.isNegative()
+                || window.isZero()
+                || lockout.isNegative()
+                || lockout.isZero()
+                || maxLockout.compareTo(lockout) < 0) {
             throw new IllegalArgumentException("sign-in throttling: failures at least 1, window and lockout"
                     + " positive, the longest lockout at least the first");
         }
@@ -87,8 +97,8 @@ public final class SignInThrottle {
 
     /** An acquired sign-in succeeded: it does not count, and earlier failures stay counted in their window. */
     public void succeeded(String username, String address) {
-        finish(accountKey(username), counter -> { });
-        finish(addressKey(address), counter -> { });
+        finish(accountKey(username), counter -> {});
+        finish(addressKey(address), counter -> {});
     }
 
     /** An acquired sign-in could not be checked (no database): it does not count. */
@@ -135,8 +145,8 @@ public final class SignInThrottle {
                 synchronized (counter) {
                     until = counter.lockedUntil();
                 }
-                locks.add(new Lock(account ? "ACCOUNT" : "ADDRESS", key.substring(key.indexOf(':') + 1), until,
-                        left.toSeconds()));
+                locks.add(new Lock(
+                        account ? "ACCOUNT" : "ADDRESS", key.substring(key.indexOf(':') + 1), until, left.toSeconds()));
             }
         });
         locks.sort(Comparator.comparing(Lock::secondsLeft).reversed());
@@ -163,8 +173,7 @@ public final class SignInThrottle {
      * @param until       when it ends
      * @param secondsLeft seconds until then
      */
-    public record Lock(String kind, String key, Instant until, long secondsLeft) {
-    }
+    public record Lock(String kind, String key, Instant until, long secondsLeft) {}
 
     /** Failures in the current window, the sign-ins under way, and the lock they led to. Guarded by itself. */
     private final class Counter {
@@ -224,7 +233,8 @@ public final class SignInThrottle {
 
         boolean idleAt(Instant now, Duration window) {
             synchronized (this) {
-                return underWay == 0 && !now.isBefore(lockedUntil.plus(window))
+                return underWay == 0
+                        && !now.isBefore(lockedUntil.plus(window))
                         && (windowStart == null || !now.isBefore(windowStart.plus(window)));
             }
         }

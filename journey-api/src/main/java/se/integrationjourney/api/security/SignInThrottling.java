@@ -1,10 +1,9 @@
 package se.integrationjourney.api.security;
 
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
 
 /**
  * Sign-in throttling's state and the client address it counts by; outside {@link SecurityConfiguration}, which only
@@ -21,8 +20,13 @@ class SignInThrottling {
     @Bean
     SignInThrottle signInThrottle(SecuritySettings settings, Clock clock) {
         SecuritySettings.SignIn signIn = settings.signIn();
-        return new SignInThrottle(signIn.maxFailuresPerAccount(), signIn.maxFailuresPerAddress(), signIn.window(),
-                signIn.lockout(), signIn.maxLockout(), clock);
+        return new SignInThrottle(
+                signIn.maxFailuresPerAccount(),
+                signIn.maxFailuresPerAddress(),
+                signIn.window(),
+                signIn.lockout(),
+                signIn.maxLockout(),
+                clock);
     }
 
     @Bean

@@ -4,6 +4,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -16,9 +18,6 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationCo
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import se.integrationjourney.api.web.ProblemResponses;
 import se.integrationjourney.api.web.Problems;
-
-import java.io.IOException;
-import java.time.Duration;
 
 /**
  * HTTP Basic sign-in, throttled ({@link SignInThrottle}): a sign-in for a locked account or from a locked address is
@@ -37,8 +36,11 @@ final class ThrottledBasicAuthentication extends BasicAuthenticationFilter {
     private final BasicAuthenticationConverter credentials = new BasicAuthenticationConverter();
 
     /** Failures answered by {@code entryPoint}. */
-    ThrottledBasicAuthentication(AuthenticationManager manager, AuthenticationEntryPoint entryPoint,
-                                 SignInThrottle throttle, ClientAddress clientAddress) {
+    ThrottledBasicAuthentication(
+            AuthenticationManager manager,
+            AuthenticationEntryPoint entryPoint,
+            SignInThrottle throttle,
+            ClientAddress clientAddress) {
         super(manager, entryPoint);
         this.throttle = throttle;
         this.clientAddress = clientAddress;
@@ -69,8 +71,11 @@ final class ThrottledBasicAuthentication extends BasicAuthenticationFilter {
         Duration wait = throttle.acquire(username, address);
         if (!wait.isZero()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds() + 1)));
-            ProblemResponses.write(response, Problems.TOO_MANY_SIGN_IN_ATTEMPTS, "Too many failed sign-ins"
-                    + " for this account or from this address; try again after the time in Retry-After");
+            ProblemResponses.write(
+                    response,
+                    Problems.TOO_MANY_SIGN_IN_ATTEMPTS,
+                    "Too many failed sign-ins"
+                            + " for this account or from this address; try again after the time in Retry-After");
             return;
         }
         try {
@@ -83,8 +88,8 @@ final class ThrottledBasicAuthentication extends BasicAuthenticationFilter {
     }
 
     @Override
-    protected void onSuccessfulAuthentication(HttpServletRequest request, HttpServletResponse response,
-                                              Authentication authentication) {
+    protected void onSuccessfulAuthentication(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
         UsernamePasswordAuthenticationToken attempt = credentials.convert(request);
         if (attempt != null) {
             request.setAttribute(TOLD, Boolean.TRUE);
@@ -93,8 +98,8 @@ final class ThrottledBasicAuthentication extends BasicAuthenticationFilter {
     }
 
     @Override
-    protected void onUnsuccessfulAuthentication(HttpServletRequest request, HttpServletResponse response,
-                                                AuthenticationException failed) {
+    protected void onUnsuccessfulAuthentication(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException failed) {
         UsernamePasswordAuthenticationToken attempt = credentials.convert(request);
         if (attempt == null) {
             return;

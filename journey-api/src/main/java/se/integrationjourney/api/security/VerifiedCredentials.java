@@ -1,7 +1,5 @@
 package se.integrationjourney.api.security;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,6 +11,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HTTP Basic credentials that bcrypt accepted a moment ago, so that a client sending the same username and password
@@ -45,12 +45,12 @@ public final class VerifiedCredentials {
 
     public VerifiedCredentials(Duration ttl, int maxEntries, Clock clock) {
         if (ttl == null || ttl.isNegative()) {
-            throw new IllegalArgumentException("journey.security.verified-credentials-ttl must be zero (off) or"
-                    + " positive, was " + ttl);
+            throw new IllegalArgumentException(
+                    "journey.security.verified-credentials-ttl must be zero (off) or" + " positive, was " + ttl);
         }
         if (!ttl.isZero() && maxEntries < 1) {
-            throw new IllegalArgumentException("journey.security.verified-credentials-max-entries must be at least 1,"
-                    + " was " + maxEntries);
+            throw new IllegalArgumentException(
+                    "journey.security.verified-credentials-max-entries must be at least 1," + " was " + maxEntries);
         }
         this.ttl = ttl;
         this.maxEntries = maxEntries;
@@ -84,7 +84,8 @@ public final class VerifiedCredentials {
             mac.init(key);
             // Each field preceded by its length, so that no two different triples give the same input.
             for (byte[] field : new byte[][] {user, secret, hash}) {
-                mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(field.length).array());
+                mac.update(
+                        ByteBuffer.allocate(Integer.BYTES).putInt(field.length).array());
                 mac.update(field);
             }
             return new Fingerprint(mac.doFinal());
@@ -123,7 +124,8 @@ public final class VerifiedCredentials {
         synchronized (expiries) {
             expiries.remove(fingerprint); // re-inserted at the end: it is now the newest
             expiries.put(fingerprint, now.plus(ttl));
-            Iterator<Map.Entry<Fingerprint, Instant>> oldestFirst = expiries.entrySet().iterator();
+            Iterator<Map.Entry<Fingerprint, Instant>> oldestFirst =
+                    expiries.entrySet().iterator();
             while (oldestFirst.hasNext()) {
                 Map.Entry<Fingerprint, Instant> oldest = oldestFirst.next();
                 if (expiries.size() > maxEntries || !now.isBefore(oldest.getValue())) {

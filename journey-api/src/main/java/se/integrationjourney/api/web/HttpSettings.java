@@ -1,9 +1,8 @@
 package se.integrationjourney.api.web;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
-
-import java.util.List;
 
 /**
  * The HTTP edge's settings, {@code journey.http.*} (the defaults are application.yml's), checked when bound.

@@ -1,14 +1,5 @@
 package se.integrationjourney.api.web;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code Idempotency-Key} on writes: the first answer to a (user, key) is stored in the same transaction as the
@@ -50,8 +49,13 @@ public class IdempotentRequests {
      * @param username the signed-in account: keys are each account's own
      * @param request  what the caller sent (method, path and body): a key reused for anything else is refused
      */
-    public ResponseEntity<?> run(String key, String username, String method, String path, Object request,
-                                 Supplier<ResponseEntity<?>> action) {
+    public ResponseEntity<?> run(
+            String key,
+            String username,
+            String method,
+            String path,
+            Object request,
+            Supplier<ResponseEntity<?>> action) {
         if (key == null) {
             return action.get();
         }
@@ -60,30 +64,39 @@ public class IdempotentRequests {
         }
         String fingerprint = fingerprint(method + " " + path + "\n" + json.writeValueAsString(request));
         return transaction.execute(status -> {
-            int claimed = jdbc.update("insert into idempotent_request (username, idempotency_key,"
-                    + " request_fingerprint, status) values (?, ?, ?, 0) on conflict do nothing",
-                    username, key, fingerprint);
+            int claimed = jdbc.update(
+                    "insert into idempotent_request (username, idempotency_key,"
+                            + " request_fingerprint, status) values (?, ?, ?, 0) on conflict do nothing",
+                    username,
+                    key,
+                    fingerprint);
             if (claimed == 0) {
                 return replay(username, key, fingerprint);
             }
             ResponseEntity<?> response = action.get();
             URI location = response.getHeaders().getLocation();
-            jdbc.update("update idempotent_request set status = ?, location = ?, response_body = ?"
+            jdbc.update(
+                    "update idempotent_request set status = ?, location = ?, response_body = ?"
                             + " where username = ? and idempotency_key = ?",
-                    response.getStatusCode().value(), location == null ? null : location.toString(),
+                    response.getStatusCode().value(),
+                    location == null ? null : location.toString(),
                     response.getBody() == null ? null : json.writeValueAsString(response.getBody()),
-                    username, key);
+                    username,
+                    key);
             return response;
         });
     }
 
     private ResponseEntity<?> replay(String username, String key, String fingerprint) {
-        List<Map<String, Object>> rows = jdbc.queryForList("select request_fingerprint, status, location,"
-                + " response_body from idempotent_request where username = ? and idempotency_key = ?",
-                username, key);
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select request_fingerprint, status, location,"
+                        + " response_body from idempotent_request where username = ? and idempotency_key = ?",
+                username,
+                key);
         Map<String, Object> first = rows.get(0);
         if (!fingerprint.equals(first.get("request_fingerprint"))) {
-            throw new ApiException(Problems.IDEMPOTENCY_KEY_REUSED,
+            throw new ApiException(
+                    Problems.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request; use a new key for a new request");
         }
         ResponseEntity.BodyBuilder replayed = ResponseEntity.status(HttpStatus.valueOf((Integer) first.get("status")))
@@ -92,13 +105,15 @@ public class IdempotentRequests {
             replayed.header(HttpHeaders.LOCATION, (String) first.get("location"));
         }
         String body = (String) first.get("response_body");
-        return body == null ? replayed.build() : replayed.contentType(MediaType.APPLICATION_JSON).body(body);
+        return body == null
+                ? replayed.build()
+                : replayed.contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     private static String fingerprint(String request) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(request.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -24,6 +24,5 @@ public final class OpenApiReferences {
     public static final String ETAG = "#/components/headers/ETag";
     public static final String IDEMPOTENT_REPLAYED = "#/components/headers/Idempotent-Replayed";
 
-    private OpenApiReferences() {
-    }
+    private OpenApiReferences() {}
 }

@@ -11,7 +11,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-
 /**
  * The error page: what the servlet container shows for an error no controller answered (a request refused by a
  * filter with {@code sendError}, a malformed address), always as problem+json, never the error's message. Asked for
@@ -21,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Hidden // the container's error page, not an operation of the API
 class ProblemErrorController implements ErrorController {
 
-    @RequestMapping(value = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
+    @RequestMapping(
+            value = "/error",
+            produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
@@ -33,7 +34,9 @@ class ProblemErrorController implements ErrorController {
         if (kind.status() != status) {
             problem.setStatus(status);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** A fixed text per status: the error's own message may quote the request. */
@@ -45,8 +48,10 @@ class ProblemErrorController implements ErrorController {
             case FORBIDDEN -> "Not allowed";
             case CONTENT_TOO_LARGE -> "The request is too large; nothing was recorded";
             case BAD_REQUEST -> "The request could not be read; nothing was recorded";
-            default -> status.is4xxClientError() ? "The request was refused; nothing was recorded"
-                    : "Something went wrong on our side";
+            default ->
+                status.is4xxClientError()
+                        ? "The request was refused; nothing was recorded"
+                        : "Something went wrong on our side";
         };
     }
 }

@@ -1,12 +1,11 @@
 package se.integrationjourney.api.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Tomcat's own error answers (a request it refuses before any servlet sees it: a malformed address or header) as
@@ -28,8 +27,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            String body = ProblemResponses.json(Problems.of(status), status.value(),
-                    ProblemErrorController.detailFor(status));
+            String body = ProblemResponses.json(
+                    Problems.of(status), status.value(), ProblemErrorController.detailFor(status));
             response.getWriter().write(body);
             response.finishResponse();
         } catch (IOException | IllegalStateException ignored) {

@@ -1,12 +1,11 @@
 package se.integrationjourney.api.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Problems written where no controller answers: servlet filters, the security filters, the error page. The same
@@ -16,8 +15,7 @@ public final class ProblemResponses {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     /** Writes a problem of this kind; {@code detail} must never carry a submitted value. */
     public static void write(HttpServletResponse response, Problems kind, String detail) throws IOException {

@@ -1,11 +1,10 @@
 package se.integrationjourney.api.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /** The kinds of problem the API answers with (RFC 9457), one {@code type} each. */
 public enum Problems {
@@ -37,7 +36,9 @@ public enum Problems {
 
     /** The kind answered for a status that no handler of ours chose (Spring's own errors, the container's). */
     public static Problems of(HttpStatus status) {
-        return Arrays.stream(values()).filter(kind -> kind.status == status).findFirst()
+        return Arrays.stream(values())
+                .filter(kind -> kind.status == status)
+                .findFirst()
                 .orElse(status.is4xxClientError() ? VALIDATION : INTERNAL);
     }
 
@@ -52,7 +53,8 @@ public enum Problems {
 
     /** The problem's {@code type}. */
     public URI type() {
-        return URI.create("urn:integration-journey:problem:" + name().toLowerCase().replace('_', '-'));
+        return URI.create(
+                "urn:integration-journey:problem:" + name().toLowerCase().replace('_', '-'));
     }
 
     public String title() {
@@ -75,6 +77,5 @@ public enum Problems {
     }
 
     /** One field's complaint: its JSON path (e.g. {@code personalDetails.fullName}) and what is wrong. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

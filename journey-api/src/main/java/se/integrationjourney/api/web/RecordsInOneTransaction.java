@@ -12,5 +12,4 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface RecordsInOneTransaction {
-}
+public @interface RecordsInOneTransaction {}

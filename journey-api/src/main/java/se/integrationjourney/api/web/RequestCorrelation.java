@@ -4,15 +4,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is a plain token, else a
@@ -32,7 +31,8 @@ public class RequestCorrelation extends OncePerRequestFilter {
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
         String correlationId = given != null && PLAIN_TOKEN.matcher(given).matches()
-                ? given : UUID.randomUUID().toString();
+                ? given
+                : UUID.randomUUID().toString();
         MDC.put(LOG_KEY, correlationId);
         response.setHeader(HEADER, correlationId);
         try {

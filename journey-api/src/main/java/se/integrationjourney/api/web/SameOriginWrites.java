@@ -4,6 +4,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -11,12 +15,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.net.URI;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Refuses a state-changing request (anything but GET, HEAD, OPTIONS) whose {@code Origin} is not this service's own
@@ -34,19 +32,26 @@ public class SameOriginWrites extends OncePerRequestFilter {
     private final Set<String> allowedOrigins;
 
     public SameOriginWrites(HttpSettings settings) {
-        this.allowedOrigins = Set.copyOf(settings.allowedOrigins().stream().map(String::trim).filter(s -> !s.isEmpty())
-                .map(origin -> origin.toLowerCase(Locale.ROOT)).toList());
+        this.allowedOrigins = Set.copyOf(settings.allowedOrigins().stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(origin -> origin.toLowerCase(Locale.ROOT))
+                .toList());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !SAFE_METHODS.contains(request.getMethod()) && !sameOrigin(origin, request)
+        if (origin != null
+                && !SAFE_METHODS.contains(request.getMethod())
+                && !sameOrigin(origin, request)
                 && !allowedOrigins.contains(origin.trim().toLowerCase(Locale.ROOT))) {
             // Worth an operator's eye: a page elsewhere tried to act through someone's browser.
             log.info("Refused a {} from another site's page", request.getMethod());
-            ProblemResponses.write(response, Problems.FORBIDDEN,
+            ProblemResponses.write(
+                    response,
+                    Problems.FORBIDDEN,
                     "Requests from another site's page are refused; nothing was recorded");
             return;
         }
@@ -66,7 +71,8 @@ public class SameOriginWrites extends OncePerRequestFilter {
             }
             int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
             String hostPort = uri.getHost() + ":" + port;
-            String expected = host.contains(":") && !host.endsWith("]") ? host
+            String expected = host.contains(":") && !host.endsWith("]")
+                    ? host
                     : host + ":" + ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
             return hostPort.equalsIgnoreCase(expected);
         } catch (IllegalArgumentException unreadable) {

@@ -4,14 +4,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Refuses with 400 a path or query parameter holding text that PostgreSQL cannot store ({@link StorableText}): such
@@ -27,7 +26,9 @@ public class StorableRequestTarget extends OncePerRequestFilter {
             throws ServletException, IOException {
         String query = request.getQueryString();
         if (!storable(request.getRequestURI()) || (query != null && !storableParameters(query))) {
-            ProblemResponses.write(response, Problems.VALIDATION,
+            ProblemResponses.write(
+                    response,
+                    Problems.VALIDATION,
                     "The address or a query parameter " + StorableText.REFUSAL + "; nothing was recorded");
             return;
         }

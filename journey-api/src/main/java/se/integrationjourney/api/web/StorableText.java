@@ -14,8 +14,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
  */
 public final class StorableText {
 
-    private StorableText() {
-    }
+    private StorableText() {}
 
     /** True if PostgreSQL can store {@code text}: no NUL, and every surrogate in a pair. */
     public static boolean isStorable(CharSequence text) {

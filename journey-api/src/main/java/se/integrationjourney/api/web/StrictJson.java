@@ -1,10 +1,11 @@
 package se.integrationjourney.api.web;
 
+import java.util.List;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-import org.springframework.http.MediaType;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -15,8 +16,6 @@ import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
-
-import java.util.List;
 
 /**
  * The HTTP API reads JSON strictly and speaks nothing else: a request body is JSON or is refused (415), and an answer
@@ -44,35 +43,43 @@ class StrictJson implements WebMvcConfigurer {
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .withCoercionConfigDefaults(coercion -> coercion
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Integer, coercion -> coercion
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert))
-                .withCoercionConfig(LogicalType.Float, coercion -> coercion
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.TryConvert))
-                .withCoercionConfig(LogicalType.Boolean, coercion -> coercion
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert))
+                .withCoercionConfigDefaults(
+                        coercion -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Integer,
+                        coercion -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert))
+                .withCoercionConfig(
+                        LogicalType.Float,
+                        coercion -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.TryConvert))
+                .withCoercionConfig(
+                        LogicalType.Boolean,
+                        coercion -> coercion.setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert))
                 .defaultLeniency(false)
-                .addModule(new SimpleModule("storable-text").addDeserializer(String.class,
-                        new StorableText.Deserializer()))
+                .addModule(new SimpleModule("storable-text")
+                        .addDeserializer(String.class, new StorableText.Deserializer()))
                 .build();
     }
 
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
-        converters.withJsonConverter(new JacksonJsonHttpMessageConverter(strict(mapper)))
+        converters
+                .withJsonConverter(new JacksonJsonHttpMessageConverter(strict(mapper)))
                 .configureMessageConvertersList(list -> list.removeIf(StrictJson::speaksAnotherFormat));
     }
 
     /** YAML, XML, CBOR, Smile, forms: formats a client could use to pass around the strict JSON reading. */
     private static boolean speaksAnotherFormat(HttpMessageConverter<?> converter) {
         List<MediaType> types = converter.getSupportedMediaTypes();
-        return types.stream().anyMatch(type -> type.getSubtype().contains("yaml") || type.getSubtype().contains("xml")
-                || type.getSubtype().contains("cbor") || type.getSubtype().contains("smile")
-                || type.equals(MediaType.APPLICATION_FORM_URLENCODED) || type.equals(MediaType.MULTIPART_FORM_DATA));
+        return types.stream()
+                .anyMatch(type -> type.getSubtype().contains("yaml")
+                        || type.getSubtype().contains("xml")
+                        || type.getSubtype().contains("cbor")
+                        || type.getSubtype().contains("smile")
+                        || type.equals(MediaType.APPLICATION_FORM_URLENCODED)
+                        || type.equals(MediaType.MULTIPART_FORM_DATA));
     }
 }

@@ -1,27 +1,26 @@
 package se.integrationjourney.api.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.junit.jupiter.api.Test;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.RestController;
-import se.integrationjourney.api.architecture.broken.ControllerReadingSql;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+import se.integrationjourney.api.architecture.broken.ControllerReadingSql;
 
 /**
  * docs/architecture.md, "Rules", one rule per sentence, checked over the compiled main classes of every module.
@@ -37,40 +36,60 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule everyClassBelongsToOneModule = classes()
-            .should().resideInAnyPackage(CORE, EVENTSTORE, PROJECTIONS, API)
+            .should()
+            .resideInAnyPackage(CORE, EVENTSTORE, PROJECTIONS, API)
             .as("Every class belongs to one of four modules: core, event store, projections, API.");
 
     @ArchTest
     static final ArchRule coreKnowsNoFramework = noClasses()
-            .that().resideInAPackage(CORE)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "jakarta.persistence..", "javax.persistence..", "org.hibernate..",
-                    "java.sql..", "javax.sql..", "jakarta.servlet..")
+            .that()
+            .resideInAPackage(CORE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "jakarta.persistence..",
+                    "javax.persistence..",
+                    "org.hibernate..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "jakarta.servlet..")
             .as("The core knows no Spring, no web, no persistence and no SQL.");
 
     @ArchTest
     static final ArchRule coreKnowsNoOtherModule = noClasses()
-            .that().resideInAPackage(CORE)
-            .should().dependOnClassesThat().resideInAnyPackage(EVENTSTORE, PROJECTIONS, API)
+            .that()
+            .resideInAPackage(CORE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(EVENTSTORE, PROJECTIONS, API)
             .as("The core knows none of the other modules.");
 
     @ArchTest
     static final ArchRule eventStoreKnowsNoOtherModule = noClasses()
-            .that().resideInAPackage(EVENTSTORE)
-            .should().dependOnClassesThat().resideInAnyPackage(CORE, PROJECTIONS, API)
+            .that()
+            .resideInAPackage(EVENTSTORE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(CORE, PROJECTIONS, API)
             .as("The event store knows Axon, Spring and PostgreSQL, and none of the other modules.");
 
     @ArchTest
     static final ArchRule projectionsSeeOnlyTheCoresEvents = noClasses()
-            .that().resideInAPackage(PROJECTIONS)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "se.integrationjourney.core.journey..", "se.integrationjourney.core.commands..", API)
+            .that()
+            .resideInAPackage(PROJECTIONS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("se.integrationjourney.core.journey..", "se.integrationjourney.core.commands..", API)
             .as("The read side sees only the core's events: never its aggregate or commands, never the API.");
 
     @ArchTest
     static final ArchRule projectionsServeNoHttp = noClasses()
-            .that().resideInAPackage(PROJECTIONS)
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
+            .that()
+            .resideInAPackage(PROJECTIONS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
             .as("The read side serves no HTTP.");
 
     @ArchTest
@@ -78,25 +97,44 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule eventStoreReachedThroughAxon = classes()
-            .that().resideInAPackage(EVENTSTORE)
-            .and().doNotHaveSimpleName("AxonTables").and().doNotHaveSimpleName("DatabaseFailures")
-            .and().doNotHaveSimpleName("CommitOutcomeUnknownException")
-            .and().doNotHaveSimpleName("DeadLetterQueueFactory")
-            .should().onlyBeAccessed().byClassesThat().resideInAPackage(EVENTSTORE)
+            .that()
+            .resideInAPackage(EVENTSTORE)
+            .and()
+            .doNotHaveSimpleName("AxonTables")
+            .and()
+            .doNotHaveSimpleName("DatabaseFailures")
+            .and()
+            .doNotHaveSimpleName("CommitOutcomeUnknownException")
+            .and()
+            .doNotHaveSimpleName("DeadLetterQueueFactory")
+            .should()
+            .onlyBeAccessed()
+            .byClassesThat()
+            .resideInAPackage(EVENTSTORE)
             .as("The event store is reached through Axon's interfaces; from outside, only AxonTables (SQL on Axon's"
                     + " tables), DatabaseFailures and CommitOutcomeUnknownException (what a failure means) and"
                     + " DeadLetterQueueFactory are used.");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("se.integrationjourney.(*).(*)..")
-            .should().beFreeOfCycles()
+            .should()
+            .beFreeOfCycles()
             .as("No package depends on itself through others.");
 
     static ArchRule controllersTouchNoSql() {
         return noClasses()
-                .that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
-                        "org.springframework.jdbc..", "jakarta.persistence..", "org.hibernate..")
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .or()
+                .areAnnotatedWith(Controller.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "java.sql..",
+                        "javax.sql..",
+                        "org.springframework.jdbc..",
+                        "jakarta.persistence..",
+                        "org.hibernate..")
                 .as("Controllers never touch SQL: they call the application's services and queries.");
     }
 
@@ -110,22 +148,27 @@ class ArchitectureTest {
     /** All SQL naming Axon's tables lives in AxonTables (and the schema migration that creates them). */
     @Test
     void givenTheMainSources_whenSearchedForAxonsTables_thenOnlyAxonTablesAndTheSchemaNameThem() throws IOException {
-        Pattern axonTable = Pattern.compile("\\b(domain_event_entry|token_entry|dead_letter_entry|"
-                + "snapshot_event_entry)\\b");
+        Pattern axonTable =
+                Pattern.compile("\\b(domain_event_entry|token_entry|dead_letter_entry|" + "snapshot_event_entry)\\b");
         Path root = Path.of("..").toAbsolutePath().normalize();
         List<String> naming;
         try (Stream<Path> files = Files.walk(root)) {
-            naming = files.filter(file -> file.toString().endsWith(".java")
-                            && file.toString().contains("/src/main/java/"))
+            naming = files.filter(file ->
+                            file.toString().endsWith(".java") && file.toString().contains("/src/main/java/"))
                     .filter(file -> {
                         try {
-                            return axonTable.matcher(Files.readString(file).replaceAll("(?s)/\\*.*?\\*/", "")
-                                    .replaceAll("//[^\\n]*", "")).find();
+                            return axonTable
+                                    .matcher(Files.readString(file)
+                                            .replaceAll("(?s)/\\*.*?\\*/", "")
+                                            .replaceAll("//[^\\n]*", ""))
+                                    .find();
                         } catch (IOException e) {
                             throw new IllegalStateException(e);
                         }
                     })
-                    .map(file -> file.getFileName().toString()).sorted().toList();
+                    .map(file -> file.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
 
         assertThat(naming).containsExactly("AxonTables.java", "EventStoreConfiguration.java");

@@ -1,16 +1,15 @@
 package se.integrationjourney.api.commandhandling;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.function.IntConsumer;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.util.List;
-import java.util.function.IntConsumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the journey cache holds, with and without a Spring transaction or a unit of work around the command. */
 class CommittedJourneyCacheTest {
@@ -63,7 +62,9 @@ class CommittedJourneyCacheTest {
         DefaultUnitOfWork<?> nested = DefaultUnitOfWork.startAndGet(null);
         cache.put("a", "journey a");
         nested.commit();
-        assertThat(cache.containsKey("a")).as("not before the command's events are committed").isFalse();
+        assertThat(cache.containsKey("a"))
+                .as("not before the command's events are committed")
+                .isFalse();
 
         command.commit();
 
@@ -83,8 +84,8 @@ class CommittedJourneyCacheTest {
     @Test
     void givenATransaction_whenItRollsBackOrEndsUnknown_thenTheJourneyIsNotCached() {
         cache.put("a", "journey a as committed before");
-        inTransaction(() -> cache.put("a", cache.get("a") + ", changed")).accept(
-                TransactionSynchronization.STATUS_ROLLED_BACK);
+        inTransaction(() -> cache.put("a", cache.get("a") + ", changed"))
+                .accept(TransactionSynchronization.STATUS_ROLLED_BACK);
         inTransaction(() -> cache.put("b", "journey b")).accept(TransactionSynchronization.STATUS_UNKNOWN);
 
         assertThat(cache.containsKey("a")).isFalse();

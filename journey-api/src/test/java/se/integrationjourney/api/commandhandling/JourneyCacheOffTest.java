@@ -1,5 +1,9 @@
 package se.integrationjourney.api.commandhandling;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -18,11 +22,6 @@ import se.integrationjourney.core.events.Gender;
 import se.integrationjourney.core.events.PersonalDetails;
 import se.integrationjourney.core.events.ReceptionType;
 
-import java.time.LocalDate;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** {@code journey.aggregate-cache.max-journeys=0}: every command loads its journey from the event store. */
 @SpringBootTest(properties = "journey.aggregate-cache.max-journeys=0")
 // A context of its own, used by this class only: closed afterwards, so that its connection pool does not count
@@ -34,10 +33,13 @@ class JourneyCacheOffTest {
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     CommandGateway commands;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     TransactionTemplate transaction;
 
@@ -45,13 +47,24 @@ class JourneyCacheOffTest {
     void givenTheCacheOff_whenAnotherWriterAppendedMeanwhile_thenTheNextCommandAlreadySeesTheirEvent() {
         assertThat(context.getBeansOfType(CommittedJourneyCache.class)).isEmpty();
         UUID journey = UUID.randomUUID();
-        commands.sendAndWait(new RegisterNewcomer(journey, ARRIVAL, "1473", ReceptionType.ASSIGNED, 1988,
-                Gender.MALE, "ER", EducationLevel.PRIMARY, new PersonalDetails("Dawit Tesfaye", null)));
-        transaction.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>("Journey",
-                journey.toString(), 1, new CaseworkerAssigned(journey, ARRIVAL.plusDays(1), "cw-elsewhere"))));
+        commands.sendAndWait(new RegisterNewcomer(
+                journey,
+                ARRIVAL,
+                "1473",
+                ReceptionType.ASSIGNED,
+                1988,
+                Gender.MALE,
+                "ER",
+                EducationLevel.PRIMARY,
+                new PersonalDetails("Dawit Tesfaye", null)));
+        transaction.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>(
+                "Journey",
+                journey.toString(),
+                1,
+                new CaseworkerAssigned(journey, ARRIVAL.plusDays(1), "cw-elsewhere"))));
 
-        long version = commands.<Recorded>sendAndWait(
-                new AssignCaseworker(journey, 1L, ARRIVAL.plusDays(2), "cw-here")).version();
+        long version = commands.<Recorded>sendAndWait(new AssignCaseworker(journey, 1L, ARRIVAL.plusDays(2), "cw-here"))
+                .version();
 
         assertThat(version).isEqualTo(2);
     }

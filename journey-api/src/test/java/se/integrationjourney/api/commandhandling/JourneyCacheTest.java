@@ -1,5 +1,15 @@
 package se.integrationjourney.api.commandhandling;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -20,17 +30,6 @@ import se.integrationjourney.core.events.PersonalDetails;
 import se.integrationjourney.core.events.ReceptionType;
 import se.integrationjourney.core.journey.JourneyRuleViolation;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The aggregate cache (docs/adr/0007-aggregate-cache-and-jdbc-append.md) against the real event store: a cached
  * journey never holds an event the store does not, and a stale one is refused by the store instead of deciding.
@@ -43,19 +42,25 @@ class JourneyCacheTest {
 
     @Autowired
     CommandGateway commands;
+
     @Autowired
     CommittedJourneyCache cache;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void givenACachedJourney_whenAnotherWriterAppendedMeanwhile_thenTheCommandIsRefusedAndTheNextSeesTheirEvent() {
         UUID journey = registeredWithCaseworker();
-        assertThat(cache.containsKey(journey.toString())).as("cached after its commands").isTrue();
+        assertThat(cache.containsKey(journey.toString()))
+                .as("cached after its commands")
+                .isTrue();
 
         appendAsAnotherWriter(journey, 2, "cw-elsewhere");
 
@@ -63,7 +68,9 @@ class JourneyCacheTest {
                 .as("decided on the cached journey at version 1, so it appends sequence 2, which is taken")
                 .isInstanceOf(ConcurrencyException.class);
         assertThat(caseworkersInStore(journey)).containsExactly("cw-1", "cw-elsewhere");
-        assertThat(cache.containsKey(journey.toString())).as("evicted by the refusal").isFalse();
+        assertThat(cache.containsKey(journey.toString()))
+                .as("evicted by the refusal")
+                .isFalse();
 
         assertTheNextCommandSeesTheOtherWritersEvent(journey);
     }
@@ -72,8 +79,9 @@ class JourneyCacheTest {
     void givenACachedJourney_whenACommandBreaksARule_thenTheJourneyIsEvictedAndReloadedNextTime() {
         UUID journey = registeredWithCaseworker();
 
-        assertThatThrownBy(() -> commands.sendAndWait(new EndEmployment(journey, null, ARRIVAL.plusDays(5),
-                "never-started"))).isInstanceOf(JourneyRuleViolation.class);
+        assertThatThrownBy(() ->
+                        commands.sendAndWait(new EndEmployment(journey, null, ARRIVAL.plusDays(5), "never-started")))
+                .isInstanceOf(JourneyRuleViolation.class);
         assertThat(cache.containsKey(journey.toString())).isFalse();
         appendAsAnotherWriter(journey, 2, "cw-elsewhere");
 
@@ -92,7 +100,9 @@ class JourneyCacheTest {
             return recorded;
         });
         assertThat(undone.version()).isEqualTo(2);
-        assertThat(cache.containsKey(journey.toString())).as("nothing uncommitted is cached").isFalse();
+        assertThat(cache.containsKey(journey.toString()))
+                .as("nothing uncommitted is cached")
+                .isFalse();
 
         Recorded next = assign(journey, 1L, "cw-2");
 
@@ -123,7 +133,8 @@ class JourneyCacheTest {
             rollBack.complete(null);
             slow.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
 
-            assertThat(other.get(DEADLINE.toSeconds(), TimeUnit.SECONDS).version()).isEqualTo(2);
+            assertThat(other.get(DEADLINE.toSeconds(), TimeUnit.SECONDS).version())
+                    .isEqualTo(2);
             assertThat(caseworkersInStore(journey)).containsExactly("cw-1", "cw-2");
             assertThat(sequencesInStore(journey)).containsExactly(0L, 1L, 2L);
         } finally {
@@ -142,8 +153,16 @@ class JourneyCacheTest {
     /** A registered journey with one caseworker assignment (version 1), as the command side left it. */
     private UUID registeredWithCaseworker() {
         UUID journey = UUID.randomUUID();
-        commands.sendAndWait(new RegisterNewcomer(journey, ARRIVAL, "1473", ReceptionType.OWN_ARRANGEMENT, 1990,
-                Gender.FEMALE, "SY", EducationLevel.SECONDARY, new PersonalDetails("Amal Haddad", null)));
+        commands.sendAndWait(new RegisterNewcomer(
+                journey,
+                ARRIVAL,
+                "1473",
+                ReceptionType.OWN_ARRANGEMENT,
+                1990,
+                Gender.FEMALE,
+                "SY",
+                EducationLevel.SECONDARY,
+                new PersonalDetails("Amal Haddad", null)));
         assertThat(assign(journey, 0L, "cw-1").version()).isEqualTo(1);
         return journey;
     }
@@ -154,24 +173,34 @@ class JourneyCacheTest {
 
     /** What another instance of the service (or any other writer of the store) would append. */
     private void appendAsAnotherWriter(UUID journey, long sequence, String caseworker) {
-        transaction.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>("Journey",
-                journey.toString(), sequence, new CaseworkerAssigned(journey, ARRIVAL.plusDays(1), caseworker))));
+        transaction.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>(
+                "Journey",
+                journey.toString(),
+                sequence,
+                new CaseworkerAssigned(journey, ARRIVAL.plusDays(1), caseworker))));
     }
 
     private List<String> caseworkersInStore(UUID journey) {
-        return eventStore.readEvents(journey.toString()).asStream()
+        return eventStore
+                .readEvents(journey.toString())
+                .asStream()
                 .filter(event -> event.getPayload() instanceof CaseworkerAssigned)
                 .map(event -> ((CaseworkerAssigned) event.getPayload()).caseworkerId())
                 .toList();
     }
 
     private List<Long> sequencesInStore(UUID journey) {
-        return jdbc.queryForList("select sequence_number from domain_event_entry where aggregate_identifier = ?"
-                + " order by sequence_number", Long.class, journey.toString());
+        return jdbc.queryForList(
+                "select sequence_number from domain_event_entry where aggregate_identifier = ?"
+                        + " order by sequence_number",
+                Long.class,
+                journey.toString());
     }
 
     private boolean waitingOnALock() {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from pg_stat_activity"
-                + " where datname = current_database() and wait_event_type = 'Lock')", Boolean.class));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from pg_stat_activity"
+                        + " where datname = current_database() and wait_event_type = 'Lock')",
+                Boolean.class));
     }
 }

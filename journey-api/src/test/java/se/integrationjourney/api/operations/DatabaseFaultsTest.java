@@ -1,16 +1,7 @@
 package se.integrationjourney.api.operations;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import se.integrationjourney.api.testsupport.ApiClient;
-import se.integrationjourney.api.testsupport.ApiTestAccounts;
-import se.integrationjourney.api.testsupport.ServiceOnProxy;
-import se.integrationjourney.api.testsupport.TcpProxy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,9 +22,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import se.integrationjourney.api.testsupport.ApiClient;
+import se.integrationjourney.api.testsupport.ApiTestAccounts;
+import se.integrationjourney.api.testsupport.ServiceOnProxy;
+import se.integrationjourney.api.testsupport.TcpProxy;
 
 /**
  * The service with its database connections cut under it (issue 14): through a TCP proxy of the test's own, never
@@ -46,6 +45,7 @@ class DatabaseFaultsTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     /** The statements as the driver sends them (a Parse message's text ends with a NUL), lower case. */
     private static final String COMMIT = "\u0000commit\u0000";
+
     private static final String ROLLBACK = "\u0000rollback\u0000";
     private static ServiceOnProxy service;
 
@@ -78,7 +78,8 @@ class DatabaseFaultsTest {
         ApiClient.Response retried = writer.post(milestones(journey), meeting());
 
         assertUnavailable(lost, "outcome-unknown");
-        assertThat(lost.json().path("detail").asString()).contains("may or may not have been recorded")
+        assertThat(lost.json().path("detail").asString())
+                .contains("may or may not have been recorded")
                 .contains("Idempotency-Key");
         assertThat(eventsOf(journey)).as("the commit reached the database").isEqualTo(before + 1);
         assertThat(retried.status()).isEqualTo(201);
@@ -87,8 +88,7 @@ class DatabaseFaultsTest {
     }
 
     @Test
-    void givenTheAnswerToACommitLost_whenWritingWithoutAKey_then503OutcomeUnknownNotNothingRecorded()
-            throws Exception {
+    void givenTheAnswerToACommitLost_whenWritingWithoutAKey_then503OutcomeUnknownNotNothingRecorded() throws Exception {
         String journey = register();
         long before = eventsOf(journey);
         service.proxy().fault(afterTheEventInsert(TcpProxy.Action.CUT_AFTER, COMMIT));
@@ -109,8 +109,8 @@ class DatabaseFaultsTest {
         service.proxy().fault(atTheEventInsert(TcpProxy.Action.CUT_BEFORE));
         ApiClient.Response withoutKey = caseworker().post(milestones(journey), meeting());
         service.proxy().fault(atTheEventInsert(TcpProxy.Action.CUT_BEFORE));
-        ApiClient.Response withKey = caseworker().with("Idempotency-Key", "cut-" + UUID.randomUUID())
-                .post(milestones(journey), meeting());
+        ApiClient.Response withKey =
+                caseworker().with("Idempotency-Key", "cut-" + UUID.randomUUID()).post(milestones(journey), meeting());
 
         assertUnavailable(withoutKey, "database-unavailable");
         assertUnavailable(withKey, "database-unavailable");
@@ -144,15 +144,20 @@ class DatabaseFaultsTest {
         assertUnavailable(admin, "database-unavailable");
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.json().path("status").asString()).isEqualTo("DOWN");
-        assertThat(duringOutage.lines().filter(line -> line.contains("cannot be reached")).count()).isEqualTo(1);
+        assertThat(duringOutage
+                        .lines()
+                        .filter(line -> line.contains("cannot be reached"))
+                        .count())
+                .isEqualTo(1);
         assertThat(duringOutage.lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")))
                 .hasSize(1);
         assertThat(duringOutage).doesNotContain("\tat ");
     }
 
     @Test
-    void givenConnectionsCutAtRandomDuringWrites_whenEachAnswerIsChecked_thenEvery2xxIsStoredAndEveryNothingRecordedIsTrue()
-            throws Exception {
+    void
+            givenConnectionsCutAtRandomDuringWrites_whenEachAnswerIsChecked_thenEvery2xxIsStoredAndEveryNothingRecordedIsTrue()
+                    throws Exception {
         int writers = 4;
         int writesEach = 25;
         List<String> journeys = new ArrayList<>();
@@ -198,13 +203,14 @@ class DatabaseFaultsTest {
         List<String> untrue = new ArrayList<>();
         for (int i = 0; i < writes; i++) {
             long before = eventsOf(journey);
-            ApiClient client = withKeys ? caseworker().with("Idempotency-Key", "chaos-" + UUID.randomUUID())
-                    : caseworker();
+            ApiClient client =
+                    withKeys ? caseworker().with("Idempotency-Key", "chaos-" + UUID.randomUUID()) : caseworker();
             ApiClient.Response answer = client.post(milestones(journey), meeting());
             long after = eventsOf(journey);
             String type = answer.status() >= 400 ? answer.json().path("type").asString() : "";
-            boolean saysNothingRecorded = answer.status() >= 400 && (answer.body().contains("nothing was recorded")
-                    || answer.status() < 500 && answer.status() != 401 && answer.status() != 429);
+            boolean saysNothingRecorded = answer.status() >= 400
+                    && (answer.body().contains("nothing was recorded")
+                            || answer.status() < 500 && answer.status() != 401 && answer.status() != 429);
             if (answer.status() == 500) {
                 internalErrors.set(true);
             }
@@ -225,7 +231,8 @@ class DatabaseFaultsTest {
     private static TcpProxy.Fault atTheEventInsert(TcpProxy.Action action) {
         AtomicBoolean armed = new AtomicBoolean(true);
         return (connection, chunk) -> chunk.contains("insert into domain_event_entry") && armed.getAndSet(false)
-                ? action : TcpProxy.Action.PASS;
+                ? action
+                : TcpProxy.Action.PASS;
     }
 
     /**
@@ -268,10 +275,26 @@ class DatabaseFaultsTest {
     }
 
     private static String register() {
-        ApiClient.Response created = caseworker().post("/api/journeys", Map.of("municipalityCode",
-                ApiTestAccounts.TOREBODA, "arrivalDate", LocalDate.of(2024, 1, 10).toString(), "receptionType",
-                "ASSIGNED", "birthYear", 1990, "gender", "FEMALE", "countryOfBirth", "SY", "educationLevel",
-                "SECONDARY", "personalDetails", Map.of("fullName", "Amal Haddad")));
+        ApiClient.Response created = caseworker()
+                .post(
+                        "/api/journeys",
+                        Map.of(
+                                "municipalityCode",
+                                ApiTestAccounts.TOREBODA,
+                                "arrivalDate",
+                                LocalDate.of(2024, 1, 10).toString(),
+                                "receptionType",
+                                "ASSIGNED",
+                                "birthYear",
+                                1990,
+                                "gender",
+                                "FEMALE",
+                                "countryOfBirth",
+                                "SY",
+                                "educationLevel",
+                                "SECONDARY",
+                                "personalDetails",
+                                Map.of("fullName", "Amal Haddad")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("journeyId").asString();
     }
@@ -287,8 +310,8 @@ class DatabaseFaultsTest {
     /** Events of the journey, counted on a connection of the test's own (not through the proxy). */
     private static long eventsOf(String journey) throws SQLException {
         try (Connection connection = direct();
-             PreparedStatement count = connection.prepareStatement(
-                     "select count(*) from domain_event_entry where aggregate_identifier = ?")) {
+                PreparedStatement count = connection.prepareStatement(
+                        "select count(*) from domain_event_entry where aggregate_identifier = ?")) {
             count.setString(1, journey);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();

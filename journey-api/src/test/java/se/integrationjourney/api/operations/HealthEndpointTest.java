@@ -1,5 +1,11 @@
 package se.integrationjourney.api.operations;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -7,14 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "journey.admin-password=admin password for tests")
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "journey.admin-password=admin password for tests")
 class HealthEndpointTest {
 
     @LocalServerPort
@@ -22,17 +23,29 @@ class HealthEndpointTest {
 
     @Test
     void givenAnAdmin_whenAskingHealth_thenUpWithTheDatabaseAndTheEventProcessorsChecked() throws Exception {
-        HttpResponse<String> response = health("Basic " + java.util.Base64.getEncoder().encodeToString(
-                "admin:admin password for tests".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        HttpResponse<String> response = health("Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString(
+                                "admin:admin password for tests".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
         JsonNode health = JsonMapper.builder().build().readTree(response.body());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(health.path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("db").path("details").path("database").asString())
+        assertThat(health.path("components").path("db").path("status").asString())
+                .isEqualTo("UP");
+        assertThat(health.path("components")
+                        .path("db")
+                        .path("details")
+                        .path("database")
+                        .asString())
                 .isEqualTo("PostgreSQL");
-        assertThat(health.path("components").path("projections").path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("projections").path("details").path("journey-state").has("lag"))
+        assertThat(health.path("components").path("projections").path("status").asString())
+                .isEqualTo("UP");
+        assertThat(health.path("components")
+                        .path("projections")
+                        .path("details")
+                        .path("journey-state")
+                        .has("lag"))
                 .isTrue();
     }
 
@@ -47,7 +60,8 @@ class HealthEndpointTest {
     }
 
     private HttpResponse<String> health(String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -1,5 +1,14 @@
 package se.integrationjourney.api.operations;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.security.Permission;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.axonframework.updates.UpdateChecker;
 import org.axonframework.updates.detection.TestEnvironmentDetector;
 import org.junit.jupiter.api.AfterEach;
@@ -8,16 +17,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import se.integrationjourney.api.JourneyApplication;
 import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
-
-import java.net.InetAddress;
-import java.io.IOException;
-import java.net.NetworkInterface;
-import java.security.Permission;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Starts the real service as in production and records every network connection the JVM opens meanwhile:
@@ -47,8 +46,8 @@ class NoOutboundConnectionAtStartupTest {
         List<String> peersAtStartUp;
         String[] arguments = Stream.concat(Stream.of(database.commandLineArguments()), Stream.of("--server.port=0"))
                 .toArray(String[]::new);
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(JourneyApplication.class)
-                .run(arguments)) {
+        try (ConfigurableApplicationContext service =
+                new SpringApplicationBuilder(JourneyApplication.class).run(arguments)) {
             peersAtStartUp = List.copyOf(recorder.peers);
             assertThat(service.getBeansOfType(UpdateChecker.class)).isEmpty();
         } finally {
@@ -56,9 +55,11 @@ class NoOutboundConnectionAtStartupTest {
             restore(previousDetection);
         }
 
-        assertThat(peersAtStartUp).as("the recorder must have seen the database connections")
+        assertThat(peersAtStartUp)
+                .as("the recorder must have seen the database connections")
                 .anySatisfy(peer -> assertThat(peer).endsWith(":5432"));
-        assertThat(peersAtStartUp.stream().filter(peer -> !isThisMachine(peer)).toList()).isEmpty();
+        assertThat(peersAtStartUp.stream().filter(peer -> !isThisMachine(peer)).toList())
+                .isEmpty();
         assertThat(System.getProperty("axoniq.update-checker.disabled")).isEqualTo("true");
     }
 
@@ -78,14 +79,16 @@ class NoOutboundConnectionAtStartupTest {
     private static boolean isThisMachine(String peer) {
         String host = peer.substring(0, peer.lastIndexOf(':'));
         try {
-            if (host.equals("localhost") || host.equals(InetAddress.getLocalHost().getHostName())) {
+            if (host.equals("localhost")
+                    || host.equals(InetAddress.getLocalHost().getHostName())) {
                 return true;
             }
             if (!host.matches("[0-9.]+|[0-9a-fA-F:]+(%\\w+)?")) {
                 return false; // a name: its look-up alone would go out
             }
             InetAddress address = InetAddress.getByName(host);
-            return address.isLoopbackAddress() || address.isAnyLocalAddress()
+            return address.isLoopbackAddress()
+                    || address.isAnyLocalAddress()
                     || NetworkInterface.getByInetAddress(address) != null;
         } catch (IOException e) {
             return false;
@@ -108,11 +111,9 @@ class NoOutboundConnectionAtStartupTest {
         }
 
         @Override
-        public void checkPermission(Permission permission) {
-        }
+        public void checkPermission(Permission permission) {}
 
         @Override
-        public void checkPermission(Permission permission, Object context) {
-        }
+        public void checkPermission(Permission permission, Object context) {}
     }
 }

@@ -1,14 +1,12 @@
 package se.integrationjourney.api.projections;
 
-import org.axonframework.eventhandling.EventHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
-import se.integrationjourney.api.projections.ProbeRecorded;
-import se.integrationjourney.projections.runtime.Projection;
-import se.integrationjourney.projections.runtime.ViewTables;
-
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.integrationjourney.projections.runtime.Projection;
+import se.integrationjourney.projections.runtime.ViewTables;
 
 /**
  * A stand-in view for the runtime's tests: counts ProbeRecorded events per aggregate. A "poison" text fails
@@ -43,7 +41,8 @@ class ProbeProjection implements Projection {
 
     @Override
     public boolean builtWithOtherSettings() {
-        return !jdbc.queryForList("select setting from probe_view_settings", String.class).equals(List.of(setting));
+        return !jdbc.queryForList("select setting from probe_view_settings", String.class)
+                .equals(List.of(setting));
     }
 
     @Override
@@ -83,9 +82,12 @@ class ProbeProjection implements Projection {
             if (poisoned && "poison".equals(event.text())) {
                 throw new IllegalStateException("poisoned event with personal data Åsa Öberg 19800101-1234");
             }
-            jdbc.update("insert into " + tables.of("probe_view") + " (aggregate_id, events, last_text) values (?, 1, ?)"
-                    + " on conflict (aggregate_id) do update set events = " + tables.of("probe_view")
-                    + ".events + 1, last_text = excluded.last_text", message.getAggregateIdentifier(), event.text());
+            jdbc.update(
+                    "insert into " + tables.of("probe_view") + " (aggregate_id, events, last_text) values (?, 1, ?)"
+                            + " on conflict (aggregate_id) do update set events = " + tables.of("probe_view")
+                            + ".events + 1, last_text = excluded.last_text",
+                    message.getAggregateIdentifier(),
+                    event.text());
         }
     }
 }

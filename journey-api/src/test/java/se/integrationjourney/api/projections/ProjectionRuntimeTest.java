@@ -1,5 +1,16 @@
 package se.integrationjourney.api.projections;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -11,23 +22,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import se.integrationjourney.api.projections.ProbeRecorded;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
 import se.integrationjourney.projections.runtime.SegmentStatus;
 import se.integrationjourney.projections.runtime.UnknownProjectionException;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(properties = {"journey.projections.batch-size=7", "journey.projections.stall-after=2s"})
 class ProjectionRuntimeTest {
@@ -36,12 +34,16 @@ class ProjectionRuntimeTest {
 
     @Autowired
     ProjectionRunner runner;
+
     @Autowired
     ProbeProjection probe;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -53,8 +55,8 @@ class ProjectionRuntimeTest {
             live.countDown();
         }
         probe.liveGate = null;
-        runner.deadLetters(ProbeProjection.NAME, 1000).forEach(journey ->
-                runner.evictDeadLetters(ProbeProjection.NAME, journey.journeyId()));
+        runner.deadLetters(ProbeProjection.NAME, 1000)
+                .forEach(journey -> runner.evictDeadLetters(ProbeProjection.NAME, journey.journeyId()));
         CountDownLatch gate = probe.rebuildGate;
         if (gate != null) {
             gate.countDown();
@@ -83,7 +85,9 @@ class ProjectionRuntimeTest {
         probe.rebuildGate = new CountDownLatch(1);
 
         assertThat(runner.rebuild(ProbeProjection.NAME)).isTrue();
-        assertThat(runner.rebuild(ProbeProjection.NAME)).as("a second request while one runs").isFalse();
+        assertThat(runner.rebuild(ProbeProjection.NAME))
+                .as("a second request while one runs")
+                .isFalse();
 
         assertThat(status().replaying()).isTrue();
         assertThat(status().caughtUp()).isFalse();
@@ -93,12 +97,16 @@ class ProjectionRuntimeTest {
         awaitCaughtUp();
 
         assertThat(countOf(journey)).isEqualTo(2);
-        assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'probe_view' order by 1",
-                String.class)).containsExactly("probe_view_events_ix", "probe_view_pk");
-        assertThat(jdbc.queryForObject("select count(*) from pg_tables where tablename like '%\\_\\_rebuild'",
-                Long.class)).isZero();
-        assertThat(jdbc.queryForList("select distinct processor_name from token_entry where processor_name like 'probe%'",
-                String.class)).containsExactly(ProbeProjection.NAME);
+        assertThat(jdbc.queryForList(
+                        "select indexname from pg_indexes where tablename = 'probe_view' order by 1", String.class))
+                .containsExactly("probe_view_events_ix", "probe_view_pk");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from pg_tables where tablename like '%\\_\\_rebuild'", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForList(
+                        "select distinct processor_name from token_entry where processor_name like 'probe%'",
+                        String.class))
+                .containsExactly(ProbeProjection.NAME);
     }
 
     @Test
@@ -124,11 +132,14 @@ class ProjectionRuntimeTest {
 
         assertThat(countOf(failing)).as("the journey stops at its failed event").isEqualTo(1);
         ProjectionStatus status = status();
-        assertThat(status.lastError()).isEqualTo(
-                "IllegalStateException while handling ProbeRecorded of journey " + failing);
+        assertThat(status.lastError())
+                .isEqualTo("IllegalStateException while handling ProbeRecorded of journey " + failing);
         // The failed event carries the cause; the event queued behind it carries none.
-        assertThat(jdbc.queryForList("select cause_message from dead_letter_entry where processing_group = ?"
-                + " and cause_message is not null", String.class, ProbeProjection.NAME))
+        assertThat(jdbc.queryForList(
+                        "select cause_message from dead_letter_entry where processing_group = ?"
+                                + " and cause_message is not null",
+                        String.class,
+                        ProbeProjection.NAME))
                 .containsExactly(status.lastError());
 
         probe.poisoned = false;
@@ -144,13 +155,20 @@ class ProjectionRuntimeTest {
         String failing = append(UUID.randomUUID(), "fine", "refused \u0000 text", "queued behind it");
         String healthy = append(UUID.randomUUID(), "fine", "fine");
 
-        await().atMost(DEADLINE).until(() -> countOf(healthy) == 2 && status().deadLetters() == 1
-                && status().caughtUp() && status().segments().stream().noneMatch(SegmentStatus::eventByEvent));
+        await().atMost(DEADLINE)
+                .until(() -> countOf(healthy) == 2
+                        && status().deadLetters() == 1
+                        && status().caughtUp()
+                        && status().segments().stream().noneMatch(SegmentStatus::eventByEvent));
 
-        assertThat(countOf(failing)).as("the journey stops before its refused event").isEqualTo(1);
+        assertThat(countOf(failing))
+                .as("the journey stops before its refused event")
+                .isEqualTo(1);
         ProjectionStatus status = status();
-        assertThat(status.lastError()).contains("(SQL state 22021)")
-                .contains("while handling ProbeRecorded of journey " + failing).doesNotContain("refused");
+        assertThat(status.lastError())
+                .contains("(SQL state 22021)")
+                .contains("while handling ProbeRecorded of journey " + failing)
+                .doesNotContain("refused");
         assertThat(status.condition()).isEqualTo(ProjectionStatus.DEGRADED);
         assertThat(status.segments()).allMatch(segment -> segment.error() == null && !segment.stalled());
         assertThat(runner.deadLetters(ProbeProjection.NAME, 10)).singleElement().satisfies(journey -> {
@@ -173,7 +191,9 @@ class ProjectionRuntimeTest {
         await().atMost(DEADLINE).until(() -> ProjectionStatus.DOWN.equals(status().condition()));
 
         assertThat(status().caughtUp()).isFalse();
-        assertThat(status().segments()).filteredOn(SegmentStatus::stalled).singleElement()
+        assertThat(status().segments())
+                .filteredOn(SegmentStatus::stalled)
+                .singleElement()
                 .satisfies(segment -> assertThat(segment.atEvent()).contains("ProbeRecorded of journey " + held));
         probe.liveGate.countDown();
         await().atMost(DEADLINE).until(() -> ProjectionStatus.UP.equals(status().condition()) && status().caughtUp());
@@ -206,7 +226,8 @@ class ProjectionRuntimeTest {
 
         assertThat(status().replaying()).as("rebuilding at start").isTrue();
         assertThat(jdbc.queryForList("select setting from probe_view_settings", String.class))
-                .as("the live view, following new events with the new setting, no longer claims the old one").isEmpty();
+                .as("the live view, following new events with the new setting, no longer claims the old one")
+                .isEmpty();
         append(UUID.fromString(journey), 2, "three");
         await().atMost(DEADLINE).until(() -> countOf(journey) == 100);
         probe.rebuildGate.countDown();
@@ -217,7 +238,9 @@ class ProjectionRuntimeTest {
 
         runner.stop();
         runner.start();
-        assertThat(status().replaying()).as("the same settings again: no rebuild").isFalse();
+        assertThat(status().replaying())
+                .as("the same settings again: no rebuild")
+                .isFalse();
     }
 
     @Test
@@ -233,8 +256,11 @@ class ProjectionRuntimeTest {
 
     private String append(UUID journey, int firstSequence, String... texts) {
         List<DomainEventMessage<ProbeRecorded>> events = IntStream.range(0, texts.length)
-                .mapToObj(i -> (DomainEventMessage<ProbeRecorded>) new GenericDomainEventMessage<>("Probe",
-                        journey.toString(), firstSequence + i, new ProbeRecorded(texts[i], LocalDate.of(2025, 1, 1))))
+                .mapToObj(i -> (DomainEventMessage<ProbeRecorded>) new GenericDomainEventMessage<>(
+                        "Probe",
+                        journey.toString(),
+                        firstSequence + i,
+                        new ProbeRecorded(texts[i], LocalDate.of(2025, 1, 1))))
                 .toList();
         transaction.executeWithoutResult(status -> eventStore.publish(events));
         return journey.toString();
@@ -245,12 +271,15 @@ class ProjectionRuntimeTest {
     }
 
     private ProjectionStatus status() {
-        return runner.status().stream().filter(s -> s.name().equals(ProbeProjection.NAME)).findFirst().orElseThrow();
+        return runner.status().stream()
+                .filter(s -> s.name().equals(ProbeProjection.NAME))
+                .findFirst()
+                .orElseThrow();
     }
 
     private int countOf(String journey) {
-        List<Map<String, Object>> rows = jdbc.queryForList("select events from probe_view where aggregate_id = ?",
-                journey);
+        List<Map<String, Object>> rows =
+                jdbc.queryForList("select events from probe_view where aggregate_id = ?", journey);
         return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("events")).intValue();
     }
 

@@ -1,5 +1,9 @@
 package se.integrationjourney.api.projections;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,16 +22,12 @@ import se.integrationjourney.projections.timeline.FindTimeline;
 import se.integrationjourney.projections.timeline.Timeline;
 import se.integrationjourney.projections.timeline.TimelineQueries;
 
-import java.time.LocalDate;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 @SpringBootTest
 class TimelineTest {
 
     @Autowired
     CommandGateway commands;
+
     @Autowired
     TimelineQueries timelines;
 
@@ -35,17 +35,26 @@ class TimelineTest {
     void givenARetractedMilestone_whenTheTimelineIsRead_thenBothAreThereInOrderAndLinked() {
         UUID journey = UUID.randomUUID();
         LocalDate arrival = LocalDate.of(2024, 2, 1);
-        commands.sendAndWait(new RegisterNewcomer(journey, arrival, "1473", ReceptionType.OWN_ARRANGEMENT, 1992,
-                Gender.OTHER, "AF", EducationLevel.NONE, new PersonalDetails("ሰላም Tesfay", null)));
-        Recorded housing = commands.sendAndWait(new RecordHousingSecured(journey, 0L, arrival.plusDays(3),
-                Tenure.LODGER));
-        Recorded retraction = commands.sendAndWait(new RetractMilestone(journey, 1L, housing.eventId(),
-                "recorded on the wrong journey"));
+        commands.sendAndWait(new RegisterNewcomer(
+                journey,
+                arrival,
+                "1473",
+                ReceptionType.OWN_ARRANGEMENT,
+                1992,
+                Gender.OTHER,
+                "AF",
+                EducationLevel.NONE,
+                new PersonalDetails("ሰላም Tesfay", null)));
+        Recorded housing =
+                commands.sendAndWait(new RecordHousingSecured(journey, 0L, arrival.plusDays(3), Tenure.LODGER));
+        Recorded retraction = commands.sendAndWait(
+                new RetractMilestone(journey, 1L, housing.eventId(), "recorded on the wrong journey"));
 
         Timeline timeline = timelines.handle(new FindTimeline(journey)).orElseThrow();
 
         assertThat(timeline.municipalityCode()).isEqualTo("1473");
-        assertThat(timeline.entries()).extracting(Timeline.Entry::type)
+        assertThat(timeline.entries())
+                .extracting(Timeline.Entry::type)
                 .containsExactly("NEWCOMER_REGISTERED", "HOUSING_SECURED", "MILESTONE_RETRACTED");
         assertThat(timeline.entries()).extracting(Timeline.Entry::sequence).containsExactly(0L, 1L, 2L);
         Timeline.Entry retracted = timeline.entries().get(1);
@@ -55,7 +64,8 @@ class TimelineTest {
         assertThat(retracted.retracted()).isTrue();
         assertThat(retracted.retractedBy().eventId()).isEqualTo(retraction.eventId());
         assertThat(retracted.retractedBy().reason()).isEqualTo("recorded on the wrong journey");
-        assertThat(retracted.recordedAt()).isBeforeOrEqualTo(retracted.retractedBy().recordedAt());
+        assertThat(retracted.recordedAt())
+                .isBeforeOrEqualTo(retracted.retractedBy().recordedAt());
         assertThat(timeline.entries().get(0).retracted()).isFalse();
         assertThat(timeline.entries().get(2).occurredOn()).isNull();
     }

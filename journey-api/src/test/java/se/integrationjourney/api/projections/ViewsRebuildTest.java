@@ -1,5 +1,15 @@
 package se.integrationjourney.api.projections;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,17 +44,6 @@ import se.integrationjourney.projections.runtime.Projection;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * For every view: the view rebuilt from the first event equals the view built live, event by event, also
  * after retractions. Journeys are recorded through the real command side.
@@ -56,10 +55,13 @@ class ViewsRebuildTest {
 
     @Autowired
     CommandGateway commands;
+
     @Autowired
     ProjectionRunner runner;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     List<Projection> projections;
 
@@ -80,7 +82,9 @@ class ViewsRebuildTest {
 
         for (String view : runner.names()) {
             Map<String, List<String>> live = contentsOf(view);
-            assertThat(live.values()).as(view + " has rows to compare").allSatisfy(rows -> assertThat(rows).isNotEmpty());
+            assertThat(live.values())
+                    .as(view + " has rows to compare")
+                    .allSatisfy(rows -> assertThat(rows).isNotEmpty());
 
             assertThat(runner.rebuild(view)).isTrue();
             awaitAllCaughtUp();
@@ -102,10 +106,14 @@ class ViewsRebuildTest {
         for (String view : runner.names()) {
             for (String table : tablesOf(view)) {
                 // Analyzed (row count known) and vacuumed (pages all-visible): index-only scans work from the start.
-                Map<String, Object> planner = jdbc.queryForMap("select reltuples, relallvisible from pg_class"
-                        + " where oid = ?::regclass", table);
-                assertThat(((Number) planner.get("reltuples")).doubleValue()).as(table).isPositive();
-                assertThat(((Number) planner.get("relallvisible")).intValue()).as(table).isPositive();
+                Map<String, Object> planner = jdbc.queryForMap(
+                        "select reltuples, relallvisible from pg_class" + " where oid = ?::regclass", table);
+                assertThat(((Number) planner.get("reltuples")).doubleValue())
+                        .as(table)
+                        .isPositive();
+                assertThat(((Number) planner.get("relallvisible")).intValue())
+                        .as(table)
+                        .isPositive();
             }
         }
     }
@@ -114,16 +122,29 @@ class ViewsRebuildTest {
         UUID journey = UUID.randomUUID();
         LocalDate arrival = LocalDate.of(2019, 1, 10).plusMonths(i * 2L);
         String municipality = i % 3 == 0 ? "1473" : "1287";
-        send(new RegisterNewcomer(journey, arrival, municipality, ReceptionType.ASSIGNED, 1980 + i,
-                i % 2 == 0 ? Gender.FEMALE : Gender.MALE, "ER", EducationLevel.SECONDARY,
+        send(new RegisterNewcomer(
+                journey,
+                arrival,
+                municipality,
+                ReceptionType.ASSIGNED,
+                1980 + i,
+                i % 2 == 0 ? Gender.FEMALE : Gender.MALE,
+                "ER",
+                EducationLevel.SECONDARY,
                 new PersonalDetails("Testperson " + i + " Åberg", null)));
         send(new AssignCaseworker(journey, null, arrival.plusDays(2), "cw-" + (i % 4)));
         send(new StartEstablishmentPlan(journey, null, arrival.plusDays(20)));
         Recorded housing = send(new RecordHousingSecured(journey, null, arrival.plusDays(40), Tenure.FIRST_HAND));
         send(new EnrolInSfi(journey, null, arrival.plusDays(25), 1));
         Recorded level = send(new RecordSfiLevelReached(journey, null, arrival.plusMonths(6), SfiLevel.B));
-        Recorded employment = send(new StartEmployment(journey, null, arrival.plusMonths(10), "e" + i,
-                i % 2 == 0 ? EmploymentType.REGULAR : EmploymentType.NYSTARTSJOBB, "care", new BigDecimal("37.5")));
+        Recorded employment = send(new StartEmployment(
+                journey,
+                null,
+                arrival.plusMonths(10),
+                "e" + i,
+                i % 2 == 0 ? EmploymentType.REGULAR : EmploymentType.NYSTARTSJOBB,
+                "care",
+                new BigDecimal("37.5")));
         if (i % 3 == 1) {
             Recorded ended = send(new EndEmployment(journey, null, arrival.plusMonths(14), "e" + i));
             send(new RetractMilestone(journey, null, ended.eventId(), "ended by mistake"));
@@ -134,7 +155,12 @@ class ViewsRebuildTest {
         }
         send(new RecordSelfSufficiencyReached(journey, null, arrival.plusMonths(11), SelfSufficiencyBasis.EMPLOYMENT));
         if (i % 5 == 2) {
-            send(new RecordFollowUp(journey, null, arrival.plusDays(20).plusMonths(48), 24, OutcomeStatus.EMPLOYED,
+            send(new RecordFollowUp(
+                    journey,
+                    null,
+                    arrival.plusDays(20).plusMonths(48),
+                    24,
+                    OutcomeStatus.EMPLOYED,
                     FollowUpSource.REGISTER));
         }
         if (i % 6 == 3) {
@@ -158,14 +184,17 @@ class ViewsRebuildTest {
     private Map<String, List<String>> contentsOf(String view) {
         Map<String, List<String>> contents = new LinkedHashMap<>();
         for (String table : tablesOf(view)) {
-            contents.put(table, jdbc.queryForList("select to_jsonb(t)::text from " + table + " t order by 1",
-                    String.class));
+            contents.put(
+                    table, jdbc.queryForList("select to_jsonb(t)::text from " + table + " t order by 1", String.class));
         }
         return contents;
     }
 
     private List<String> tablesOf(String view) {
-        return projections.stream().filter(projection -> projection.name().equals(view)).findFirst()
-                .orElseThrow().tables();
+        return projections.stream()
+                .filter(projection -> projection.name().equals(view))
+                .findFirst()
+                .orElseThrow()
+                .tables();
     }
 }

@@ -8,5 +8,4 @@ import org.springframework.boot.test.context.SpringBootTest;
  * the view's own table when one view rebuilds alone, the outcomes view's without personal data).
  */
 @SpringBootTest(properties = "journey.projections.rebuild-retained-journeys=2")
-class ViewsRebuildWithLittleMemoryTest extends ViewsRebuildTest {
-}
+class ViewsRebuildWithLittleMemoryTest extends ViewsRebuildTest {}

@@ -1,5 +1,12 @@
 package se.integrationjourney.api.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -12,14 +19,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import se.integrationjourney.api.security.CountedPasswordsAndAdjustableClock.AdjustableClock;
 import se.integrationjourney.api.security.CountedPasswordsAndAdjustableClock.CountingPasswordEncoder;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The provider over accounts in memory, for what the account table cannot express yet: an account disabled or
@@ -39,47 +38,74 @@ class AccountAuthenticationProviderTest {
                     throw new UsernameNotFoundException("unknown account");
                 }
                 return account;
-            }, passwords, new VerifiedCredentials(Duration.ofMinutes(5), 100, frozenClock()));
+            },
+            passwords,
+            new VerifiedCredentials(Duration.ofMinutes(5), 100, frozenClock()));
 
     @Test
     void givenRememberedCredentials_whenTheAccountIsDisabled_thenItIsRefusedAtOnce() {
-        accounts.put("karin", User.withUsername("karin").password(hash).roles("CASEWORKER").build());
+        accounts.put(
+                "karin",
+                User.withUsername("karin").password(hash).roles("CASEWORKER").build());
         assertThat(checksDuring(() -> signIn("karin", PASSWORD))).isEqualTo(1);
         assertThat(checksDuring(() -> signIn("karin", PASSWORD))).isZero();
 
-        accounts.put("karin", User.withUsername("karin").password(hash).roles("CASEWORKER").disabled(true).build());
+        accounts.put(
+                "karin",
+                User.withUsername("karin")
+                        .password(hash)
+                        .roles("CASEWORKER")
+                        .disabled(true)
+                        .build());
 
         assertThatThrownBy(() -> signIn("karin", PASSWORD)).isInstanceOf(DisabledException.class);
     }
 
     @Test
     void givenADisabledOrLockedAccount_whenItsRightPasswordIsSent_thenItIsRefusedAndNotRemembered() {
-        accounts.put("erik", User.withUsername("erik").password(hash).roles("CASEWORKER").accountLocked(true).build());
+        accounts.put(
+                "erik",
+                User.withUsername("erik")
+                        .password(hash)
+                        .roles("CASEWORKER")
+                        .accountLocked(true)
+                        .build());
 
         assertThatThrownBy(() -> signIn("erik", PASSWORD)).isInstanceOf(LockedException.class);
-        accounts.put("erik", User.withUsername("erik").password(hash).roles("CASEWORKER").build());
+        accounts.put(
+                "erik",
+                User.withUsername("erik").password(hash).roles("CASEWORKER").build());
 
-        assertThat(checksDuring(() -> signIn("erik", PASSWORD))).as("checked again once unlocked").isEqualTo(1);
+        assertThat(checksDuring(() -> signIn("erik", PASSWORD)))
+                .as("checked again once unlocked")
+                .isEqualTo(1);
     }
 
     @Test
     void givenRememberedCredentials_whenTheRolesChange_thenTheAuthenticationCarriesTheNewOnes() {
-        accounts.put("ana", User.withUsername("ana").password(hash).roles("CASEWORKER").build());
+        accounts.put(
+                "ana",
+                User.withUsername("ana").password(hash).roles("CASEWORKER").build());
         signIn("ana", PASSWORD);
 
-        accounts.put("ana", User.withUsername("ana").password(hash).roles("ANALYST").build());
+        accounts.put(
+                "ana", User.withUsername("ana").password(hash).roles("ANALYST").build());
 
         int before = passwords.checks();
         Authentication signedIn = signIn("ana", PASSWORD);
 
         assertThat(passwords.checks() - before).as("still remembered").isZero();
-        assertThat(signedIn.getAuthorities()).extracting(Object::toString).contains("ROLE_ANALYST")
+        assertThat(signedIn.getAuthorities())
+                .extracting(Object::toString)
+                .contains("ROLE_ANALYST")
                 .doesNotContain("ROLE_CASEWORKER");
     }
 
     @Test
     void givenAWrongPassword_thenItIsRefusedEveryTimeWithABcryptCheck() {
-        accounts.put("karin", User.withUsername("karin").password(hash).roles("CASEWORKER").build());
+        accounts.put(
+                "karin",
+                User.withUsername("karin").password(hash).roles("CASEWORKER").build());
         signIn("karin", PASSWORD);
 
         for (int i = 0; i < 3; i++) {

@@ -1,23 +1,22 @@
 package se.integrationjourney.api.security;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletRequest;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 class SignInThrottleTest {
 
     private static final Duration WINDOW = Duration.ofMinutes(15);
     private static final Duration LOCKOUT = Duration.ofMinutes(1);
     private final CountedPasswordsAndAdjustableClock.AdjustableClock clock =
-            new CountedPasswordsAndAdjustableClock.AdjustableClock(Clock.fixed(Instant.parse("2026-01-05T08:00:00Z"),
-                    ZoneOffset.UTC));
+            new CountedPasswordsAndAdjustableClock.AdjustableClock(
+                    Clock.fixed(Instant.parse("2026-01-05T08:00:00Z"), ZoneOffset.UTC));
     private final SignInThrottle throttle = new SignInThrottle(5, 20, WINDOW, LOCKOUT, Duration.ofMinutes(30), clock);
 
     @Test
@@ -33,7 +32,9 @@ class SignInThrottleTest {
 
         assertThat(throttle.acquire("anna", "10.0.0.2")).isEqualTo(LOCKOUT);
         assertThat(throttle.acquire("ANNA", "10.0.0.2")).as("whatever the case").isEqualTo(LOCKOUT);
-        assertThat(throttle.acquire("bertil", "10.0.0.1")).as("another account from that address").isZero();
+        assertThat(throttle.acquire("bertil", "10.0.0.1"))
+                .as("another account from that address")
+                .isZero();
         clock.advance(LOCKOUT);
         assertThat(throttle.acquire("anna", "10.0.0.1")).isZero();
     }
@@ -78,7 +79,9 @@ class SignInThrottleTest {
             assertThat(throttle.acquire("anna", "10.0.0." + i)).as("guess " + i).isZero();
         }
 
-        assertThat(throttle.acquire("anna", "10.0.0.9")).as("a sixth while five are checked").isPositive();
+        assertThat(throttle.acquire("anna", "10.0.0.9"))
+                .as("a sixth while five are checked")
+                .isPositive();
         for (int i = 0; i < 5; i++) {
             throttle.failed("anna", "10.0.0." + i);
         }
@@ -103,7 +106,8 @@ class SignInThrottleTest {
 
         assertThat(throttle.acquire("anna", "10.0.0.9")).isEqualTo(LOCKOUT);
         assertThat(throttle.acquire("anna", "10.0.0.1")).isZero();
-        assertThat(throttle.locks()).extracting(SignInThrottle.Lock::kind, SignInThrottle.Lock::key)
+        assertThat(throttle.locks())
+                .extracting(SignInThrottle.Lock::kind, SignInThrottle.Lock::key)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ADDRESS", "10.0.0.9"));
     }
 
@@ -122,9 +126,11 @@ class SignInThrottleTest {
         request.setRemoteAddr("10.1.1.1");
         request.addHeader("X-Forwarded-For", "203.0.113.7, 198.51.100.2, 10.1.1.2");
 
-        assertThat(new ClientAddress(List.of()).of(request)).as("no trusted proxy: the header is anyone's")
+        assertThat(new ClientAddress(List.of()).of(request))
+                .as("no trusted proxy: the header is anyone's")
                 .isEqualTo("10.1.1.1");
-        assertThat(new ClientAddress(List.of("10.1.1.1", "10.1.1.2")).of(request)).isEqualTo("198.51.100.2");
+        assertThat(new ClientAddress(List.of("10.1.1.1", "10.1.1.2")).of(request))
+                .isEqualTo("198.51.100.2");
         assertThat(new ClientAddress(List.of("10.9.9.9")).of(request)).isEqualTo("10.1.1.1");
     }
 
@@ -139,7 +145,8 @@ class SignInThrottleTest {
         garbage.addHeader("X-Forwarded-For", "203.0.113.7, not-an-address");
 
         assertThat(new ClientAddress(List.of("10.1.1.1")).of(request)).isEqualTo("203.0.113.7");
-        assertThat(new ClientAddress(List.of("10.1.1.1")).of(garbage)).as("stops at what is no address")
+        assertThat(new ClientAddress(List.of("10.1.1.1")).of(garbage))
+                .as("stops at what is no address")
                 .isEqualTo("10.1.1.1");
     }
 

@@ -1,5 +1,14 @@
 package se.integrationjourney.api.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,25 +21,17 @@ import se.integrationjourney.api.testsupport.ApiClient;
 import se.integrationjourney.api.testsupport.ApiTestAccounts;
 import se.integrationjourney.api.web.ApiTestBase;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.EnumSet;
-import java.util.UUID;
-import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * HTTP Basic with remembered verifications (docs/adr/0005-verified-credentials-cache.md), over real HTTP against the
  * real accounts in PostgreSQL. Bcrypt checks are counted by wrapping the password encoder; time moves by an
  * adjustable clock. At most {@value #MAX_ENTRIES} verifications are held in this context.
  */
 @Import(CountedPasswordsAndAdjustableClock.class)
-@TestPropertySource(properties = {
-        "journey.security.verified-credentials-ttl=5m",
-        "journey.security.verified-credentials-max-entries=" + VerifiedCredentialsApiTest.MAX_ENTRIES})
+@TestPropertySource(
+        properties = {
+            "journey.security.verified-credentials-ttl=5m",
+            "journey.security.verified-credentials-max-entries=" + VerifiedCredentialsApiTest.MAX_ENTRIES
+        })
 class VerifiedCredentialsApiTest extends ApiTestBase {
 
     static final int MAX_ENTRIES = 4;
@@ -41,10 +42,13 @@ class VerifiedCredentialsApiTest extends ApiTestBase {
 
     @Autowired
     private PasswordEncoder passwordEncoder;
+
     @Autowired
     private Clock clock;
+
     @Autowired
     private AccountStore accountStore;
+
     @Autowired
     private VerifiedCredentials verified;
 
@@ -58,14 +62,16 @@ class VerifiedCredentialsApiTest extends ApiTestBase {
         ApiClient caseworker = as(newCaseworker(), PASSWORD);
 
         int first = bcryptChecksDuring(() -> caseworker.get(CASELOAD).status(), 200);
-        int next = bcryptChecksDuring(() -> {
-            int status = 0;
-            for (int i = 0; i < 5; i++) {
-                status = caseworker.get(CASELOAD).status();
-                assertThat(status).isEqualTo(200);
-            }
-            return status;
-        }, 200);
+        int next = bcryptChecksDuring(
+                () -> {
+                    int status = 0;
+                    for (int i = 0; i < 5; i++) {
+                        status = caseworker.get(CASELOAD).status();
+                        assertThat(status).isEqualTo(200);
+                    }
+                    return status;
+                },
+                200);
 
         assertThat(first).as("bcrypt checks on the first request").isEqualTo(1);
         assertThat(next).as("bcrypt checks on the five requests after it").isZero();
@@ -78,7 +84,8 @@ class VerifiedCredentialsApiTest extends ApiTestBase {
         ApiClient right = as(username, PASSWORD);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(bcryptChecksDuring(() -> wrong.get(CASELOAD).status(), 401)).isEqualTo(1);
+            assertThat(bcryptChecksDuring(() -> wrong.get(CASELOAD).status(), 401))
+                    .isEqualTo(1);
         }
         assertThat(bcryptChecksDuring(() -> right.get(CASELOAD).status(), 200)).isEqualTo(1);
         // The right password remembered does not let a wrong one through, nor spare its check.
@@ -90,8 +97,10 @@ class VerifiedCredentialsApiTest extends ApiTestBase {
     void givenAnUnknownUsername_whenSentTwice_thenRefusedAndCheckedBothTimes() {
         ApiClient stranger = as("nobody-" + UUID.randomUUID(), PASSWORD);
 
-        assertThat(bcryptChecksDuring(() -> stranger.get(CASELOAD).status(), 401)).isEqualTo(1);
-        assertThat(bcryptChecksDuring(() -> stranger.get(CASELOAD).status(), 401)).isEqualTo(1);
+        assertThat(bcryptChecksDuring(() -> stranger.get(CASELOAD).status(), 401))
+                .isEqualTo(1);
+        assertThat(bcryptChecksDuring(() -> stranger.get(CASELOAD).status(), 401))
+                .isEqualTo(1);
     }
 
     @Test
@@ -100,13 +109,17 @@ class VerifiedCredentialsApiTest extends ApiTestBase {
         ApiClient old = as(username, PASSWORD);
         assertThat(old.get(CASELOAD).status()).isEqualTo(200);
 
-        jdbc.update("update account set password_hash = ? where username = ?",
-                passwordEncoder.encode("the new password"), username);
+        jdbc.update(
+                "update account set password_hash = ? where username = ?",
+                passwordEncoder.encode("the new password"),
+                username);
 
         assertThat(bcryptChecksDuring(() -> old.get(CASELOAD).status(), 401)).isEqualTo(1);
         ApiClient renewed = as(username, "the new password");
-        assertThat(bcryptChecksDuring(() -> renewed.get(CASELOAD).status(), 200)).isEqualTo(1);
-        assertThat(bcryptChecksDuring(() -> renewed.get(CASELOAD).status(), 200)).isZero();
+        assertThat(bcryptChecksDuring(() -> renewed.get(CASELOAD).status(), 200))
+                .isEqualTo(1);
+        assertThat(bcryptChecksDuring(() -> renewed.get(CASELOAD).status(), 200))
+                .isZero();
     }
 
     @Test
@@ -139,16 +152,20 @@ class VerifiedCredentialsApiTest extends ApiTestBase {
         AdjustableClock time = (AdjustableClock) clock;
         time.freeze();
         ApiClient caseworker = as(newCaseworker(), PASSWORD);
-        assertThat(bcryptChecksDuring(() -> caseworker.get(CASELOAD).status(), 200)).isEqualTo(1);
+        assertThat(bcryptChecksDuring(() -> caseworker.get(CASELOAD).status(), 200))
+                .isEqualTo(1);
 
         time.advance(TTL.minusNanos(1));
-        assertThat(bcryptChecksDuring(() -> caseworker.get(CASELOAD).status(), 200)).isZero();
+        assertThat(bcryptChecksDuring(() -> caseworker.get(CASELOAD).status(), 200))
+                .isZero();
 
         time.advance(Duration.ofNanos(1));
-        assertThat(bcryptChecksDuring(() -> caseworker.get(CASELOAD).status(), 200)).isEqualTo(1);
+        assertThat(bcryptChecksDuring(() -> caseworker.get(CASELOAD).status(), 200))
+                .isEqualTo(1);
         // Remembered anew from that check: not extended by the request before it.
         time.advance(TTL.minusNanos(1));
-        assertThat(bcryptChecksDuring(() -> caseworker.get(CASELOAD).status(), 200)).isZero();
+        assertThat(bcryptChecksDuring(() -> caseworker.get(CASELOAD).status(), 200))
+                .isZero();
     }
 
     @Test
@@ -156,7 +173,8 @@ class VerifiedCredentialsApiTest extends ApiTestBase {
         List<ApiClient> users = new ArrayList<>();
         for (int i = 0; i < MAX_ENTRIES + 2; i++) {
             ApiClient user = as(newCaseworker(), PASSWORD);
-            assertThat(bcryptChecksDuring(() -> user.get(CASELOAD).status(), 200)).isEqualTo(1);
+            assertThat(bcryptChecksDuring(() -> user.get(CASELOAD).status(), 200))
+                    .isEqualTo(1);
             assertThat(verified.size()).isLessThanOrEqualTo(MAX_ENTRIES);
             users.add(user);
         }
@@ -164,12 +182,16 @@ class VerifiedCredentialsApiTest extends ApiTestBase {
         // The newest MAX_ENTRIES are remembered (a remembered sign-in does not reorder them)…
         for (int i = users.size() - 1; i >= users.size() - MAX_ENTRIES; i--) {
             ApiClient user = users.get(i);
-            assertThat(bcryptChecksDuring(() -> user.get(CASELOAD).status(), 200)).as("user %d", i).isZero();
+            assertThat(bcryptChecksDuring(() -> user.get(CASELOAD).status(), 200))
+                    .as("user %d", i)
+                    .isZero();
         }
         // …and the two oldest were forgotten.
         for (int i = 0; i < 2; i++) {
             ApiClient user = users.get(i);
-            assertThat(bcryptChecksDuring(() -> user.get(CASELOAD).status(), 200)).as("user %d", i).isEqualTo(1);
+            assertThat(bcryptChecksDuring(() -> user.get(CASELOAD).status(), 200))
+                    .as("user %d", i)
+                    .isEqualTo(1);
         }
         assertThat(verified.size()).isEqualTo(MAX_ENTRIES);
     }
@@ -182,8 +204,12 @@ class VerifiedCredentialsApiTest extends ApiTestBase {
 
     private String newCaseworker() {
         String username = "cw-" + UUID.randomUUID();
-        assertThat(accountStore.create(username, passwordEncoder.encode(PASSWORD), EnumSet.of(Role.CASEWORKER),
-                ApiTestAccounts.TOREBODA)).isTrue();
+        assertThat(accountStore.create(
+                        username,
+                        passwordEncoder.encode(PASSWORD),
+                        EnumSet.of(Role.CASEWORKER),
+                        ApiTestAccounts.TOREBODA))
+                .isTrue();
         return username;
     }
 

@@ -1,14 +1,13 @@
 package se.integrationjourney.api.security;
 
-import org.junit.jupiter.api.Test;
-import se.integrationjourney.api.security.CountedPasswordsAndAdjustableClock.AdjustableClock;
-import se.integrationjourney.api.security.VerifiedCredentials.Fingerprint;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import se.integrationjourney.api.security.CountedPasswordsAndAdjustableClock.AdjustableClock;
+import se.integrationjourney.api.security.VerifiedCredentials.Fingerprint;
 
 /** The cache itself, without Spring: its fingerprints, its expiry by the clock and its bound. */
 class VerifiedCredentialsTest {
@@ -23,7 +22,9 @@ class VerifiedCredentialsTest {
         VerifiedCredentials verified = new VerifiedCredentials(TTL, 10, clock);
         Fingerprint attempt = verified.fingerprint("karin", "secret", HASH);
 
-        assertThat(verified.fingerprint("karin", "secret", HASH)).isEqualTo(attempt).hasSameHashCodeAs(attempt);
+        assertThat(verified.fingerprint("karin", "secret", HASH))
+                .isEqualTo(attempt)
+                .hasSameHashCodeAs(attempt);
         assertThat(verified.fingerprint("karin", "secreT", HASH)).isNotEqualTo(attempt);
         assertThat(verified.fingerprint("karin2", "secret", HASH)).isNotEqualTo(attempt);
         assertThat(verified.fingerprint("karin", "secret", HASH + "x")).isNotEqualTo(attempt);
@@ -37,7 +38,10 @@ class VerifiedCredentialsTest {
         Fingerprint there = new VerifiedCredentials(TTL, 10, clock).fingerprint("karin", "secret", HASH);
 
         assertThat(here).isNotEqualTo(there);
-        assertThat(here.toString()).doesNotContain("karin").doesNotContain("secret").isEqualTo("Fingerprint[…]");
+        assertThat(here.toString())
+                .doesNotContain("karin")
+                .doesNotContain("secret")
+                .isEqualTo("Fingerprint[…]");
     }
 
     @Test
@@ -117,9 +121,11 @@ class VerifiedCredentialsTest {
     @Test
     void givenANegativeTtlOrNoRoom_thenItRefusesToStart() {
         assertThatThrownBy(() -> new VerifiedCredentials(Duration.ofSeconds(-1), 10, clock))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("verified-credentials-ttl");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("verified-credentials-ttl");
         assertThatThrownBy(() -> new VerifiedCredentials(TTL, 0, clock))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("verified-credentials-max-entries");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("verified-credentials-max-entries");
     }
 
     private static AdjustableClock frozenClock() {

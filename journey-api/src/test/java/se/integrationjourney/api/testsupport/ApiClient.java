@@ -1,8 +1,5 @@
 package se.integrationjourney.api.testsupport;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A plain HTTP client for full-stack tests: real requests to the running service on loopback. */
 public final class ApiClient {
@@ -28,8 +27,11 @@ public final class ApiClient {
     }
 
     public static ApiClient as(int port, String username, String password) {
-        return new ApiClient(port, "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new ApiClient(
+                port,
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A client signing in with an OAuth2 bearer token. */
@@ -54,7 +56,8 @@ public final class ApiClient {
     }
 
     public Response post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
     }
 
@@ -68,13 +71,15 @@ public final class ApiClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(request.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** A POST whose body is sent in chunks, without Content-Length: its size is known only as it is read. */
     public Response postChunked(String path, java.util.function.Supplier<java.io.InputStream> body) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(body)));
     }
 

@@ -1,10 +1,9 @@
 package se.integrationjourney.api.testsupport;
 
+import java.util.EnumSet;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import se.integrationjourney.api.security.AccountStore;
 import se.integrationjourney.api.security.Role;
-
-import java.util.EnumSet;
 
 /** The accounts full-stack tests sign in with: one per role, caseworkers in two municipalities. */
 public final class ApiTestAccounts {
@@ -19,8 +18,7 @@ public final class ApiTestAccounts {
     public static final String TOREBODA = "1473";
     public static final String TRELLEBORG = "1287";
 
-    private ApiTestAccounts() {
-    }
+    private ApiTestAccounts() {}
 
     /** Creates the accounts if missing (the context, and so the database, may be shared by test classes). */
     public static void ensure(AccountStore accounts, PasswordEncoder passwords) {

@@ -1,10 +1,9 @@
 package se.integrationjourney.api.testsupport;
 
+import java.io.IOException;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
-
-import java.io.IOException;
 
 /**
  * Leaves the test sources out of the application's component scan, as {@code @SpringBootTest} does: other tests'

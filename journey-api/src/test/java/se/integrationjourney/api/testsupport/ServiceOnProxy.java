@@ -1,5 +1,9 @@
 package se.integrationjourney.api.testsupport;
 
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -7,11 +11,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import se.integrationjourney.api.JourneyApplication;
 import se.integrationjourney.api.security.AccountStore;
 import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
-
-import java.io.IOException;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The whole service on a throwaway database, reaching PostgreSQL only through a {@link TcpProxy} that the test
@@ -32,7 +31,8 @@ public final class ServiceOnProxy implements AutoCloseable {
                         + "?prepareThreshold=0",
                 "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(),
-                "--server.port=0", "--spring.main.banner-mode=off",
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
                 "--journey.admin-password=" + ApiTestAccounts.ADMIN_PASSWORD,
                 "--journey.logging.database-outage-once=true"));
         arguments.addAll(List.of(extraArguments));

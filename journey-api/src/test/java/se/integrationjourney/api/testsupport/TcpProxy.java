@@ -23,12 +23,15 @@ import java.util.function.BiFunction;
 public final class TcpProxy implements AutoCloseable {
 
     /** What to do with a chunk the client sent on a connection. */
-    public enum Action { PASS, CUT_BEFORE, CUT_AFTER }
+    public enum Action {
+        PASS,
+        CUT_BEFORE,
+        CUT_AFTER
+    }
 
     /** Decides per chunk; gets the connection (as a key for a fault's own state) and the chunk as lower-case text. */
     @FunctionalInterface
-    public interface Fault extends BiFunction<Connection, String, Action> {
-    }
+    public interface Fault extends BiFunction<Connection, String, Action> {}
 
     private static final Fault NONE = (connection, chunk) -> Action.PASS;
 
@@ -130,7 +133,7 @@ public final class TcpProxy implements AutoCloseable {
         private void pump(boolean fromClient) {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = (fromClient ? client : upstream).getInputStream();
-                 OutputStream out = (fromClient ? upstream : client).getOutputStream()) {
+                    OutputStream out = (fromClient ? upstream : client).getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                     if (fromClient) {
@@ -165,16 +168,18 @@ public final class TcpProxy implements AutoCloseable {
         void cut() {
             connections.remove(this);
             closeQuietly(client);
-            Thread closer = new Thread(() -> {
-                try {
-                    upstream.shutdownOutput();
-                    upstream.getInputStream().transferTo(OutputStream.nullOutputStream());
-                } catch (IOException ignored) {
-                    // already gone
-                } finally {
-                    closeQuietly(upstream);
-                }
-            }, "tcp-proxy-close");
+            Thread closer = new Thread(
+                    () -> {
+                        try {
+                            upstream.shutdownOutput();
+                            upstream.getInputStream().transferTo(OutputStream.nullOutputStream());
+                        } catch (IOException ignored) {
+                            // already gone
+                        } finally {
+                            closeQuietly(upstream);
+                        }
+                    },
+                    "tcp-proxy-close");
             closer.setDaemon(true);
             closer.start();
         }

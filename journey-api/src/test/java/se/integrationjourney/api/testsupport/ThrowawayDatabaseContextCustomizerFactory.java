@@ -1,5 +1,8 @@
 package se.integrationjourney.api.testsupport;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -10,10 +13,6 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Gives every Spring test context a {@link ThrowawayDatabase} of its own, dropped when the context closes.
@@ -27,8 +26,8 @@ public class ThrowawayDatabaseContextCustomizerFactory implements ContextCustomi
     private static final String DATA_SOURCE_BEAN = "dataSource";
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-                                                     List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         return new Customizer();
     }
 
@@ -38,9 +37,11 @@ public class ThrowawayDatabaseContextCustomizerFactory implements ContextCustomi
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             ThrowawayDatabase database = ThrowawayDatabase.named();
             TestPropertyValues.of(database.springProperties()).applyTo(context);
-            ((BeanDefinitionRegistry) context.getBeanFactory()).registerBeanDefinition(BEAN_NAME,
-                    BeanDefinitionBuilder.genericBeanDefinition(ThrowawayDatabase.class, () -> database)
-                            .getBeanDefinition());
+            ((BeanDefinitionRegistry) context.getBeanFactory())
+                    .registerBeanDefinition(
+                            BEAN_NAME,
+                            BeanDefinitionBuilder.genericBeanDefinition(ThrowawayDatabase.class, () -> database)
+                                    .getBeanDefinition());
             context.addBeanFactoryPostProcessor(beanFactory -> {
                 if (beanFactory.containsBeanDefinition(DATA_SOURCE_BEAN)) {
                     BeanDefinition pool = beanFactory.getBeanDefinition(DATA_SOURCE_BEAN);

@@ -1,9 +1,7 @@
 package se.integrationjourney.api.web;
 
-import org.junit.jupiter.api.Test;
-import se.integrationjourney.api.testsupport.ApiClient;
-import se.integrationjourney.api.testsupport.ApiTestAccounts;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,9 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import se.integrationjourney.api.testsupport.ApiClient;
+import se.integrationjourney.api.testsupport.ApiTestAccounts;
+import tools.jackson.databind.JsonNode;
 
 /** Administration over HTTP: accounts, the views' status and their rebuild. */
 class AdminApiTest extends ApiTestBase {
@@ -24,16 +23,17 @@ class AdminApiTest extends ApiTestBase {
     void givenANewCaseworkerAccount_whenItSignsIn_thenItRegistersInItsMunicipalityOnlyAndIsTheRecorder() {
         String username = "cw." + UUID.randomUUID().toString().substring(0, 8) + "@toreboda.se";
 
-        ApiClient.Response created = admin().post("/api/admin/users", account(username, PASSWORD,
-                List.of("CASEWORKER"), ApiTestAccounts.TOREBODA));
+        ApiClient.Response created = admin().post(
+                        "/api/admin/users",
+                        account(username, PASSWORD, List.of("CASEWORKER"), ApiTestAccounts.TOREBODA));
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().path("username").asString()).isEqualTo(username);
         assertThat(created.json().path("municipalityCode").asString()).isEqualTo(ApiTestAccounts.TOREBODA);
         assertThat(created.body()).doesNotContain(PASSWORD);
         ApiClient newcomer = ApiClient.as(port, username, PASSWORD);
-        ApiClient.Response registered = newcomer.post("/api/journeys",
-                registration(today().minusDays(2).toString(), "Nour Khalil", null));
+        ApiClient.Response registered =
+                newcomer.post("/api/journeys", registration(today().minusDays(2).toString(), "Nour Khalil", null));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         String journeyId = registered.json().path("journeyId").asString();
         ApiClient.Response timeline = newcomer.get("/api/journeys/" + journeyId + "/timeline");
@@ -49,12 +49,13 @@ class AdminApiTest extends ApiTestBase {
     void givenAnAnalystAccount_whenCreated_thenItReadsOutcomesAndNoJourneys() {
         String username = "analyst-" + UUID.randomUUID();
 
-        ApiClient.Response created = admin().post("/api/admin/users", account(username, PASSWORD,
-                List.of("ANALYST"), null));
+        ApiClient.Response created =
+                admin().post("/api/admin/users", account(username, PASSWORD, List.of("ANALYST"), null));
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         ApiClient analyst = ApiClient.as(port, username, PASSWORD);
-        assertThat(analyst.get("/api/outcomes/two-years-after?cohortYear=2021").status()).isEqualTo(200);
+        assertThat(analyst.get("/api/outcomes/two-years-after?cohortYear=2021").status())
+                .isEqualTo(200);
         assertProblem(analyst.get("/api/caseload"), 403);
     }
 
@@ -62,35 +63,39 @@ class AdminApiTest extends ApiTestBase {
     void givenATakenUsername_whenCreatingTheAccountAgain_then409AndTheFirstPasswordStillWorks() {
         String username = "taken-" + UUID.randomUUID();
         assertThat(admin().post("/api/admin/users", account(username, PASSWORD, List.of("AUDITOR"), null))
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
 
-        ApiClient.Response again = admin().post("/api/admin/users",
-                account(username, "another long password", List.of("ADMIN"), null));
+        ApiClient.Response again =
+                admin().post("/api/admin/users", account(username, "another long password", List.of("ADMIN"), null));
 
         assertProblem(again, 409);
         assertThat(again.body()).doesNotContain(username);
-        assertThat(ApiClient.as(port, username, PASSWORD).get("/api/journeys/" + UUID.randomUUID() + "/timeline")
-                .status()).isEqualTo(404);
+        assertThat(ApiClient.as(port, username, PASSWORD)
+                        .get("/api/journeys/" + UUID.randomUUID() + "/timeline")
+                        .status())
+                .isEqualTo(404);
         assertProblem(ApiClient.as(port, username, "another long password").get("/api/caseload"), 401);
-        assertProblem(admin().post("/api/admin/users", account(ApiTestAccounts.ADMIN, PASSWORD, List.of("ADMIN"),
-                null)), 409);
+        assertProblem(
+                admin().post("/api/admin/users", account(ApiTestAccounts.ADMIN, PASSWORD, List.of("ADMIN"), null)),
+                409);
     }
 
     @Test
     void givenInvalidAccounts_whenCreating_then400ProblemsAndNoAccount() {
         String username = "invalid-" + UUID.randomUUID();
 
-        ApiClient.Response noMunicipality = admin().post("/api/admin/users",
-                account(username, PASSWORD, List.of("CASEWORKER"), null));
-        ApiClient.Response unknownRole = admin().post("/api/admin/users",
-                account(username, PASSWORD, List.of("SUPERVISOR"), null));
-        ApiClient.Response shortPassword = admin().post("/api/admin/users",
-                account(username, "short", List.of("ANALYST"), null));
+        ApiClient.Response noMunicipality =
+                admin().post("/api/admin/users", account(username, PASSWORD, List.of("CASEWORKER"), null));
+        ApiClient.Response unknownRole =
+                admin().post("/api/admin/users", account(username, PASSWORD, List.of("SUPERVISOR"), null));
+        ApiClient.Response shortPassword =
+                admin().post("/api/admin/users", account(username, "short", List.of("ANALYST"), null));
         ApiClient.Response noRoles = admin().post("/api/admin/users", account(username, PASSWORD, List.of(), null));
-        ApiClient.Response badMunicipality = admin().post("/api/admin/users",
-                account(username, PASSWORD, List.of("CASEWORKER"), "Töreboda"));
-        ApiClient.Response badUsername = admin().post("/api/admin/users",
-                account("a b", PASSWORD, List.of("ANALYST"), null));
+        ApiClient.Response badMunicipality =
+                admin().post("/api/admin/users", account(username, PASSWORD, List.of("CASEWORKER"), "Töreboda"));
+        ApiClient.Response badUsername =
+                admin().post("/api/admin/users", account("a b", PASSWORD, List.of("ANALYST"), null));
         Map<String, Object> extraField = account(username, PASSWORD, List.of("ANALYST"), null);
         extraField.put("isSuperuser", true);
         ApiClient.Response unknownField = admin().post("/api/admin/users", extraField);
@@ -128,14 +133,22 @@ class AdminApiTest extends ApiTestBase {
         for (JsonNode view : response.json()) {
             names.add(view.path("name").asString());
             List<String> fields = new ArrayList<>(view.propertyNames());
-            assertThat(fields).contains("name", "position", "headPosition", "replaying", "progress",
-                    "eventsPerSecond", "lastError");
+            assertThat(fields)
+                    .contains(
+                            "name",
+                            "position",
+                            "headPosition",
+                            "replaying",
+                            "progress",
+                            "eventsPerSecond",
+                            "lastError");
             assertThat(view.path("position").isIntegralNumber()).isTrue();
             assertThat(view.path("headPosition").asLong()).isPositive();
             assertThat(view.path("replaying").isBoolean()).isTrue();
             assertThat(view.path("progress").asDouble()).isBetween(0.0, 1.0);
             assertThat(view.path("eventsPerSecond").asDouble()).isGreaterThanOrEqualTo(0.0);
-            assertThat(view.path("lastError").isNull() || view.path("lastError").isString()).isTrue();
+            assertThat(view.path("lastError").isNull() || view.path("lastError").isString())
+                    .isTrue();
         }
         assertThat(names).contains("journey-state", "caseload", "outcomes");
     }
@@ -149,7 +162,9 @@ class AdminApiTest extends ApiTestBase {
 
         assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(202);
         assertThat(rebuild.json().path("name").asString()).isEqualTo("caseload");
-        assertThat(caseloadTotal(caseworkerId)).as("the old view serves while the new one fills").isEqualTo(1);
+        assertThat(caseloadTotal(caseworkerId))
+                .as("the old view serves while the new one fills")
+                .isEqualTo(1);
         await().atMost(Duration.ofSeconds(60)).until(() -> viewCaughtUp("caseload"));
         assertThat(caseloadTotal(caseworkerId)).isEqualTo(1);
         JsonNode status = statusOf("caseload");
@@ -173,9 +188,12 @@ class AdminApiTest extends ApiTestBase {
             }
         });
         assertThat(replaying).contains("journey-state", "caseload", "outcomes");
-        assertThat(caseloadTotal(caseworkerId)).as("the old views serve while the new ones fill").isEqualTo(1);
-        await().atMost(Duration.ofSeconds(60)).until(() -> List.of("journey-state", "caseload", "outcomes")
-                .stream().allMatch(this::viewCaughtUp));
+        assertThat(caseloadTotal(caseworkerId))
+                .as("the old views serve while the new ones fill")
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> List.of("journey-state", "caseload", "outcomes").stream()
+                        .allMatch(this::viewCaughtUp));
         assertThat(caseloadTotal(caseworkerId)).isEqualTo(1);
         assertThat(admin().get("/api/journeys/" + journeyId).body()).isEqualTo(journeyBefore);
         assertThat(statusOf("outcomes").path("lastError").isNull()).isTrue();
@@ -190,8 +208,10 @@ class AdminApiTest extends ApiTestBase {
     /** A journey assigned to the caseworker, once the caseload view shows it; returns its id. */
     private String journeyInTheCaseloadOf(String caseworkerId) {
         String journeyId = registerJourney(today().minusDays(3).toString());
-        record(caseworker(), journeyId, milestone("CASEWORKER_ASSIGNED", today().minusDays(2),
-                "caseworkerId", caseworkerId));
+        record(
+                caseworker(),
+                journeyId,
+                milestone("CASEWORKER_ASSIGNED", today().minusDays(2), "caseworkerId", caseworkerId));
         await().atMost(Duration.ofSeconds(30)).until(() -> caseloadTotal(caseworkerId) == 1);
         return journeyId;
     }
@@ -211,8 +231,8 @@ class AdminApiTest extends ApiTestBase {
         throw new AssertionError("no view named " + view);
     }
 
-    private static Map<String, Object> account(String username, String password, List<String> roles,
-                                               String municipalityCode) {
+    private static Map<String, Object> account(
+            String username, String password, List<String> roles, String municipalityCode) {
         Map<String, Object> body = new HashMap<>();
         body.put("username", username);
         body.put("password", password);
@@ -225,14 +245,21 @@ class AdminApiTest extends ApiTestBase {
 
     private static List<String> fields(ApiClient.Response problem) {
         List<String> fields = new ArrayList<>();
-        problem.json().path("errors").forEach(error -> fields.add(error.path("field").asString()));
+        problem.json()
+                .path("errors")
+                .forEach(error -> fields.add(error.path("field").asString()));
         return fields;
     }
 
     @Test
     void givenAnIdempotencyKey_whenTheSameAccountIsCreatedTwice_thenTheFirstAnswerComesBack() {
-        java.util.Map<String, Object> account = java.util.Map.of("username", "idempotent-analyst",
-                "password", "a long enough password", "roles", java.util.List.of("ANALYST"));
+        java.util.Map<String, Object> account = java.util.Map.of(
+                "username",
+                "idempotent-analyst",
+                "password",
+                "a long enough password",
+                "roles",
+                java.util.List.of("ANALYST"));
         se.integrationjourney.api.testsupport.ApiClient keyed = admin().with("Idempotency-Key", "create-analyst-1");
 
         se.integrationjourney.api.testsupport.ApiClient.Response first = keyed.post("/api/admin/users", account);
@@ -246,7 +273,8 @@ class AdminApiTest extends ApiTestBase {
 
     @Test
     void givenNoCredentials_whenRefused_thenTheProblemIsUtf8() {
-        se.integrationjourney.api.testsupport.ApiClient.Response refused = anonymous().get("/api/admin/projections");
+        se.integrationjourney.api.testsupport.ApiClient.Response refused =
+                anonymous().get("/api/admin/projections");
 
         assertProblem(refused, 401);
         assertThat(refused.contentType()).containsIgnoringCase("charset=UTF-8");

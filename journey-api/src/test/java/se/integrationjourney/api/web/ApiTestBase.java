@@ -1,5 +1,10 @@
 package se.integrationjourney.api.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,23 +16,21 @@ import se.integrationjourney.api.security.AccountStore;
 import se.integrationjourney.api.testsupport.ApiClient;
 import se.integrationjourney.api.testsupport.ApiTestAccounts;
 
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Full-stack HTTP tests: the real service on a random port, its own database, an account per role. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "journey.admin-password=" + ApiTestAccounts.ADMIN_PASSWORD)
 public abstract class ApiTestBase {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     AccountStore accounts;
+
     @Autowired
     PasswordEncoder passwords;
+
     @Autowired
     protected JdbcTemplate jdbc;
 
@@ -90,8 +93,8 @@ public abstract class ApiTestBase {
 
     /** Rows of the event store for one journey: what a refused write must leave unchanged. */
     protected long eventsOf(String journeyId) {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, journeyId);
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, journeyId);
     }
 
     /**
@@ -103,7 +106,8 @@ public abstract class ApiTestBase {
         assertThat(projections.status()).as(projections.body()).isEqualTo(200);
         for (tools.jackson.databind.JsonNode status : projections.json()) {
             if (status.path("name").asString().equals(view)) {
-                return status.path("position").asLong() >= status.path("headPosition").asLong()
+                return status.path("position").asLong()
+                                >= status.path("headPosition").asLong()
                         && !status.path("replaying").asBoolean();
             }
         }
@@ -122,15 +126,28 @@ public abstract class ApiTestBase {
         if (identityNumber != null) {
             personal.put("personalIdentityNumber", identityNumber);
         }
-        return Map.of("municipalityCode", ApiTestAccounts.TOREBODA, "arrivalDate", arrivalDate,
-                "receptionType", "ASSIGNED", "birthYear", 1990, "gender", "FEMALE", "countryOfBirth", "SY",
-                "educationLevel", "SECONDARY", "personalDetails", personal);
+        return Map.of(
+                "municipalityCode",
+                ApiTestAccounts.TOREBODA,
+                "arrivalDate",
+                arrivalDate,
+                "receptionType",
+                "ASSIGNED",
+                "birthYear",
+                1990,
+                "gender",
+                "FEMALE",
+                "countryOfBirth",
+                "SY",
+                "educationLevel",
+                "SECONDARY",
+                "personalDetails",
+                personal);
     }
 
     /** Registers a journey as the Töreboda caseworker and returns its id. */
     protected String registerJourney(String arrivalDate) {
-        ApiClient.Response created = caseworker().post("/api/journeys",
-                registration(arrivalDate, "Amal Haddad", null));
+        ApiClient.Response created = caseworker().post("/api/journeys", registration(arrivalDate, "Amal Haddad", null));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("journeyId").asString();
     }
@@ -142,6 +159,9 @@ public abstract class ApiTestBase {
         assertThat(response.json().path("type").asString()).startsWith("urn:integration-journey:problem:");
         assertThat(response.json().path("title").asString()).isNotBlank();
         assertThat(response.json().path("detail").asString()).isNotBlank();
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at se.").doesNotContain("SQL");
+        assertThat(response.body())
+                .doesNotContain("Exception")
+                .doesNotContain("at se.")
+                .doesNotContain("SQL");
     }
 }

@@ -1,19 +1,13 @@
 package se.integrationjourney.api.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import se.integrationjourney.api.testsupport.ApiClient;
-import se.integrationjourney.api.testsupport.ApiTestAccounts;
-
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -22,8 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import se.integrationjourney.api.testsupport.ApiClient;
+import se.integrationjourney.api.testsupport.ApiTestAccounts;
 
 /**
  * Bearer tokens (JWT) next to HTTP Basic: this context has a {@link JwtDecoder} trusting a key pair made here, as
@@ -38,7 +37,8 @@ class BearerTokenApiTest extends ApiTestBase {
     static class TrustTheTestIssuer {
         @Bean
         JwtDecoder jwtDecoder() {
-            return NimbusJwtDecoder.withPublicKey((RSAPublicKey) ISSUER_KEYS.getPublic()).build();
+            return NimbusJwtDecoder.withPublicKey((RSAPublicKey) ISSUER_KEYS.getPublic())
+                    .build();
         }
     }
 
@@ -46,8 +46,8 @@ class BearerTokenApiTest extends ApiTestBase {
     void givenACaseworkerToken_whenRegisteringInItsMunicipality_thenTheTimelineNamesTheTokensUser() {
         ApiClient caseworker = bearer(token("karin.jwt", List.of("CASEWORKER"), ApiTestAccounts.TOREBODA));
 
-        ApiClient.Response created = caseworker.post("/api/journeys",
-                registration(today().minusDays(1).toString(), "Rahel Tesfamariam", null));
+        ApiClient.Response created = caseworker.post(
+                "/api/journeys", registration(today().minusDays(1).toString(), "Rahel Tesfamariam", null));
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String journeyId = created.json().path("journeyId").asString();
@@ -64,10 +64,12 @@ class BearerTokenApiTest extends ApiTestBase {
         long eventsBefore = allEvents();
 
         assertProblem(trelleborg.get("/api/journeys/" + journeyId), 403);
-        assertProblem(trelleborg.post("/api/journeys/" + journeyId + "/milestones",
-                milestone("INTRODUCTORY_MEETING_HELD", today())), 403);
-        assertProblem(trelleborg.post("/api/journeys",
-                registration(today().toString(), "Rahel Tesfamariam", null)), 403);
+        assertProblem(
+                trelleborg.post(
+                        "/api/journeys/" + journeyId + "/milestones", milestone("INTRODUCTORY_MEETING_HELD", today())),
+                403);
+        assertProblem(
+                trelleborg.post("/api/journeys", registration(today().toString(), "Rahel Tesfamariam", null)), 403);
         assertThat(allEvents()).isEqualTo(eventsBefore);
     }
 
@@ -76,13 +78,13 @@ class BearerTokenApiTest extends ApiTestBase {
         ApiClient analyst = bearer(token("ana.jwt", List.of("ANALYST"), null));
         long eventsBefore = allEvents();
 
-        assertProblem(analyst.post("/api/journeys", registration(today().toString(), "Rahel Tesfamariam", null)),
-                403);
+        assertProblem(analyst.post("/api/journeys", registration(today().toString(), "Rahel Tesfamariam", null)), 403);
         assertProblem(analyst.get("/api/caseload"), 403);
         ApiClient.Response outcomes = analyst.get("/api/outcomes/two-years-after?cohortYear=2021");
         assertThat(outcomes.status()).as(outcomes.body()).isEqualTo(200);
         assertThat(analyst.get("/api/outcomes/time-to?milestone=HOUSING_SECURED&from=ARRIVAL&cohortYear=2024")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         assertThat(allEvents()).isEqualTo(eventsBefore);
     }
 
@@ -97,23 +99,33 @@ class BearerTokenApiTest extends ApiTestBase {
     @Test
     void givenAnExpiredToken_whenCalling_then401Problem() {
         Instant longAgo = Instant.now().minus(Duration.ofHours(2));
-        ApiClient expired = bearer(signed(ISSUER_KEYS, claims("karin.jwt", List.of("CASEWORKER"),
-                ApiTestAccounts.TOREBODA, longAgo, longAgo.plus(Duration.ofMinutes(5)))));
+        ApiClient expired = bearer(signed(
+                ISSUER_KEYS,
+                claims(
+                        "karin.jwt",
+                        List.of("CASEWORKER"),
+                        ApiTestAccounts.TOREBODA,
+                        longAgo,
+                        longAgo.plus(Duration.ofMinutes(5)))));
 
         assertProblem(expired.get("/api/caseload"), 401);
-        assertProblem(expired.post("/api/journeys", registration(today().toString(), "Rahel Tesfamariam", null)),
-                401);
+        assertProblem(expired.post("/api/journeys", registration(today().toString(), "Rahel Tesfamariam", null)), 401);
     }
 
     @Test
     void givenATokenSignedByAnotherKey_whenCalling_then401Problem() {
-        ApiClient forged = bearer(signed(STRANGER_KEYS, claims("admin", List.of("ADMIN"), null, Instant.now(),
-                Instant.now().plus(Duration.ofMinutes(5)))));
+        ApiClient forged = bearer(signed(
+                STRANGER_KEYS,
+                claims(
+                        "admin",
+                        List.of("ADMIN"),
+                        null,
+                        Instant.now(),
+                        Instant.now().plus(Duration.ofMinutes(5)))));
         long eventsBefore = allEvents();
 
         assertProblem(forged.get("/api/admin/projections"), 401);
-        assertProblem(forged.post("/api/journeys", registration(today().toString(), "Rahel Tesfamariam", null)),
-                401);
+        assertProblem(forged.post("/api/journeys", registration(today().toString(), "Rahel Tesfamariam", null)), 401);
         assertThat(allEvents()).isEqualTo(eventsBefore);
     }
 
@@ -138,8 +150,8 @@ class BearerTokenApiTest extends ApiTestBase {
         return signed(ISSUER_KEYS, claims(username, roles, municipalityCode, now, now.plus(Duration.ofMinutes(5))));
     }
 
-    private static JWTClaimsSet claims(String username, List<String> roles, String municipalityCode, Instant issued,
-                                       Instant expires) {
+    private static JWTClaimsSet claims(
+            String username, List<String> roles, String municipalityCode, Instant issued, Instant expires) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject("subject-of-" + username)
                 .issuer("https://idp.test.invalid")

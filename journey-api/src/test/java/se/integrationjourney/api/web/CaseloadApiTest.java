@@ -1,20 +1,19 @@
 package se.integrationjourney.api.web;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import se.integrationjourney.api.testsupport.ApiClient;
-import se.integrationjourney.api.testsupport.ApiTestAccounts;
-import se.integrationjourney.projections.caseload.CaseloadThresholds;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import se.integrationjourney.api.testsupport.ApiClient;
+import se.integrationjourney.api.testsupport.ApiTestAccounts;
+import se.integrationjourney.projections.caseload.CaseloadThresholds;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code GET /api/caseload}: the caseworker's list of active journeys with stage and due actions, most overdue
@@ -37,27 +36,30 @@ class CaseloadApiTest extends ApiTestBase {
         String upToDate = assignedJourney(today().minusDays(3), "ሰላም ገብረ", caseworkerId);
         record(caseworker(), upToDate, milestone("INTRODUCTORY_MEETING_HELD", today().minusDays(2)));
 
-        JsonNode page = awaitCaseload(caseworker(), "?caseworkerId=" + caseworkerId,
-                List.of(overdue, lessOverdue, upToDate));
+        JsonNode page =
+                awaitCaseload(caseworker(), "?caseworkerId=" + caseworkerId, List.of(overdue, lessOverdue, upToDate));
 
         assertThat(page.path("page").asInt()).isZero();
         assertThat(page.path("size").asInt()).isEqualTo(50);
         assertThat(page.path("total").asLong()).isEqualTo(3);
         JsonNode first = page.path("items").get(0);
-        assertThat(fieldNames(first)).containsExactlyInAnyOrder("journeyId", "fullName", "arrivalDate", "stage",
-                "caseworkerId", "dueActions");
+        assertThat(fieldNames(first))
+                .containsExactlyInAnyOrder(
+                        "journeyId", "fullName", "arrivalDate", "stage", "caseworkerId", "dueActions");
         assertThat(first.path("fullName").asString()).isEqualTo("Yohannes Tesfay");
         assertThat(first.path("arrivalDate").asString()).isEqualTo(longAgo.toString());
         assertThat(first.path("stage").asString()).isEqualTo("RECEPTION");
         assertThat(first.path("caseworkerId").asString()).isEqualTo(caseworkerId);
-        assertThat(dueActions(first)).containsExactly(
-                "NO_INTRODUCTORY_MEETING " + longAgo.plusDays(thresholds.introductoryMeetingDays()),
-                "NOT_ENROLLED_IN_SFI " + longAgo.plusDays(thresholds.sfiEnrolmentDays()),
-                "NO_ACTION_PLAN " + longAgo.plusDays(thresholds.actionPlanDays()),
-                "NO_HOUSING " + longAgo.plusDays(thresholds.housingDays()));
-        assertThat(dueActions(page.path("items").get(1))).containsExactly(
-                "NO_INTRODUCTORY_MEETING " + lately.plusDays(thresholds.introductoryMeetingDays()),
-                "NOT_ENROLLED_IN_SFI " + lately.plusDays(thresholds.sfiEnrolmentDays()));
+        assertThat(dueActions(first))
+                .containsExactly(
+                        "NO_INTRODUCTORY_MEETING " + longAgo.plusDays(thresholds.introductoryMeetingDays()),
+                        "NOT_ENROLLED_IN_SFI " + longAgo.plusDays(thresholds.sfiEnrolmentDays()),
+                        "NO_ACTION_PLAN " + longAgo.plusDays(thresholds.actionPlanDays()),
+                        "NO_HOUSING " + longAgo.plusDays(thresholds.housingDays()));
+        assertThat(dueActions(page.path("items").get(1)))
+                .containsExactly(
+                        "NO_INTRODUCTORY_MEETING " + lately.plusDays(thresholds.introductoryMeetingDays()),
+                        "NOT_ENROLLED_IN_SFI " + lately.plusDays(thresholds.sfiEnrolmentDays()));
         assertThat(page.path("items").get(2).path("fullName").asString()).isEqualTo("ሰላም ገብረ");
         assertThat(page.path("items").get(2).path("dueActions").isArray()).isTrue();
         assertThat(page.path("items").get(2).path("dueActions").size()).isZero();
@@ -90,11 +92,14 @@ class CaseloadApiTest extends ApiTestBase {
         LocalDate arrival = today().minusDays(5);
         String journeyId = registerJourney(arrival.toString());
 
-        await().atMost(VIEW_CATCH_UP).untilAsserted(() -> assertThat(journeyIds(
-                caseload(caseworker(), "?dueOnly=true&size=500"))).contains(journeyId));
+        await().atMost(VIEW_CATCH_UP)
+                .untilAsserted(() -> assertThat(journeyIds(caseload(caseworker(), "?dueOnly=true&size=500")))
+                        .contains(journeyId));
 
         JsonNode item = itemOf(caseload(caseworker(), "?dueOnly=true&size=500"), journeyId);
-        assertThat(item.path("caseworkerId").isNull() || item.path("caseworkerId").isMissingNode()).isTrue();
+        assertThat(item.path("caseworkerId").isNull()
+                        || item.path("caseworkerId").isMissingNode())
+                .isTrue();
         assertThat(dueActions(item)).containsExactly("NO_CASEWORKER " + arrival);
     }
 
@@ -119,8 +124,8 @@ class CaseloadApiTest extends ApiTestBase {
 
         JsonNode trelleborgsView = caseload(otherCaseworker(), "?caseworkerId=" + caseworkerId);
         JsonNode adminsView = caseload(admin(), "?caseworkerId=" + caseworkerId);
-        JsonNode ownByCode = caseload(caseworker(), "?caseworkerId=" + caseworkerId
-                + "&municipalityCode=" + ApiTestAccounts.TOREBODA);
+        JsonNode ownByCode = caseload(
+                caseworker(), "?caseworkerId=" + caseworkerId + "&municipalityCode=" + ApiTestAccounts.TOREBODA);
 
         assertThat(trelleborgsView.path("total").asLong()).isZero();
         assertThat(journeyIds(adminsView)).containsExactly(journeyId);
@@ -142,12 +147,14 @@ class CaseloadApiTest extends ApiTestBase {
 
     /** Registers a journey in Töreboda and assigns it to {@code caseworkerId} on the day after arrival. */
     private String assignedJourney(LocalDate arrival, String fullName, String caseworkerId) {
-        ApiClient.Response created = caseworker().post("/api/journeys",
-                registration(arrival.toString(), fullName, null));
+        ApiClient.Response created =
+                caseworker().post("/api/journeys", registration(arrival.toString(), fullName, null));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String journeyId = created.json().path("journeyId").asString();
-        record(caseworker(), journeyId, milestone("CASEWORKER_ASSIGNED", arrival.plusDays(1),
-                "caseworkerId", caseworkerId));
+        record(
+                caseworker(),
+                journeyId,
+                milestone("CASEWORKER_ASSIGNED", arrival.plusDays(1), "caseworkerId", caseworkerId));
         return journeyId;
     }
 
@@ -156,8 +163,10 @@ class CaseloadApiTest extends ApiTestBase {
      * every event recorded (so no due action is shown that a later milestone settled), and returns that page.
      */
     private JsonNode awaitCaseload(ApiClient client, String query, List<String> expected) {
-        return await().atMost(VIEW_CATCH_UP).until(() -> viewCaughtUp("caseload") ? caseload(client, query) : null,
-                page -> page != null && journeyIds(page).equals(expected));
+        return await().atMost(VIEW_CATCH_UP)
+                .until(
+                        () -> viewCaughtUp("caseload") ? caseload(client, query) : null,
+                        page -> page != null && journeyIds(page).equals(expected));
     }
 
     private static JsonNode caseload(ApiClient client, String query) {
@@ -187,7 +196,8 @@ class CaseloadApiTest extends ApiTestBase {
         List<String> actions = new ArrayList<>();
         item.path("dueActions").forEach(action -> {
             assertThat(fieldNames(action)).containsExactlyInAnyOrder("code", "since");
-            actions.add(action.path("code").asString() + " " + action.path("since").asString());
+            actions.add(
+                    action.path("code").asString() + " " + action.path("since").asString());
         });
         return actions;
     }

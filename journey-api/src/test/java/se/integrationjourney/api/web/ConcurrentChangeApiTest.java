@@ -1,5 +1,8 @@
 package se.integrationjourney.api.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -7,10 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.integrationjourney.api.testsupport.ApiClient;
 import se.integrationjourney.core.events.CaseworkerAssigned;
-
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A write that loses a race with another writer of the same journey (another instance of the service, whose event
@@ -20,6 +19,7 @@ class ConcurrentChangeApiTest extends ApiTestBase {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     TransactionTemplate transaction;
 
@@ -27,18 +27,21 @@ class ConcurrentChangeApiTest extends ApiTestBase {
     void givenAnotherWriterRecordedFirst_whenRecording_thenConflictAndNothingRecordedThenTheRetrySucceeds() {
         String journeyId = registerJourney(today().minusDays(10).toString());
         record(caseworker(), journeyId, milestone("INTRODUCTORY_MEETING_HELD", today().minusDays(9)));
-        transaction.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>("Journey",
-                journeyId, 2, new CaseworkerAssigned(UUID.fromString(journeyId), today().minusDays(8), "cw-elsewhere"))));
+        transaction.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>(
+                "Journey",
+                journeyId,
+                2,
+                new CaseworkerAssigned(UUID.fromString(journeyId), today().minusDays(8), "cw-elsewhere"))));
 
-        ApiClient.Response refused = caseworker().post(milestones(journeyId),
-                milestone("TEMPORARY_HOUSING_PROVIDED", today().minusDays(7)));
+        ApiClient.Response refused =
+                caseworker().post(milestones(journeyId), milestone("TEMPORARY_HOUSING_PROVIDED", today().minusDays(7)));
 
         assertProblem(refused, 409);
         assertThat(refused.json().path("detail").asString()).contains("changed by another request");
         assertThat(eventsOf(journeyId)).isEqualTo(3);
 
-        ApiClient.Response retried = caseworker().post(milestones(journeyId),
-                milestone("TEMPORARY_HOUSING_PROVIDED", today().minusDays(7)));
+        ApiClient.Response retried =
+                caseworker().post(milestones(journeyId), milestone("TEMPORARY_HOUSING_PROVIDED", today().minusDays(7)));
         assertThat(retried.status()).as(retried.body()).isEqualTo(201);
         assertThat(retried.json().path("version").asLong()).isEqualTo(3);
     }

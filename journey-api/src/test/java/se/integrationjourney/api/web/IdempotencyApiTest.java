@@ -1,7 +1,6 @@
 package se.integrationjourney.api.web;
 
-import org.junit.jupiter.api.Test;
-import se.integrationjourney.api.testsupport.ApiClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import se.integrationjourney.api.testsupport.ApiClient;
 
 /**
  * {@code Idempotency-Key}: a repeat, even one racing the first request, gets the first answer and records nothing.
@@ -39,7 +38,9 @@ class IdempotencyApiTest extends ApiTestBase {
             assertThat(response.json()).isEqualTo(first.json());
             assertThat(response.header("Location")).isEqualTo("/api/journeys/" + journeyId);
         }
-        assertThat(responses).filteredOn(response -> response.header("Idempotent-Replayed") == null).hasSize(1);
+        assertThat(responses)
+                .filteredOn(response -> response.header("Idempotent-Replayed") == null)
+                .hasSize(1);
         assertThat(allEvents()).isEqualTo(eventsBefore + 1);
         assertThat(eventsOf(journeyId)).isEqualTo(1);
     }
@@ -50,8 +51,8 @@ class IdempotencyApiTest extends ApiTestBase {
         ApiClient keyed = caseworker().with("Idempotency-Key", "race-milestone-" + journeyId);
         Map<String, Object> housing = milestone("HOUSING_SECURED", today().minusDays(1), "tenure", "SECOND_HAND");
 
-        List<ApiClient.Response> responses = race(client ->
-                client.post("/api/journeys/" + journeyId + "/milestones", housing), keyed);
+        List<ApiClient.Response> responses =
+                race(client -> client.post("/api/journeys/" + journeyId + "/milestones", housing), keyed);
 
         ApiClient.Response first = responses.get(0);
         assertThat(first.status()).as(first.body()).isEqualTo(201);
@@ -61,8 +62,11 @@ class IdempotencyApiTest extends ApiTestBase {
             assertThat(response.json()).isEqualTo(first.json());
         }
         assertThat(eventsOf(journeyId)).isEqualTo(2);
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
-                + " and payload_type like '%.HousingSecured'", Long.class, journeyId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier = ?"
+                                + " and payload_type like '%.HousingSecured'",
+                        Long.class, journeyId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -76,8 +80,10 @@ class IdempotencyApiTest extends ApiTestBase {
 
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertThat(repeat.status()).as(repeat.body()).isEqualTo(201);
-        assertThat(repeat.json().path("journeyId").asString()).isEqualTo(first.json().path("journeyId").asString());
-        assertThat(repeat.header("Location")).isEqualTo(first.header("Location"))
+        assertThat(repeat.json().path("journeyId").asString())
+                .isEqualTo(first.json().path("journeyId").asString());
+        assertThat(repeat.header("Location"))
+                .isEqualTo(first.header("Location"))
                 .isEqualTo("/api/journeys/" + first.json().path("journeyId").asString());
         assertThat(repeat.contentType()).startsWith("application/json");
         assertThat(first.header("Idempotent-Replayed")).isNull();
@@ -90,7 +96,8 @@ class IdempotencyApiTest extends ApiTestBase {
         String key = "shared-key-" + UUID.randomUUID();
         Map<String, Object> body = registration(today().minusDays(6).toString(), "Leyla Demir", null);
 
-        ApiClient.Response caseworkers = caseworker().with("Idempotency-Key", key).post("/api/journeys", body);
+        ApiClient.Response caseworkers =
+                caseworker().with("Idempotency-Key", key).post("/api/journeys", body);
         ApiClient.Response admins = admin().with("Idempotency-Key", key).post("/api/journeys", body);
 
         assertThat(caseworkers.status()).isEqualTo(201);
@@ -105,9 +112,11 @@ class IdempotencyApiTest extends ApiTestBase {
         String journeyId = registerJourney(today().minusDays(10).toString());
         ApiClient keyed = caseworker().with("Idempotency-Key", "retry-" + journeyId);
 
-        ApiClient.Response refused = keyed.post("/api/journeys/" + journeyId + "/milestones",
+        ApiClient.Response refused = keyed.post(
+                "/api/journeys/" + journeyId + "/milestones",
                 milestone("HOUSING_SECURED", today().minusDays(30), "tenure", "LODGER"));
-        ApiClient.Response corrected = keyed.post("/api/journeys/" + journeyId + "/milestones",
+        ApiClient.Response corrected = keyed.post(
+                "/api/journeys/" + journeyId + "/milestones",
                 milestone("HOUSING_SECURED", today().minusDays(3), "tenure", "LODGER"));
 
         assertProblem(refused, 422);
@@ -119,8 +128,9 @@ class IdempotencyApiTest extends ApiTestBase {
     void givenAMalformedKey_whenWriting_then400AndNothingRecorded() {
         String journeyId = registerJourney(today().minusDays(10).toString());
 
-        ApiClient.Response tooLong = caseworker().with("Idempotency-Key", "k".repeat(201)).post(
-                "/api/journeys/" + journeyId + "/milestones", milestone("INTRODUCTORY_MEETING_HELD", today()));
+        ApiClient.Response tooLong = caseworker()
+                .with("Idempotency-Key", "k".repeat(201))
+                .post("/api/journeys/" + journeyId + "/milestones", milestone("INTRODUCTORY_MEETING_HELD", today()));
 
         assertProblem(tooLong, 400);
         assertThat(eventsOf(journeyId)).isEqualTo(1);

@@ -1,17 +1,6 @@
 package se.integrationjourney.api.web;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import se.integrationjourney.api.testsupport.ApiTestAccounts;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,15 +14,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import se.integrationjourney.api.testsupport.ApiTestAccounts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The served OpenAPI document against the API's first version (docs/api.md) and against what the service really
  * serves: every path, enum and status code of the contract is described, and nothing is described that does not
  * run.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = "journey.admin-password=" + ApiTestAccounts.ADMIN_PASSWORD)
 class OpenApiDocumentTest {
 
@@ -57,27 +57,54 @@ class OpenApiDocumentTest {
 
     /** The milestone types of the API's first version, in its order. */
     private static final List<String> MILESTONE_TYPES = List.of(
-            "CASEWORKER_ASSIGNED", "INTRODUCTORY_MEETING_HELD", "ACTION_PLAN_ESTABLISHED", "ACTION_PLAN_REVISED",
-            "ESTABLISHMENT_PLAN_STARTED", "ESTABLISHMENT_PLAN_ENDED", "TEMPORARY_HOUSING_PROVIDED", "HOUSING_SECURED",
-            "SFI_ENROLLED", "SFI_LEVEL_REACHED", "CIVIC_ORIENTATION_COMPLETED", "INTERNSHIP_STARTED",
-            "INTERNSHIP_ENDED", "EMPLOYMENT_STARTED", "EMPLOYMENT_ENDED", "BUSINESS_STARTED", "BUSINESS_CLOSED",
-            "STUDIES_STARTED", "STUDIES_ENDED", "FINANCIAL_ASSISTANCE_STARTED", "FINANCIAL_ASSISTANCE_ENDED",
-            "SELF_SUFFICIENCY_REACHED", "SELF_SUFFICIENCY_LOST", "FOLLOW_UP_RECORDED", "JOURNEY_CLOSED",
+            "CASEWORKER_ASSIGNED",
+            "INTRODUCTORY_MEETING_HELD",
+            "ACTION_PLAN_ESTABLISHED",
+            "ACTION_PLAN_REVISED",
+            "ESTABLISHMENT_PLAN_STARTED",
+            "ESTABLISHMENT_PLAN_ENDED",
+            "TEMPORARY_HOUSING_PROVIDED",
+            "HOUSING_SECURED",
+            "SFI_ENROLLED",
+            "SFI_LEVEL_REACHED",
+            "CIVIC_ORIENTATION_COMPLETED",
+            "INTERNSHIP_STARTED",
+            "INTERNSHIP_ENDED",
+            "EMPLOYMENT_STARTED",
+            "EMPLOYMENT_ENDED",
+            "BUSINESS_STARTED",
+            "BUSINESS_CLOSED",
+            "STUDIES_STARTED",
+            "STUDIES_ENDED",
+            "FINANCIAL_ASSISTANCE_STARTED",
+            "FINANCIAL_ASSISTANCE_ENDED",
+            "SELF_SUFFICIENCY_REACHED",
+            "SELF_SUFFICIENCY_LOST",
+            "FOLLOW_UP_RECORDED",
+            "JOURNEY_CLOSED",
             "JOURNEY_REOPENED");
+
     private static final List<String> GENDERS = List.of("FEMALE", "MALE", "OTHER", "UNKNOWN");
-    private static final List<String> STATUSES = List.of("EMPLOYED", "SUBSIDISED_EMPLOYMENT", "SELF_EMPLOYED",
-            "STUDYING", "FINANCIAL_ASSISTANCE", "UNKNOWN");
-    private static final List<String> TIME_TO_MILESTONES = List.of("HOUSING_SECURED", "SFI_LEVEL_B",
-            "CIVIC_ORIENTATION_COMPLETED", "INTERNSHIP_STARTED", "EMPLOYMENT_STARTED", "IN_WORK_OR_STUDIES",
+    private static final List<String> STATUSES = List.of(
+            "EMPLOYED", "SUBSIDISED_EMPLOYMENT", "SELF_EMPLOYED", "STUDYING", "FINANCIAL_ASSISTANCE", "UNKNOWN");
+    private static final List<String> TIME_TO_MILESTONES = List.of(
+            "HOUSING_SECURED",
+            "SFI_LEVEL_B",
+            "CIVIC_ORIENTATION_COMPLETED",
+            "INTERNSHIP_STARTED",
+            "EMPLOYMENT_STARTED",
+            "IN_WORK_OR_STUDIES",
             "SELF_SUFFICIENCY_REACHED");
     private static final List<String> FROM = List.of("ARRIVAL", "ESTABLISHMENT_START");
     private static final List<String> ROLES = List.of("CASEWORKER", "ANALYST", "AUDITOR", "ADMIN");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static JsonNode document;
 
     @LocalServerPort
     int port;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
@@ -88,7 +115,8 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void givenNoCredentials_whenFetchingTheDocument_thenItDescribesTheServiceWithBothSecuritySchemes() throws Exception {
+    void givenNoCredentials_whenFetchingTheDocument_thenItDescribesTheServiceWithBothSecuritySchemes()
+            throws Exception {
         JsonNode doc = document();
 
         assertThat(doc.path("openapi").asString()).startsWith("3.");
@@ -99,12 +127,18 @@ class OpenApiDocumentTest {
         assertThat(schemes.path("basicAuth").path("scheme").asString()).isEqualTo("basic");
         assertThat(schemes.path("bearerAuth").path("scheme").asString()).isEqualTo("bearer");
         assertThat(schemes.path("bearerAuth").path("bearerFormat").asString()).isEqualTo("JWT");
-        assertThat(doc.path("security").values().stream().flatMap(requirement -> requirement.propertyNames().stream())
-                .toList()).containsExactlyInAnyOrder("basicAuth", "bearerAuth");
-        assertThat(operation(doc, "GET /actuator/health").path("security").isArray()).isTrue();
-        assertThat(operation(doc, "GET /actuator/health").path("security").isEmpty()).isTrue();
-        assertThat(operation(doc, "GET /v3/api-docs").path("security").isArray()).isTrue();
-        assertThat(operation(doc, "GET /v3/api-docs").path("security").isEmpty()).isTrue();
+        assertThat(doc.path("security").values().stream()
+                        .flatMap(requirement -> requirement.propertyNames().stream())
+                        .toList())
+                .containsExactlyInAnyOrder("basicAuth", "bearerAuth");
+        assertThat(operation(doc, "GET /actuator/health").path("security").isArray())
+                .isTrue();
+        assertThat(operation(doc, "GET /actuator/health").path("security").isEmpty())
+                .isTrue();
+        assertThat(operation(doc, "GET /v3/api-docs").path("security").isArray())
+                .isTrue();
+        assertThat(operation(doc, "GET /v3/api-docs").path("security").isEmpty())
+                .isTrue();
     }
 
     @Test
@@ -121,11 +155,14 @@ class OpenApiDocumentTest {
         for (RequestMappingInfo mapping : handlerMapping.getHandlerMethods().keySet()) {
             for (String path : mapping.getPatternValues()) {
                 if (path.startsWith("/api/")) {
-                    mapping.getMethodsCondition().getMethods().forEach(method -> served.add(method.name() + " " + path));
+                    mapping.getMethodsCondition()
+                            .getMethods()
+                            .forEach(method -> served.add(method.name() + " " + path));
                 }
             }
         }
-        Set<String> documentedApi = operations(document()).stream().filter(op -> op.split(" ")[1].startsWith("/api/"))
+        Set<String> documentedApi = operations(document()).stream()
+                .filter(op -> op.split(" ")[1].startsWith("/api/"))
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(served).isNotEmpty();
@@ -134,13 +171,16 @@ class OpenApiDocumentTest {
 
     @Test
     void givenTheDocumentedOperationsOutsideTheApi_whenCalled_thenEachAnswers() throws Exception {
-        String admin = "Basic " + Base64.getEncoder().encodeToString(
-                ("admin:" + ApiTestAccounts.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        List<String> others = operations(document()).stream().filter(op -> !op.split(" ")[1].startsWith("/api/"))
+        String admin = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(("admin:" + ApiTestAccounts.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        List<String> others = operations(document()).stream()
+                .filter(op -> !op.split(" ")[1].startsWith("/api/"))
                 .toList();
 
-        assertThat(others).containsExactlyInAnyOrder("GET /actuator/health", "GET /actuator/prometheus",
-                "GET /v3/api-docs", "GET /swagger-ui.html");
+        assertThat(others)
+                .containsExactlyInAnyOrder(
+                        "GET /actuator/health", "GET /actuator/prometheus", "GET /v3/api-docs", "GET /swagger-ui.html");
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/prometheus", admin).statusCode()).isEqualTo(200);
@@ -152,7 +192,11 @@ class OpenApiDocumentTest {
         HttpResponse<String> ui = get("/swagger-ui.html", null);
         if (ui.statusCode() / 100 == 3) {
             String location = ui.headers().firstValue("Location").orElseThrow();
-            ui = get(URI.create("http://127.0.0.1:" + port + "/swagger-ui.html").resolve(location).getPath(), null);
+            ui = get(
+                    URI.create("http://127.0.0.1:" + port + "/swagger-ui.html")
+                            .resolve(location)
+                            .getPath(),
+                    null);
         }
 
         assertThat(ui.statusCode()).isEqualTo(200);
@@ -163,15 +207,20 @@ class OpenApiDocumentTest {
     void givenTheMilestoneBody_whenReadingItsSchema_thenItIsOneOfTheContractsTypesWithTypeAsDiscriminator()
             throws Exception {
         JsonNode doc = document();
-        JsonNode body = operation(doc, "POST /api/journeys/{id}/milestones").path("requestBody").path("content")
-                .path("application/json").path("schema");
+        JsonNode body = operation(doc, "POST /api/journeys/{id}/milestones")
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema");
         JsonNode milestone = resolve(doc, body);
 
-        assertThat(milestone.path("discriminator").path("propertyName").asString()).isEqualTo("type");
+        assertThat(milestone.path("discriminator").path("propertyName").asString())
+                .isEqualTo("type");
         JsonNode mapping = milestone.path("discriminator").path("mapping");
         assertThat(mapping.propertyNames()).containsExactlyInAnyOrderElementsOf(MILESTONE_TYPES);
         assertThat(milestone.path("oneOf").size()).isEqualTo(MILESTONE_TYPES.size());
-        List<String> parts = milestone.path("oneOf").values().stream().map(part -> part.path("$ref").asString())
+        List<String> parts = milestone.path("oneOf").values().stream()
+                .map(part -> part.path("$ref").asString())
                 .toList();
         for (String type : MILESTONE_TYPES) {
             assertThat(parts).as(type).contains(mapping.path(type).asString());
@@ -179,37 +228,64 @@ class OpenApiDocumentTest {
             assertThat(enumOf(part.path("properties").path("type"))).as(type).containsExactly(type);
             assertThat(strings(part.path("required"))).as(type).contains("type", "occurredOn");
         }
-        assertThat(enumOf(pointer(doc, mapping.path("SFI_LEVEL_REACHED").asString()).path("properties").path("level")))
+        assertThat(enumOf(pointer(doc, mapping.path("SFI_LEVEL_REACHED").asString())
+                        .path("properties")
+                        .path("level")))
                 .containsExactly("A", "B", "C", "D");
-        assertThat(enumOf(pointer(doc, mapping.path("ACTION_PLAN_ESTABLISHED").asString()).path("properties").path("goals")
-                .path("items"))).containsExactly("WORK", "STUDIES", "LANGUAGE", "HOUSING");
-        assertThat(enumOf(pointer(doc, mapping.path("INTERNSHIP_STARTED").asString()).path("properties").path("kind")))
+        assertThat(enumOf(pointer(doc, mapping.path("ACTION_PLAN_ESTABLISHED").asString())
+                        .path("properties")
+                        .path("goals")
+                        .path("items")))
+                .containsExactly("WORK", "STUDIES", "LANGUAGE", "HOUSING");
+        assertThat(enumOf(pointer(doc, mapping.path("INTERNSHIP_STARTED").asString())
+                        .path("properties")
+                        .path("kind")))
                 .containsExactly("PRAKTIK", "ARBETSTRANING", "YRKESKOMPETENSBEDOMNING");
-        assertThat(enumOf(pointer(doc, mapping.path("FOLLOW_UP_RECORDED").asString()).path("properties").path("status")))
+        assertThat(enumOf(pointer(doc, mapping.path("FOLLOW_UP_RECORDED").asString())
+                        .path("properties")
+                        .path("status")))
                 .containsExactlyElementsOf(STATUSES);
     }
 
     @Test
     void givenTheContractsEnums_whenReadingTheDocument_thenEachHasExactlyTheContractsValues() throws Exception {
         JsonNode doc = document();
-        JsonNode registration = resolve(doc, operation(doc, "POST /api/journeys").path("requestBody")
-                .path("content").path("application/json").path("schema"));
+        JsonNode registration = resolve(
+                doc,
+                operation(doc, "POST /api/journeys")
+                        .path("requestBody")
+                        .path("content")
+                        .path("application/json")
+                        .path("schema"));
         JsonNode timeTo = operation(doc, "GET /api/outcomes/time-to");
         JsonNode twoYears = schema(doc, "TwoYearsAfterOutcomeResponse");
 
         assertThat(enumOf(registration.path("properties").path("gender"))).containsExactlyElementsOf(GENDERS);
         assertThat(enumOf(parameter(timeTo, "milestone").path("schema"))).containsExactlyElementsOf(TIME_TO_MILESTONES);
         assertThat(enumOf(parameter(timeTo, "from").path("schema"))).containsExactlyElementsOf(FROM);
-        assertThat(twoYears.path("properties").path("byStatus").path("properties").propertyNames())
+        assertThat(twoYears.path("properties")
+                        .path("byStatus")
+                        .path("properties")
+                        .propertyNames())
                 .containsExactlyElementsOf(STATUSES);
-        assertThat(twoYears.path("properties").path("byGender").path("properties").propertyNames())
+        assertThat(twoYears.path("properties")
+                        .path("byGender")
+                        .path("properties")
+                        .propertyNames())
                 .containsExactlyElementsOf(GENDERS);
-        assertThat(enumOf(schema(doc, "TimeToMilestoneResponse").path("properties").path("milestone")))
+        assertThat(enumOf(schema(doc, "TimeToMilestoneResponse")
+                        .path("properties")
+                        .path("milestone")))
                 .containsExactlyElementsOf(TIME_TO_MILESTONES);
-        assertThat(enumOf(schema(doc, "CreateAccountRequest").path("properties").path("roles").path("items")))
+        assertThat(enumOf(schema(doc, "CreateAccountRequest")
+                        .path("properties")
+                        .path("roles")
+                        .path("items")))
                 .containsExactlyElementsOf(ROLES);
-        assertThat(enumOf(schema(doc, "TimelineEntryResponse").path("properties").path("type")))
-                .containsAll(MILESTONE_TYPES).contains("NEWCOMER_REGISTERED", "MILESTONE_RETRACTED");
+        assertThat(enumOf(
+                        schema(doc, "TimelineEntryResponse").path("properties").path("type")))
+                .containsAll(MILESTONE_TYPES)
+                .contains("NEWCOMER_REGISTERED", "MILESTONE_RETRACTED");
     }
 
     @Test
@@ -220,12 +296,21 @@ class OpenApiDocumentTest {
         // and JSON only (415): the EDGE and BODY problems.
         assertResponses(doc, "POST /api/journeys", "201", with(BODY, "400", "401", "403", "409", "422"));
         assertResponses(doc, "GET /api/journeys/{id}", "200", with(EDGE, "400", "401", "403", "404"));
-        assertResponses(doc, "POST /api/journeys/{id}/milestones", "201", with(BODY, "400", "401", "403", "404",
-                "409", "412", "422"));
-        assertResponses(doc, "POST /api/journeys/{id}/retractions", "201", with(BODY, "400", "401", "403", "404",
-                "409", "412", "422"));
-        assertResponses(doc, "POST /api/journeys/{id}/personal-details-corrections", "201", with(BODY, "400", "401",
-                "403", "404", "409", "412", "422"));
+        assertResponses(
+                doc,
+                "POST /api/journeys/{id}/milestones",
+                "201",
+                with(BODY, "400", "401", "403", "404", "409", "412", "422"));
+        assertResponses(
+                doc,
+                "POST /api/journeys/{id}/retractions",
+                "201",
+                with(BODY, "400", "401", "403", "404", "409", "412", "422"));
+        assertResponses(
+                doc,
+                "POST /api/journeys/{id}/personal-details-corrections",
+                "201",
+                with(BODY, "400", "401", "403", "404", "409", "412", "422"));
         assertResponses(doc, "GET /api/journeys/{id}/timeline", "200", with(EDGE, "400", "401", "403", "404"));
         assertResponses(doc, "GET /api/caseload", "200", with(EDGE, "400", "401", "403"));
         assertResponses(doc, "GET /api/outcomes/two-years-after", "200", with(EDGE, "400", "401", "403", "406"));
@@ -234,28 +319,52 @@ class OpenApiDocumentTest {
         assertResponses(doc, "GET /api/admin/projections", "200", with(EDGE, "401", "403"));
         assertResponses(doc, "POST /api/admin/projections/{name}/rebuild", "202", with(EDGE, "401", "403", "404"));
         assertResponses(doc, "POST /api/admin/projections/rebuild", "202", with(EDGE, "401", "403"));
-        assertThat(response(doc, "GET /api/caseload", "429").path("headers").has("Retry-After")).isTrue();
-        assertThat(response(doc, "GET /api/caseload", "503").path("headers").has("Retry-After")).isTrue();
+        assertThat(response(doc, "GET /api/caseload", "429").path("headers").has("Retry-After"))
+                .isTrue();
+        assertThat(response(doc, "GET /api/caseload", "503").path("headers").has("Retry-After"))
+                .isTrue();
 
-        assertThat(response(doc, "POST /api/journeys", "201").path("headers").has("Location")).isTrue();
-        assertThat(response(doc, "GET /api/journeys/{id}", "200").path("headers").has("ETag")).isTrue();
-        for (String write : List.of("POST /api/journeys", "POST /api/journeys/{id}/milestones",
-                "POST /api/journeys/{id}/retractions", "POST /api/journeys/{id}/personal-details-corrections")) {
-            assertThat(parameter(operation(doc, write), "Idempotency-Key").path("in").asString()).as(write)
-                    .isEqualTo("header");
-            assertThat(response(doc, write, "201").path("headers").has("Idempotent-Replayed")).as(write).isTrue();
-        }
-        for (String conditional : List.of("POST /api/journeys/{id}/milestones", "POST /api/journeys/{id}/retractions",
+        assertThat(response(doc, "POST /api/journeys", "201").path("headers").has("Location"))
+                .isTrue();
+        assertThat(response(doc, "GET /api/journeys/{id}", "200")
+                        .path("headers")
+                        .has("ETag"))
+                .isTrue();
+        for (String write : List.of(
+                "POST /api/journeys",
+                "POST /api/journeys/{id}/milestones",
+                "POST /api/journeys/{id}/retractions",
                 "POST /api/journeys/{id}/personal-details-corrections")) {
-            assertThat(parameter(operation(doc, conditional), "If-Match").path("in").asString()).as(conditional)
+            assertThat(parameter(operation(doc, write), "Idempotency-Key")
+                            .path("in")
+                            .asString())
+                    .as(write)
+                    .isEqualTo("header");
+            assertThat(response(doc, write, "201").path("headers").has("Idempotent-Replayed"))
+                    .as(write)
+                    .isTrue();
+        }
+        for (String conditional : List.of(
+                "POST /api/journeys/{id}/milestones",
+                "POST /api/journeys/{id}/retractions",
+                "POST /api/journeys/{id}/personal-details-corrections")) {
+            assertThat(parameter(operation(doc, conditional), "If-Match")
+                            .path("in")
+                            .asString())
+                    .as(conditional)
                     .isEqualTo("header");
         }
         for (String outcome : List.of("GET /api/outcomes/two-years-after", "GET /api/outcomes/time-to")) {
-            assertThat(response(doc, outcome, "200").path("content").propertyNames()).as(outcome)
+            assertThat(response(doc, outcome, "200").path("content").propertyNames())
+                    .as(outcome)
                     .contains("application/json", "text/csv");
         }
-        JsonNode rule = resolve(doc, response(doc, "POST /api/journeys/{id}/milestones", "422").path("content")
-                .path("application/problem+json").path("schema"));
+        JsonNode rule = resolve(
+                doc,
+                response(doc, "POST /api/journeys/{id}/milestones", "422")
+                        .path("content")
+                        .path("application/problem+json")
+                        .path("schema"));
         assertThat(rule.path("properties").propertyNames()).contains("type", "title", "status", "detail", "rule");
         assertThat(enumOf(rule.path("properties").path("rule"))).contains("DATE_BEFORE_ARRIVAL", "DATE_IN_FUTURE");
     }
@@ -275,16 +384,25 @@ class OpenApiDocumentTest {
         List<String> expected = new ArrayList<>(List.of(success));
         expected.addAll(List.of(problems));
         assertThat(responses.propertyNames()).as(operation).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(response(doc, operation, success).path("content").has("application/json")).as(operation).isTrue();
+        assertThat(response(doc, operation, success).path("content").has("application/json"))
+                .as(operation)
+                .isTrue();
         for (String status : problems) {
             JsonNode content = response(doc, operation, status).path("content");
-            assertThat(content.propertyNames()).as(operation + " " + status).containsExactly("application/problem+json");
-            JsonNode problem = resolve(doc, content.path("application/problem+json").path("schema"));
-            assertThat(problem.path("properties").propertyNames()).as(operation + " " + status)
+            assertThat(content.propertyNames())
+                    .as(operation + " " + status)
+                    .containsExactly("application/problem+json");
+            JsonNode problem =
+                    resolve(doc, content.path("application/problem+json").path("schema"));
+            assertThat(problem.path("properties").propertyNames())
+                    .as(operation + " " + status)
                     .contains("type", "title", "status", "detail");
             if (status.equals("400")) {
-                JsonNode error = resolve(doc, problem.path("properties").path("errors").path("items"));
-                assertThat(error.path("properties").propertyNames()).as(operation).contains("field", "message");
+                JsonNode error =
+                        resolve(doc, problem.path("properties").path("errors").path("items"));
+                assertThat(error.path("properties").propertyNames())
+                        .as(operation)
+                        .contains("field", "message");
             }
         }
     }
@@ -311,7 +429,8 @@ class OpenApiDocumentTest {
         List<String> operations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
             for (String method : path.getValue().propertyNames()) {
-                if (List.of("get", "put", "post", "delete", "patch", "head", "options", "trace").contains(method)) {
+                if (List.of("get", "put", "post", "delete", "patch", "head", "options", "trace")
+                        .contains(method)) {
                     operations.add(method.toUpperCase() + " " + path.getKey());
                 }
             }
@@ -321,7 +440,8 @@ class OpenApiDocumentTest {
 
     /** Path variables' names do not matter: {id} and {journeyId} are the same path. */
     private static Set<String> normalized(List<String> operations) {
-        return operations.stream().map(op -> op.replaceAll("\\{[^}]*}", "{}"))
+        return operations.stream()
+                .map(op -> op.replaceAll("\\{[^}]*}", "{}"))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -329,7 +449,8 @@ class OpenApiDocumentTest {
         String wanted = normalized(List.of(operation)).iterator().next();
         for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
             for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
-                if (normalized(List.of(method.getKey().toUpperCase() + " " + path.getKey())).contains(wanted)) {
+                if (normalized(List.of(method.getKey().toUpperCase() + " " + path.getKey()))
+                        .contains(wanted)) {
                     return method.getValue();
                 }
             }
@@ -342,8 +463,10 @@ class OpenApiDocumentTest {
     }
 
     private static JsonNode parameter(JsonNode operation, String name) {
-        return operation.path("parameters").values().stream().filter(p -> p.path("name").asString().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError("No parameter " + name));
+        return operation.path("parameters").values().stream()
+                .filter(p -> p.path("name").asString().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No parameter " + name));
     }
 
     private static JsonNode schema(JsonNode doc, String name) {

@@ -1,11 +1,7 @@
 package se.integrationjourney.api.web;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import se.integrationjourney.api.testsupport.ApiClient;
-import se.integrationjourney.api.testsupport.ApiTestAccounts;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -17,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import se.integrationjourney.api.testsupport.ApiClient;
+import se.integrationjourney.api.testsupport.ApiTestAccounts;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The analysts' measurements over HTTP. One small cohort is recorded through the API once, in a municipality of
@@ -44,8 +43,20 @@ class OutcomesApiTest extends ApiTestBase {
         String employed = register("2018-11-01", 1990, "FEMALE", "Outcome Åsa Lindqvist", "19900412");
         record(admin(), employed, milestone("ESTABLISHMENT_PLAN_STARTED", "2019-01-15"));
         record(admin(), employed, milestone("HOUSING_SECURED", "2019-02-01", "tenure", "FIRST_HAND"));
-        record(admin(), employed, milestone("EMPLOYMENT_STARTED", "2022-03-01", "employmentId", "e-1",
-                "employmentType", "REGULAR", "sector", "care", "hoursPerWeek", 40));
+        record(
+                admin(),
+                employed,
+                milestone(
+                        "EMPLOYMENT_STARTED",
+                        "2022-03-01",
+                        "employmentId",
+                        "e-1",
+                        "employmentType",
+                        "REGULAR",
+                        "sector",
+                        "care",
+                        "hoursPerWeek",
+                        40));
         record(admin(), employed, milestone("SELF_SUFFICIENCY_REACHED", "2022-04-01", "basis", "EMPLOYMENT"));
         // Studying at 2023-02-01; 22 at arrival.
         String studying = register("2018-12-01", 1996, "MALE", "Outcome يوسف الحسن", "19960705");
@@ -60,8 +71,9 @@ class OutcomesApiTest extends ApiTestBase {
         record(admin(), movedAway, milestone("ESTABLISHMENT_PLAN_STARTED", "2019-05-01"));
         record(admin(), movedAway, milestone("JOURNEY_CLOSED", "2022-06-01", "reason", "MOVED_AWAY"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> viewCaughtUp("outcomes")
-                && twoYearsAfter(analyst(), COHORT).path("denominator").asLong() == 3);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> viewCaughtUp("outcomes")
+                        && twoYearsAfter(analyst(), COHORT).path("denominator").asLong() == 3);
     }
 
     @Test
@@ -70,17 +82,32 @@ class OutcomesApiTest extends ApiTestBase {
 
         JsonNode outcome = twoYearsAfter(analyst(), COHORT);
 
-        assertThat(names(outcome)).containsExactlyInAnyOrder("cohortYear", "asOf", "denominator", "pending",
-                "lostToFollowUp", "byStatus", "inWorkOrStudies", "selfSufficient", "byGender", "byAgeBand",
-                "eventStorePosition");
+        assertThat(names(outcome))
+                .containsExactlyInAnyOrder(
+                        "cohortYear",
+                        "asOf",
+                        "denominator",
+                        "pending",
+                        "lostToFollowUp",
+                        "byStatus",
+                        "inWorkOrStudies",
+                        "selfSufficient",
+                        "byGender",
+                        "byAgeBand",
+                        "eventStorePosition");
         assertThat(outcome.path("cohortYear").asInt()).isEqualTo(2021);
         assertThat(outcome.path("asOf").asString()).isEqualTo(today().toString());
         assertThat(outcome.path("denominator").asLong()).isEqualTo(3);
         assertThat(outcome.path("pending").asLong()).isZero();
         assertThat(outcome.path("lostToFollowUp").asLong()).isEqualTo(1);
-        assertThat(counts(outcome.path("byStatus"))).containsExactly(Map.entry("EMPLOYED", 1L),
-                Map.entry("SUBSIDISED_EMPLOYMENT", 0L), Map.entry("SELF_EMPLOYED", 0L), Map.entry("STUDYING", 1L),
-                Map.entry("FINANCIAL_ASSISTANCE", 1L), Map.entry("UNKNOWN", 0L));
+        assertThat(counts(outcome.path("byStatus")))
+                .containsExactly(
+                        Map.entry("EMPLOYED", 1L),
+                        Map.entry("SUBSIDISED_EMPLOYMENT", 0L),
+                        Map.entry("SELF_EMPLOYED", 0L),
+                        Map.entry("STUDYING", 1L),
+                        Map.entry("FINANCIAL_ASSISTANCE", 1L),
+                        Map.entry("UNKNOWN", 0L));
         assertCountAndShare(outcome.path("inWorkOrStudies"), 2, "0.6667");
         assertCountAndShare(outcome.path("selfSufficient"), 1, "0.3333");
         assertThat(outcome.path("eventStorePosition").asLong()).isGreaterThanOrEqualTo(lastRecorded);
@@ -93,8 +120,9 @@ class OutcomesApiTest extends ApiTestBase {
 
         JsonNode byGender = outcome.path("byGender");
         assertThat(names(byGender)).containsExactly("FEMALE", "MALE", "OTHER", "UNKNOWN");
-        assertThat(names(byGender.path("FEMALE"))).containsExactlyInAnyOrder("denominator", "pending",
-                "lostToFollowUp", "byStatus", "inWorkOrStudies", "selfSufficient");
+        assertThat(names(byGender.path("FEMALE")))
+                .containsExactlyInAnyOrder(
+                        "denominator", "pending", "lostToFollowUp", "byStatus", "inWorkOrStudies", "selfSufficient");
         assertThat(byGender.path("FEMALE").path("denominator").asLong()).isEqualTo(2);
         assertCountAndShare(byGender.path("FEMALE").path("inWorkOrStudies"), 1, "0.5000");
         assertCountAndShare(byGender.path("FEMALE").path("selfSufficient"), 1, "0.5000");
@@ -109,14 +137,21 @@ class OutcomesApiTest extends ApiTestBase {
         assertThat(byAgeBand.path("20-24").path("denominator").asLong()).isEqualTo(1);
         assertThat(byAgeBand.path("25-34").path("denominator").asLong()).isEqualTo(2);
         assertCountAndShare(byAgeBand.path("25-34").path("inWorkOrStudies"), 1, "0.5000");
-        assertThat(byAgeBand.path("25-34").path("byStatus").path("FINANCIAL_ASSISTANCE").asLong()).isEqualTo(1);
+        assertThat(byAgeBand
+                        .path("25-34")
+                        .path("byStatus")
+                        .path("FINANCIAL_ASSISTANCE")
+                        .asLong())
+                .isEqualTo(1);
         assertThat(byAgeBand.path("45-54").path("lostToFollowUp").asLong()).isEqualTo(1);
         assertThat(byAgeBand.path("other").path("denominator").asLong()).isZero();
 
         Matcher shares = SHARE.matcher(response.body());
         int found = 0;
         while (shares.find()) {
-            assertThat(shares.group(1)).as("a share as a fraction with 4 decimals").matches("[01]\\.\\d{4}");
+            assertThat(shares.group(1))
+                    .as("a share as a fraction with 4 decimals")
+                    .matches("[01]\\.\\d{4}");
             found++;
         }
         assertThat(found).isEqualTo(2 + 2 * 4 + 2 * 6);
@@ -140,12 +175,15 @@ class OutcomesApiTest extends ApiTestBase {
         assertThat(csv.status()).as(csv.body()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         List<String> lines = csv.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("dimension,key,denominator,pending,lostToFollowUp,EMPLOYED,"
-                + "SUBSIDISED_EMPLOYMENT,SELF_EMPLOYED,STUDYING,FINANCIAL_ASSISTANCE,UNKNOWN,inWorkOrStudiesCount,"
-                + "inWorkOrStudiesShare,selfSufficientCount,selfSufficientShare");
-        assertThat(lines).contains("total,all,3,0,1,1,0,0,1,1,0,2,0.6667,1,0.3333",
-                "gender,FEMALE,2,0,0,1,0,0,0,1,0,1,0.5000,1,0.5000",
-                "ageBand,45-54,0,0,1,0,0,0,0,0,0,0,0.0000,0,0.0000");
+        assertThat(lines.get(0))
+                .isEqualTo("dimension,key,denominator,pending,lostToFollowUp,EMPLOYED,"
+                        + "SUBSIDISED_EMPLOYMENT,SELF_EMPLOYED,STUDYING,FINANCIAL_ASSISTANCE,UNKNOWN,inWorkOrStudiesCount,"
+                        + "inWorkOrStudiesShare,selfSufficientCount,selfSufficientShare");
+        assertThat(lines)
+                .contains(
+                        "total,all,3,0,1,1,0,0,1,1,0,2,0.6667,1,0.3333",
+                        "gender,FEMALE,2,0,0,1,0,0,0,1,0,1,0.5000,1,0.5000",
+                        "ageBand,45-54,0,0,1,0,0,0,0,0,0,0,0.0000,0,0.0000");
         assertThat(lines).hasSize(1 + 1 + 4 + 6);
     }
 
@@ -153,11 +191,22 @@ class OutcomesApiTest extends ApiTestBase {
     void givenACohortByEstablishmentStart_whenAskingTimeToEmployment_thenDaysAndShareWithinMonths() {
         long days = ChronoUnit.DAYS.between(LocalDate.parse("2019-01-15"), LocalDate.parse("2022-03-01"));
 
-        JsonNode time = timeTo(analyst(), "milestone=EMPLOYMENT_STARTED&from=ESTABLISHMENT_START&cohortYear=2019"
-                + "&withinMonths=48&municipalityCode=" + MUNICIPALITY);
+        JsonNode time = timeTo(
+                analyst(),
+                "milestone=EMPLOYMENT_STARTED&from=ESTABLISHMENT_START&cohortYear=2019"
+                        + "&withinMonths=48&municipalityCode=" + MUNICIPALITY);
 
-        assertThat(names(time)).contains("milestone", "from", "cohortSize", "reached", "medianDays", "p25Days",
-                "p75Days", "withinMonths", "reachedWithin");
+        assertThat(names(time))
+                .contains(
+                        "milestone",
+                        "from",
+                        "cohortSize",
+                        "reached",
+                        "medianDays",
+                        "p25Days",
+                        "p75Days",
+                        "withinMonths",
+                        "reachedWithin");
         assertThat(time.path("milestone").asString()).isEqualTo("EMPLOYMENT_STARTED");
         assertThat(time.path("from").asString()).isEqualTo("ESTABLISHMENT_START");
         assertThat(time.path("cohortSize").asLong()).isEqualTo(4);
@@ -187,30 +236,39 @@ class OutcomesApiTest extends ApiTestBase {
         assertCountAndShare(time.path("reachedWithin"), 0, "0.0000");
         assertThat(csv.status()).as(csv.body()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.body().lines().toList()).containsExactly(
-                "milestone,from,cohortSize,reached,medianDays,p25Days,p75Days,withinMonths,reachedWithinCount,"
-                        + "reachedWithinShare",
-                "IN_WORK_OR_STUDIES,ARRIVAL,4,2," + employed + "," + employed + "," + studying + ",12,0,0.0000");
+        assertThat(csv.body().lines().toList())
+                .containsExactly(
+                        "milestone,from,cohortSize,reached,medianDays,p25Days,p75Days,withinMonths,reachedWithinCount,"
+                                + "reachedWithinShare",
+                        "IN_WORK_OR_STUDIES,ARRIVAL,4,2," + employed + "," + employed + "," + studying
+                                + ",12,0,0.0000");
     }
 
     @Test
     void givenBadParameters_whenAskingOutcomes_then400ProblemsNamingTheParameter() {
-        ApiClient.Response badMilestone = analyst().get(
-                "/api/outcomes/time-to?milestone=FIRST_JOB&from=ARRIVAL&cohortYear=2018");
-        ApiClient.Response badFrom = analyst().get(
-                "/api/outcomes/time-to?milestone=HOUSING_SECURED&from=BIRTH&cohortYear=2018");
-        ApiClient.Response negativeMonths = analyst().get(
-                "/api/outcomes/time-to?milestone=HOUSING_SECURED&from=ARRIVAL&cohortYear=2018&withinMonths=-1");
+        ApiClient.Response badMilestone =
+                analyst().get("/api/outcomes/time-to?milestone=FIRST_JOB&from=ARRIVAL&cohortYear=2018");
+        ApiClient.Response badFrom =
+                analyst().get("/api/outcomes/time-to?milestone=HOUSING_SECURED&from=BIRTH&cohortYear=2018");
+        ApiClient.Response negativeMonths = analyst()
+                .get("/api/outcomes/time-to?milestone=HOUSING_SECURED&from=ARRIVAL&cohortYear=2018&withinMonths=-1");
         ApiClient.Response noCohortYear = analyst().get("/api/outcomes/two-years-after");
-        ApiClient.Response noCohortYearTimeTo = analyst().get("/api/outcomes/time-to?milestone=HOUSING_SECURED"
-                + "&from=ARRIVAL");
+        ApiClient.Response noCohortYearTimeTo =
+                analyst().get("/api/outcomes/time-to?milestone=HOUSING_SECURED" + "&from=ARRIVAL");
         ApiClient.Response badAsOf = analyst().get("/api/outcomes/two-years-after?cohortYear=2021&asOf=yesterday");
 
         assertProblem(badMilestone, 400);
-        assertThat(badMilestone.json().path("errors").get(0).path("field").asString()).isEqualTo("milestone");
-        assertThat(badMilestone.json().path("errors").get(0).path("message").asString()).contains("HOUSING_SECURED",
-                "SFI_LEVEL_B", "CIVIC_ORIENTATION_COMPLETED", "INTERNSHIP_STARTED", "EMPLOYMENT_STARTED",
-                "IN_WORK_OR_STUDIES", "SELF_SUFFICIENCY_REACHED");
+        assertThat(badMilestone.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("milestone");
+        assertThat(badMilestone.json().path("errors").get(0).path("message").asString())
+                .contains(
+                        "HOUSING_SECURED",
+                        "SFI_LEVEL_B",
+                        "CIVIC_ORIENTATION_COMPLETED",
+                        "INTERNSHIP_STARTED",
+                        "EMPLOYMENT_STARTED",
+                        "IN_WORK_OR_STUDIES",
+                        "SELF_SUFFICIENCY_REACHED");
         assertThat(badMilestone.body()).doesNotContain("FIRST_JOB");
         assertProblem(badFrom, 400);
         assertThat(badFrom.json().path("errors").get(0).path("message").asString())
@@ -235,11 +293,13 @@ class OutcomesApiTest extends ApiTestBase {
         List<String> bodies = new ArrayList<>();
         for (ApiClient client : List.of(analyst(), analyst().with("Accept", "text/csv"))) {
             bodies.add(client.get("/api/outcomes/two-years-after?" + COHORT).body());
-            bodies.add(client.get("/api/outcomes/two-years-after?" + COHORT + "&asOf=2023-03-01").body());
-            for (String milestone : List.of("HOUSING_SECURED", "EMPLOYMENT_STARTED", "IN_WORK_OR_STUDIES",
-                    "SELF_SUFFICIENCY_REACHED")) {
+            bodies.add(client.get("/api/outcomes/two-years-after?" + COHORT + "&asOf=2023-03-01")
+                    .body());
+            for (String milestone : List.of(
+                    "HOUSING_SECURED", "EMPLOYMENT_STARTED", "IN_WORK_OR_STUDIES", "SELF_SUFFICIENCY_REACHED")) {
                 bodies.add(client.get("/api/outcomes/time-to?milestone=" + milestone
-                        + "&from=ARRIVAL&cohortYear=2018&municipalityCode=" + MUNICIPALITY).body());
+                                + "&from=ARRIVAL&cohortYear=2018&municipalityCode=" + MUNICIPALITY)
+                        .body());
             }
         }
 
@@ -249,7 +309,9 @@ class OutcomesApiTest extends ApiTestBase {
             for (String personal : personalData) {
                 assertThat(body).doesNotContain(personal);
             }
-            assertThat(body).doesNotContain("Outcome").doesNotContain("fullName")
+            assertThat(body)
+                    .doesNotContain("Outcome")
+                    .doesNotContain("fullName")
                     .doesNotContain("personalIdentityNumber");
         }
     }
@@ -308,7 +370,8 @@ class OutcomesApiTest extends ApiTestBase {
 
     private static Map<String, Long> counts(JsonNode node) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        node.properties().forEach(entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
+        node.properties()
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
         return counts;
     }
 

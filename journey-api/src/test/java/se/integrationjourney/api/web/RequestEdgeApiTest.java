@@ -1,11 +1,6 @@
 package se.integrationjourney.api.web;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import se.integrationjourney.api.testsupport.ApiClient;
-import se.integrationjourney.api.testsupport.ApiTestAccounts;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -15,8 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import se.integrationjourney.api.testsupport.ApiClient;
+import se.integrationjourney.api.testsupport.ApiTestAccounts;
 
 /**
  * What a careless or hostile client finds at the edge of the API (issue 14): text PostgreSQL cannot store, loose
@@ -47,22 +46,41 @@ class RequestEdgeApiTest extends ApiTestBase {
         String journey = registerJourney("2024-01-10");
         long before = allEvents();
 
-        ApiClient.Response correction = caseworker().post("/api/journeys/" + journey + "/personal-details-corrections",
-                "{\"fullName\":\"Amal \\ud800 Haddad\"}");
-        ApiClient.Response lowAlone = caseworker().post("/api/journeys/" + journey + "/personal-details-corrections",
-                "{\"fullName\":\"Amal \\udc00 Haddad\"}");
-        ApiClient.Response caseworkerId = caseworker().post("/api/journeys/" + journey + "/milestones",
-                milestone("CASEWORKER_ASSIGNED", "2024-01-11", "caseworkerId", "cw\u0000-1"));
-        ApiClient.Response summary = caseworker().post("/api/journeys/" + journey + "/milestones",
-                milestone("ACTION_PLAN_ESTABLISHED", "2024-01-11", "goals", List.of("WORK"), "summary", "x\u0000"));
-        ApiClient.Response paired = caseworker().post("/api/journeys/" + journey + "/personal-details-corrections",
-                "{\"fullName\":\"Amal \\ud83d\\ude00 Haddad\"}");
+        ApiClient.Response correction = caseworker()
+                .post(
+                        "/api/journeys/" + journey + "/personal-details-corrections",
+                        "{\"fullName\":\"Amal \\ud800 Haddad\"}");
+        ApiClient.Response lowAlone = caseworker()
+                .post(
+                        "/api/journeys/" + journey + "/personal-details-corrections",
+                        "{\"fullName\":\"Amal \\udc00 Haddad\"}");
+        ApiClient.Response caseworkerId = caseworker()
+                .post(
+                        "/api/journeys/" + journey + "/milestones",
+                        milestone("CASEWORKER_ASSIGNED", "2024-01-11", "caseworkerId", "cw\u0000-1"));
+        ApiClient.Response summary = caseworker()
+                .post(
+                        "/api/journeys/" + journey + "/milestones",
+                        milestone(
+                                "ACTION_PLAN_ESTABLISHED",
+                                "2024-01-11",
+                                "goals",
+                                List.of("WORK"),
+                                "summary",
+                                "x\u0000"));
+        ApiClient.Response paired = caseworker()
+                .post(
+                        "/api/journeys/" + journey + "/personal-details-corrections",
+                        "{\"fullName\":\"Amal \\ud83d\\ude00 Haddad\"}");
 
         for (ApiClient.Response refused : List.of(correction, lowAlone, caseworkerId, summary)) {
             assertProblem(refused, 400);
-            assertThat(refused.json().path("errors").get(0).path("message").asString()).contains("cannot be stored");
+            assertThat(refused.json().path("errors").get(0).path("message").asString())
+                    .contains("cannot be stored");
         }
-        assertThat(paired.status()).as("a surrogate pair is an ordinary character").isEqualTo(201);
+        assertThat(paired.status())
+                .as("a surrogate pair is an ordinary character")
+                .isEqualTo(201);
         assertThat(allEvents()).isEqualTo(before + 1);
     }
 
@@ -82,22 +100,61 @@ class RequestEdgeApiTest extends ApiTestBase {
         long before = allEvents();
 
         Map<String, ApiClient.Response> answers = new java.util.LinkedHashMap<>();
-        answers.put("ordinal enums", caseworker().post(milestones,
-                milestone("ACTION_PLAN_ESTABLISHED", "2024-01-11", "goals", List.of(1, 2), "summary", "plan")));
-        answers.put("fraction as integer", caseworker().post(milestones,
-                milestone("CIVIC_ORIENTATION_COMPLETED", "2024-01-11", "hours", 1.5, "language", "arabic")));
-        answers.put("number as text", caseworker().post("/api/journeys/" + journey + "/personal-details-corrections",
-                "{\"fullName\":123}"));
-        answers.put("boolean as text", caseworker().post("/api/journeys/" + journey + "/personal-details-corrections",
-                "{\"fullName\":true}"));
-        answers.put("text as number", caseworker().post(milestones,
-                milestone("CIVIC_ORIENTATION_COMPLETED", "2024-01-11", "hours", "60", "language", "arabic")));
-        answers.put("date-time as date", caseworker().post(milestones,
-                milestone("INTRODUCTORY_MEETING_HELD", "2024-01-11T10:15:00")));
-        answers.put("duplicate key", caseworker().post(milestones,
-                "{\"type\":\"INTRODUCTORY_MEETING_HELD\",\"occurredOn\":\"2024-01-11\",\"occurredOn\":\"2024-01-12\"}"));
-        answers.put("trailing tokens", caseworker().post(milestones,
-                "{\"type\":\"INTRODUCTORY_MEETING_HELD\",\"occurredOn\":\"2024-01-11\"} {}"));
+        answers.put(
+                "ordinal enums",
+                caseworker()
+                        .post(
+                                milestones,
+                                milestone(
+                                        "ACTION_PLAN_ESTABLISHED",
+                                        "2024-01-11",
+                                        "goals",
+                                        List.of(1, 2),
+                                        "summary",
+                                        "plan")));
+        answers.put(
+                "fraction as integer",
+                caseworker()
+                        .post(
+                                milestones,
+                                milestone(
+                                        "CIVIC_ORIENTATION_COMPLETED",
+                                        "2024-01-11",
+                                        "hours",
+                                        1.5,
+                                        "language",
+                                        "arabic")));
+        answers.put(
+                "number as text",
+                caseworker().post("/api/journeys/" + journey + "/personal-details-corrections", "{\"fullName\":123}"));
+        answers.put(
+                "boolean as text",
+                caseworker().post("/api/journeys/" + journey + "/personal-details-corrections", "{\"fullName\":true}"));
+        answers.put(
+                "text as number",
+                caseworker()
+                        .post(
+                                milestones,
+                                milestone(
+                                        "CIVIC_ORIENTATION_COMPLETED",
+                                        "2024-01-11",
+                                        "hours",
+                                        "60",
+                                        "language",
+                                        "arabic")));
+        answers.put(
+                "date-time as date",
+                caseworker().post(milestones, milestone("INTRODUCTORY_MEETING_HELD", "2024-01-11T10:15:00")));
+        answers.put(
+                "duplicate key",
+                caseworker()
+                        .post(
+                                milestones,
+                                "{\"type\":\"INTRODUCTORY_MEETING_HELD\",\"occurredOn\":\"2024-01-11\",\"occurredOn\":\"2024-01-12\"}"));
+        answers.put(
+                "trailing tokens",
+                caseworker()
+                        .post(milestones, "{\"type\":\"INTRODUCTORY_MEETING_HELD\",\"occurredOn\":\"2024-01-11\"} {}"));
 
         answers.forEach((what, answer) -> {
             assertThat(answer.status()).as(what + ": " + answer.body()).isEqualTo(400);
@@ -110,12 +167,17 @@ class RequestEdgeApiTest extends ApiTestBase {
     void givenAPastedIdentityNumberInAnUnknownFieldOrAFieldOfAnotherType_whenPosted_thenItIsNotEchoed() {
         String journey = registerJourney("2024-01-10");
 
-        ApiClient.Response asKey = caseworker().post("/api/journeys/" + journey + "/milestones",
-                "{\"type\":\"INTRODUCTORY_MEETING_HELD\",\"occurredOn\":\"2024-01-11\",\"" + IDENTITY_NUMBER + "\":1}");
-        ApiClient.Response asValue = caseworker().post("/api/journeys/" + journey + "/milestones",
-                milestone("INTRODUCTORY_MEETING_HELD", IDENTITY_NUMBER));
-        ApiClient.Response asBirthYear = caseworker().post("/api/journeys",
-                "{\"municipalityCode\":\"1473\",\"birthYear\":\"" + IDENTITY_NUMBER + "\"}");
+        ApiClient.Response asKey = caseworker()
+                .post(
+                        "/api/journeys/" + journey + "/milestones",
+                        "{\"type\":\"INTRODUCTORY_MEETING_HELD\",\"occurredOn\":\"2024-01-11\",\"" + IDENTITY_NUMBER
+                                + "\":1}");
+        ApiClient.Response asValue = caseworker()
+                .post(
+                        "/api/journeys/" + journey + "/milestones",
+                        milestone("INTRODUCTORY_MEETING_HELD", IDENTITY_NUMBER));
+        ApiClient.Response asBirthYear = caseworker()
+                .post("/api/journeys", "{\"municipalityCode\":\"1473\",\"birthYear\":\"" + IDENTITY_NUMBER + "\"}");
 
         for (ApiClient.Response refused : List.of(asKey, asValue, asBirthYear)) {
             assertProblem(refused, 400);
@@ -130,14 +192,20 @@ class RequestEdgeApiTest extends ApiTestBase {
         String yaml = "municipalityCode: '1473'\n";
         long before = allEvents();
 
-        ApiClient.Response yamlIn = caseworker().send("POST", "/api/journeys", "application/yaml",
-                yaml.getBytes(StandardCharsets.UTF_8));
-        ApiClient.Response xmlIn = caseworker().send("POST", "/api/journeys", "application/xml",
-                "<journey/>".getBytes(StandardCharsets.UTF_8));
-        ApiClient.Response formIn = caseworker().send("POST", "/api/journeys", "application/x-www-form-urlencoded",
-                "municipalityCode=1473".getBytes(StandardCharsets.UTF_8));
-        ApiClient.Response yamlOut = caseworker().with("Accept", "application/yaml").get("/api/caseload");
-        ApiClient.Response xmlOut = caseworker().with("Accept", "application/xml").get("/api/caseload");
+        ApiClient.Response yamlIn =
+                caseworker().send("POST", "/api/journeys", "application/yaml", yaml.getBytes(StandardCharsets.UTF_8));
+        ApiClient.Response xmlIn = caseworker()
+                .send("POST", "/api/journeys", "application/xml", "<journey/>".getBytes(StandardCharsets.UTF_8));
+        ApiClient.Response formIn = caseworker()
+                .send(
+                        "POST",
+                        "/api/journeys",
+                        "application/x-www-form-urlencoded",
+                        "municipalityCode=1473".getBytes(StandardCharsets.UTF_8));
+        ApiClient.Response yamlOut =
+                caseworker().with("Accept", "application/yaml").get("/api/caseload");
+        ApiClient.Response xmlOut =
+                caseworker().with("Accept", "application/xml").get("/api/caseload");
 
         assertProblem(yamlIn, 415);
         assertProblem(xmlIn, 415);
@@ -175,14 +243,18 @@ class RequestEdgeApiTest extends ApiTestBase {
         String answer = rawRequest("GET /api/journeys/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 400");
-        assertThat(answer).contains("application/problem+json").doesNotContain("<html").doesNotContain("Tomcat");
+        assertThat(answer)
+                .contains("application/problem+json")
+                .doesNotContain("<html")
+                .doesNotContain("Tomcat");
     }
 
     @Test
     void givenAnyAnswer_whenReceived_thenItCarriesAContentSecurityPolicyAndNoReferrer() {
         ApiClient.Response answer = caseworker().get("/api/caseload");
 
-        assertThat(answer.header("Content-Security-Policy")).contains("default-src 'self'")
+        assertThat(answer.header("Content-Security-Policy"))
+                .contains("default-src 'self'")
                 .contains("frame-ancestors 'none'");
         assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
     }
@@ -193,23 +265,26 @@ class RequestEdgeApiTest extends ApiTestBase {
     void givenABodylessAdminPostFromAnotherSite_whenSent_then403AndNothingStarted() {
         ApiClient.Response crossSite = admin().with("Origin", "https://evil.example")
                 .send("POST", "/api/admin/projections/caseload/rebuild", null, null);
-        ApiClient.Response nullOrigin = admin().with("Origin", "null")
-                .send("POST", "/api/admin/projections/caseload/rebuild", null, null);
-        ApiClient.Response sameSite = admin().with("Origin", "http://127.0.0.1:" + port)
-                .get("/api/admin/projections");
+        ApiClient.Response nullOrigin =
+                admin().with("Origin", "null").send("POST", "/api/admin/projections/caseload/rebuild", null, null);
+        ApiClient.Response sameSite =
+                admin().with("Origin", "http://127.0.0.1:" + port).get("/api/admin/projections");
         ApiClient.Response noOrigin = admin().get("/api/admin/projections");
 
         assertProblem(crossSite, 403);
         assertProblem(nullOrigin, 403);
         assertThat(sameSite.status()).isEqualTo(200);
         assertThat(noOrigin.status()).isEqualTo(200);
-        assertThat(noOrigin.json().findValues("replaying").stream().noneMatch(tools.jackson.databind.JsonNode::asBoolean))
-                .as("no rebuild was started").isTrue();
+        assertThat(noOrigin.json().findValues("replaying").stream()
+                        .noneMatch(tools.jackson.databind.JsonNode::asBoolean))
+                .as("no rebuild was started")
+                .isTrue();
     }
 
     @Test
     void givenAWriteFromTheServicesOwnOrigin_whenSent_thenItIsRecorded() {
-        ApiClient.Response sameOrigin = caseworker().with("Origin", "http://127.0.0.1:" + port)
+        ApiClient.Response sameOrigin = caseworker()
+                .with("Origin", "http://127.0.0.1:" + port)
                 .post("/api/journeys", registration("2024-01-10", "Amal Haddad", null));
 
         assertThat(sameOrigin.status()).as(sameOrigin.body()).isEqualTo(201);
@@ -220,18 +295,33 @@ class RequestEdgeApiTest extends ApiTestBase {
     @Test
     void givenAUsernameDifferingOnlyInCase_whenCreatedOrSignedInWith_thenItIsTheSameAccount() {
         String username = "Case.Worker." + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> account = Map.of("username", username, "password", "a long enough password",
-                "roles", List.of("CASEWORKER"), "municipalityCode", ApiTestAccounts.TOREBODA);
+        Map<String, Object> account = Map.of(
+                "username",
+                username,
+                "password",
+                "a long enough password",
+                "roles",
+                List.of("CASEWORKER"),
+                "municipalityCode",
+                ApiTestAccounts.TOREBODA);
         assertThat(admin().post("/api/admin/users", account).status()).isEqualTo(201);
 
-        ApiClient.Response again = admin().post("/api/admin/users", Map.of("username", username.toLowerCase(),
-                "password", "another long password", "roles", List.of("ADMIN")));
+        ApiClient.Response again = admin().post(
+                        "/api/admin/users",
+                        Map.of(
+                                "username",
+                                username.toLowerCase(),
+                                "password",
+                                "another long password",
+                                "roles",
+                                List.of("ADMIN")));
         ApiClient.Response signedIn = ApiClient.as(port, username.toUpperCase(), "a long enough password")
                 .get("/api/caseload");
 
         assertProblem(again, 409);
         assertThat(signedIn.status()).isEqualTo(200);
-        assertThat(accounts.find(username.toLowerCase()).orElseThrow().username()).isEqualTo(username);
+        assertThat(accounts.find(username.toLowerCase()).orElseThrow().username())
+                .isEqualTo(username);
     }
 
     @Test
@@ -262,17 +352,25 @@ class RequestEdgeApiTest extends ApiTestBase {
     void givenACorrelationId_whenAWriteIsRecorded_thenTheLogLineAndTheEventsMetadataCarryIt(CapturedOutput output) {
         String correlationId = "edge-test-" + UUID.randomUUID();
 
-        ApiClient.Response created = caseworker().with("X-Correlation-Id", correlationId)
-                .with("Origin", "https://evil.example").post("/api/journeys", registration("2024-01-10", "A", null));
-        ApiClient.Response recorded = caseworker().with("X-Correlation-Id", correlationId + "-2")
+        ApiClient.Response created = caseworker()
+                .with("X-Correlation-Id", correlationId)
+                .with("Origin", "https://evil.example")
+                .post("/api/journeys", registration("2024-01-10", "A", null));
+        ApiClient.Response recorded = caseworker()
+                .with("X-Correlation-Id", correlationId + "-2")
                 .post("/api/journeys", registration("2024-01-10", "Amal Haddad", null));
 
         assertThat(created.status()).isEqualTo(403);
         assertThat(recorded.status()).isEqualTo(201);
-        String metadata = new String(jdbc.queryForObject("select meta_data from domain_event_entry"
-                + " where aggregate_identifier = ?", byte[].class,
-                recorded.json().path("journeyId").asString()), StandardCharsets.UTF_8);
-        assertThat(metadata).contains("\"correlationId\":\"" + correlationId + "-2\"").doesNotContain("traceId");
+        String metadata = new String(
+                jdbc.queryForObject(
+                        "select meta_data from domain_event_entry" + " where aggregate_identifier = ?",
+                        byte[].class,
+                        recorded.json().path("journeyId").asString()),
+                StandardCharsets.UTF_8);
+        assertThat(metadata)
+                .contains("\"correlationId\":\"" + correlationId + "-2\"")
+                .doesNotContain("traceId");
         assertThat(output.getAll()).contains("[" + correlationId + "]");
     }
 

@@ -1,19 +1,18 @@
 package se.integrationjourney.api.web;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import se.integrationjourney.api.testsupport.ApiClient;
-import se.integrationjourney.api.testsupport.ApiTestAccounts;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import se.integrationjourney.api.testsupport.ApiClient;
+import se.integrationjourney.api.testsupport.ApiTestAccounts;
 
 /**
  * Every endpoint of the API (docs/api.md, Roles) against every kind of caller: the allowed ones succeed, the others
@@ -23,7 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoleMatrixApiTest extends ApiTestBase {
 
     /** Who calls. The journey used is always one of Töreboda's, so the Töreboda caseworker is the "own" one. */
-    enum Caller { OWN_CASEWORKER, OTHER_CASEWORKER, ANALYST, AUDITOR, ADMIN, NO_CREDENTIALS, WRONG_PASSWORD }
+    enum Caller {
+        OWN_CASEWORKER,
+        OTHER_CASEWORKER,
+        ANALYST,
+        AUDITOR,
+        ADMIN,
+        NO_CREDENTIALS,
+        WRONG_PASSWORD
+    }
 
     /** The expected status per endpoint (rows) and caller (columns, in {@link Caller} order). */
     private static final String MATRIX = """
@@ -47,8 +54,7 @@ class RoleMatrixApiTest extends ApiTestBase {
             """;
 
     /** A journey of Töreboda with one milestone, for the endpoints that act on a journey. */
-    record Target(String journeyId, String milestoneEventId) {
-    }
+    record Target(String journeyId, String milestoneEventId) {}
 
     @FunctionalInterface
     interface Call {
@@ -56,30 +62,55 @@ class RoleMatrixApiTest extends ApiTestBase {
     }
 
     enum Endpoint {
-        REGISTER(false, (client, target, username) -> client.post("/api/journeys",
-                registration(today().minusDays(10).toString(), "Matrix Person", null))),
+        REGISTER(
+                false,
+                (client, target, username) -> client.post(
+                        "/api/journeys", registration(today().minusDays(10).toString(), "Matrix Person", null))),
         READ_JOURNEY(true, (client, target, username) -> client.get("/api/journeys/" + target.journeyId())),
-        RECORD_MILESTONE(true, (client, target, username) -> client.post(
-                "/api/journeys/" + target.journeyId() + "/milestones",
-                milestone("TEMPORARY_HOUSING_PROVIDED", today().minusDays(5)))),
-        RETRACT(true, (client, target, username) -> client.post("/api/journeys/" + target.journeyId() + "/retractions",
-                Map.of("eventId", target.milestoneEventId(), "reason", "recorded on the wrong journey"))),
-        CORRECT_PERSONAL_DETAILS(true, (client, target, username) -> client.post(
-                "/api/journeys/" + target.journeyId() + "/personal-details-corrections",
-                Map.of("fullName", "Amal Haddad Karim"))),
+        RECORD_MILESTONE(
+                true,
+                (client, target, username) -> client.post(
+                        "/api/journeys/" + target.journeyId() + "/milestones",
+                        milestone("TEMPORARY_HOUSING_PROVIDED", today().minusDays(5)))),
+        RETRACT(
+                true,
+                (client, target, username) -> client.post(
+                        "/api/journeys/" + target.journeyId() + "/retractions",
+                        Map.of("eventId", target.milestoneEventId(), "reason", "recorded on the wrong journey"))),
+        CORRECT_PERSONAL_DETAILS(
+                true,
+                (client, target, username) -> client.post(
+                        "/api/journeys/" + target.journeyId() + "/personal-details-corrections",
+                        Map.of("fullName", "Amal Haddad Karim"))),
         TIMELINE(true, (client, target, username) -> client.get("/api/journeys/" + target.journeyId() + "/timeline")),
-        CASELOAD(false, (client, target, username) -> client.get("/api/caseload?municipalityCode="
-                + ApiTestAccounts.TOREBODA)),
-        TWO_YEARS_AFTER_JSON(false, (client, target, username) ->
-                client.get("/api/outcomes/two-years-after?cohortYear=2021")),
-        TWO_YEARS_AFTER_CSV(false, (client, target, username) ->
-                client.with("Accept", "text/csv").get("/api/outcomes/two-years-after?cohortYear=2021")),
-        TIME_TO_JSON(false, (client, target, username) ->
-                client.get("/api/outcomes/time-to?milestone=HOUSING_SECURED&from=ARRIVAL&cohortYear=2024")),
-        TIME_TO_CSV(false, (client, target, username) -> client.with("Accept", "text/csv")
-                .get("/api/outcomes/time-to?milestone=HOUSING_SECURED&from=ARRIVAL&cohortYear=2024")),
-        CREATE_ACCOUNT(false, (client, target, username) -> client.post("/api/admin/users",
-                Map.of("username", username, "password", "a long enough password", "roles", List.of("ANALYST")))),
+        CASELOAD(
+                false,
+                (client, target, username) -> client.get("/api/caseload?municipalityCode=" + ApiTestAccounts.TOREBODA)),
+        TWO_YEARS_AFTER_JSON(
+                false, (client, target, username) -> client.get("/api/outcomes/two-years-after?cohortYear=2021")),
+        TWO_YEARS_AFTER_CSV(
+                false,
+                (client, target, username) ->
+                        client.with("Accept", "text/csv").get("/api/outcomes/two-years-after?cohortYear=2021")),
+        TIME_TO_JSON(
+                false,
+                (client, target, username) ->
+                        client.get("/api/outcomes/time-to?milestone=HOUSING_SECURED&from=ARRIVAL&cohortYear=2024")),
+        TIME_TO_CSV(
+                false,
+                (client, target, username) -> client.with("Accept", "text/csv")
+                        .get("/api/outcomes/time-to?milestone=HOUSING_SECURED&from=ARRIVAL&cohortYear=2024")),
+        CREATE_ACCOUNT(
+                false,
+                (client, target, username) -> client.post(
+                        "/api/admin/users",
+                        Map.of(
+                                "username",
+                                username,
+                                "password",
+                                "a long enough password",
+                                "roles",
+                                List.of("ANALYST")))),
         PROJECTIONS(false, (client, target, username) -> client.get("/api/admin/projections")),
         REBUILD(false, (client, target, username) -> client.post("/api/admin/projections/caseload/rebuild", "")),
         REBUILD_ALL(false, (client, target, username) -> client.post("/api/admin/projections/rebuild", "")),
@@ -95,20 +126,23 @@ class RoleMatrixApiTest extends ApiTestBase {
     }
 
     static Stream<Arguments> matrix() {
-        return MATRIX.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        return MATRIX.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .flatMap(line -> {
                     String[] cells = line.split("\\s+");
                     assertThat(cells).hasSize(Caller.values().length + 1);
                     Endpoint endpoint = Endpoint.valueOf(cells[0]);
-                    return IntStream.range(0, Caller.values().length).mapToObj(column ->
-                            Arguments.of(endpoint, Caller.values()[column], Integer.parseInt(cells[column + 1])));
+                    return IntStream.range(0, Caller.values().length)
+                            .mapToObj(column -> Arguments.of(
+                                    endpoint, Caller.values()[column], Integer.parseInt(cells[column + 1])));
                 });
     }
 
     @ParameterizedTest(name = "{0} as {1} -> {2}")
     @MethodSource("matrix")
-    void givenACaller_whenCallingAnEndpoint_thenAllowedOrRefusedAsTheContractSays(Endpoint endpoint, Caller caller,
-                                                                                  int expected) {
+    void givenACaller_whenCallingAnEndpoint_thenAllowedOrRefusedAsTheContractSays(
+            Endpoint endpoint, Caller caller, int expected) {
         Target target = endpoint.needsJourney ? journeyWithAMilestone() : null;
         String newUsername = "matrix-" + UUID.randomUUID();
         long journeyEventsBefore = target == null ? 0 : eventsOf(target.journeyId());
@@ -125,11 +159,13 @@ class RoleMatrixApiTest extends ApiTestBase {
         assertThat(response.status()).as(response.body()).isEqualTo(expected);
         switch (endpoint) {
             case REGISTER -> assertThat(allEvents()).isEqualTo(allEventsBefore + 1);
-            case RECORD_MILESTONE, RETRACT, CORRECT_PERSONAL_DETAILS -> assertThat(eventsOf(target.journeyId())).isEqualTo(journeyEventsBefore + 1);
+            case RECORD_MILESTONE, RETRACT, CORRECT_PERSONAL_DETAILS ->
+                assertThat(eventsOf(target.journeyId())).isEqualTo(journeyEventsBefore + 1);
             case CREATE_ACCOUNT -> assertThat(accounts.find(newUsername)).isPresent();
-            case TWO_YEARS_AFTER_CSV, TIME_TO_CSV -> assertThat(response.contentType()).startsWith("text/csv");
+            case TWO_YEARS_AFTER_CSV, TIME_TO_CSV ->
+                assertThat(response.contentType()).startsWith("text/csv");
             case TWO_YEARS_AFTER_JSON, TIME_TO_JSON, READ_JOURNEY, TIMELINE, CASELOAD, PROJECTIONS ->
-                    assertThat(response.contentType()).startsWith("application/json");
+                assertThat(response.contentType()).startsWith("application/json");
             default -> assertThat(allEvents()).isEqualTo(allEventsBefore);
         }
     }
@@ -137,8 +173,8 @@ class RoleMatrixApiTest extends ApiTestBase {
     @Test
     void givenRefusalsByRoleAndByMunicipality_whenComparingTheProblems_thenOneTypeHasOneTitle() {
         ApiClient.Response byRole = analyst().get("/api/caseload");
-        ApiClient.Response byMunicipality = otherCaseworker().get("/api/caseload?municipalityCode="
-                + ApiTestAccounts.TOREBODA);
+        ApiClient.Response byMunicipality =
+                otherCaseworker().get("/api/caseload?municipalityCode=" + ApiTestAccounts.TOREBODA);
         ApiClient.Response noCredentials = anonymous().get("/api/caseload");
         ApiClient.Response wrongPassword = wrongPassword().get("/api/caseload");
 

@@ -1,9 +1,7 @@
 package se.integrationjourney.api.web;
 
-import org.junit.jupiter.api.Test;
-import se.integrationjourney.api.testsupport.ApiClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import se.integrationjourney.api.testsupport.ApiClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Generated bad input over every write endpoint (issue 14): each valid body mutated at random (a field of another
@@ -31,8 +30,16 @@ class WriteEndpointsFuzzTest extends ApiTestBase {
     private static final String NAME = "Zlatan Fuzzberg";
     private static final String IDENTITY_NUMBER = "19121212-1212";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> LEAKS = List.of(NAME, IDENTITY_NUMBER, "191212121212", "Exception", "\tat ",
-            "org.springframework", "org.postgresql", "java.lang", "SQL");
+    private static final List<String> LEAKS = List.of(
+            NAME,
+            IDENTITY_NUMBER,
+            "191212121212",
+            "Exception",
+            "\tat ",
+            "org.springframework",
+            "org.postgresql",
+            "java.lang",
+            "SQL");
 
     @Test
     void givenGeneratedBadInput_whenSentToEveryWriteEndpoint_thenNo5xxNoLeakAndEveryViewReachesTheHead() {
@@ -53,8 +60,14 @@ class WriteEndpointsFuzzTest extends ApiTestBase {
                 if (random.nextInt(6) == 0) {
                     client = client.with("If-Match", randomText(random, 10));
                 }
-                String contentType = random.nextInt(12) == 0 ? pick(random, List.of("text/plain",
-                        "application/yaml", "application/json; charset=ISO-8859-1", "application/xml"))
+                String contentType = random.nextInt(12) == 0
+                        ? pick(
+                                random,
+                                List.of(
+                                        "text/plain",
+                                        "application/yaml",
+                                        "application/json; charset=ISO-8859-1",
+                                        "application/xml"))
                         : "application/json";
                 ApiClient.Response answer;
                 try {
@@ -66,14 +79,16 @@ class WriteEndpointsFuzzTest extends ApiTestBase {
                 String problem = check(answer);
                 if (problem != null) {
                     failures.add(endpoint.name() + " (seed " + seed + ", case " + i + "): " + problem + " for "
-                            + new String(sent, StandardCharsets.UTF_8).replaceAll("[^ -~]", "?")
-                            .substring(0, Math.min(300, sent.length)));
+                            + new String(sent, StandardCharsets.UTF_8)
+                                    .replaceAll("[^ -~]", "?")
+                                    .substring(0, Math.min(300, sent.length)));
                 }
             }
         }
 
         assertThat(failures).isEmpty();
-        assertThat(statuses).as("the generated cases reach both the recording and the refusals")
+        assertThat(statuses)
+                .as("the generated cases reach both the recording and the refusals")
                 .containsKeys(201, 400, 415);
         await().atMost(Duration.ofSeconds(60)).until(this::everyViewAtTheHeadWithoutDeadLetters);
     }
@@ -93,7 +108,8 @@ class WriteEndpointsFuzzTest extends ApiTestBase {
                 return "status " + answer.status() + " as " + answer.contentType();
             }
             JsonNode problem = answer.json();
-            if (problem.path("type").asString().isEmpty() || problem.path("detail").asString().isEmpty()) {
+            if (problem.path("type").asString().isEmpty()
+                    || problem.path("detail").asString().isEmpty()) {
                 return "an incomplete problem: " + answer.body();
             }
         }
@@ -102,7 +118,8 @@ class WriteEndpointsFuzzTest extends ApiTestBase {
 
     private boolean everyViewAtTheHeadWithoutDeadLetters() {
         for (JsonNode view : admin().get("/api/admin/projections").json()) {
-            if (view.path("position").asLong() < view.path("headPosition").asLong() || view.path("replaying").asBoolean()
+            if (view.path("position").asLong() < view.path("headPosition").asLong()
+                    || view.path("replaying").asBoolean()
                     || view.path("deadLetters").asLong() > 0) {
                 return false;
             }
@@ -124,26 +141,46 @@ class WriteEndpointsFuzzTest extends ApiTestBase {
 
     private List<Endpoint> endpoints(List<String> journeys) {
         List<Endpoint> endpoints = new ArrayList<>();
-        endpoints.add(endpoint("register", random -> "/api/journeys",
+        endpoints.add(endpoint(
+                "register",
+                random -> "/api/journeys",
                 random -> new LinkedHashMap<>(registration("2024-01-1" + random.nextInt(10), NAME, IDENTITY_NUMBER)),
                 ApiTestBase::caseworker));
-        endpoints.add(endpoint("milestone", random -> journeyPath(random, journeys, "/milestones"),
-                WriteEndpointsFuzzTest::milestoneBody, ApiTestBase::caseworker));
-        endpoints.add(endpoint("retraction", random -> journeyPath(random, journeys, "/retractions"),
-                random -> new LinkedHashMap<>(Map.of("eventId", UUID.randomUUID().toString(),
-                        "reason", "recorded on the wrong journey")), ApiTestBase::caseworker));
-        endpoints.add(endpoint("correction", random -> journeyPath(random, journeys, "/personal-details-corrections"),
+        endpoints.add(endpoint(
+                "milestone",
+                random -> journeyPath(random, journeys, "/milestones"),
+                WriteEndpointsFuzzTest::milestoneBody,
+                ApiTestBase::caseworker));
+        endpoints.add(endpoint(
+                "retraction",
+                random -> journeyPath(random, journeys, "/retractions"),
+                random -> new LinkedHashMap<>(
+                        Map.of("eventId", UUID.randomUUID().toString(), "reason", "recorded on the wrong journey")),
+                ApiTestBase::caseworker));
+        endpoints.add(endpoint(
+                "correction",
+                random -> journeyPath(random, journeys, "/personal-details-corrections"),
                 random -> new LinkedHashMap<>(Map.of("fullName", NAME, "personalIdentityNumber", IDENTITY_NUMBER)),
                 ApiTestBase::caseworker));
-        endpoints.add(endpoint("account", random -> "/api/admin/users",
-                random -> new LinkedHashMap<>(Map.of("username", "fuzz." + random.nextInt(1_000_000),
-                        "password", "a long enough password", "roles", List.of("ANALYST"))), ApiTestBase::admin));
+        endpoints.add(endpoint(
+                "account",
+                random -> "/api/admin/users",
+                random -> new LinkedHashMap<>(Map.of(
+                        "username",
+                        "fuzz." + random.nextInt(1_000_000),
+                        "password",
+                        "a long enough password",
+                        "roles",
+                        List.of("ANALYST"))),
+                ApiTestBase::admin));
         return endpoints;
     }
 
-    private static Endpoint endpoint(String name, java.util.function.Function<SplittableRandom, String> path,
-                                     java.util.function.Function<SplittableRandom, Map<String, Object>> body,
-                                     java.util.function.Function<ApiTestBase, ApiClient> client) {
+    private static Endpoint endpoint(
+            String name,
+            java.util.function.Function<SplittableRandom, String> path,
+            java.util.function.Function<SplittableRandom, Map<String, Object>> body,
+            java.util.function.Function<ApiTestBase, ApiClient> client) {
         return new Endpoint() {
             public String name() {
                 return name;
@@ -188,8 +225,17 @@ class WriteEndpointsFuzzTest extends ApiTestBase {
                 milestone("CIVIC_ORIENTATION_COMPLETED", day, "hours", 60, "language", "arabic"),
                 milestone("INTERNSHIP_STARTED", day, "internshipId", "i1", "kind", "WORK_TRIAL", "sector", "care"),
                 milestone("INTERNSHIP_ENDED", day, "internshipId", "i1", "outcome", "COMPLETED"),
-                milestone("EMPLOYMENT_STARTED", day, "employmentId", "e1", "employmentType", "REGULAR",
-                        "sector", "care", "hoursPerWeek", 40),
+                milestone(
+                        "EMPLOYMENT_STARTED",
+                        day,
+                        "employmentId",
+                        "e1",
+                        "employmentType",
+                        "REGULAR",
+                        "sector",
+                        "care",
+                        "hoursPerWeek",
+                        40),
                 milestone("EMPLOYMENT_ENDED", day, "employmentId", "e1"),
                 milestone("BUSINESS_STARTED", day),
                 milestone("BUSINESS_CLOSED", day),
@@ -199,8 +245,15 @@ class WriteEndpointsFuzzTest extends ApiTestBase {
                 milestone("FINANCIAL_ASSISTANCE_ENDED", day),
                 milestone("SELF_SUFFICIENCY_REACHED", day, "basis", "EMPLOYMENT"),
                 milestone("SELF_SUFFICIENCY_LOST", day),
-                milestone("FOLLOW_UP_RECORDED", day, "monthsAfterEstablishment", 24, "status", "EMPLOYED",
-                        "source", "INTERVIEW"),
+                milestone(
+                        "FOLLOW_UP_RECORDED",
+                        day,
+                        "monthsAfterEstablishment",
+                        24,
+                        "status",
+                        "EMPLOYED",
+                        "source",
+                        "INTERVIEW"),
                 milestone("JOURNEY_CLOSED", day, "reason", "OTHER"),
                 milestone("JOURNEY_REOPENED", day));
         return new LinkedHashMap<>(samples.get(random.nextInt(samples.size())));
@@ -224,13 +277,16 @@ class WriteEndpointsFuzzTest extends ApiTestBase {
                         body.remove(pick(random, keys));
                     }
                 }
-                case 4 -> body.put(pick(random, List.of(IDENTITY_NUMBER, NAME, "colour", "isAdmin", "",
-                        "personalDetails")), randomValue(random, 0));
+                case 4 ->
+                    body.put(
+                            pick(random, List.of(IDENTITY_NUMBER, NAME, "colour", "isAdmin", "", "personalDetails")),
+                            randomValue(random, 0));
                 case 5 -> {
                     if (body.get("personalDetails") instanceof Map<?, ?> details) {
                         @SuppressWarnings("unchecked")
                         Map<String, Object> inner = new LinkedHashMap<>((Map<String, Object>) details);
-                        inner.put(pick(random, List.of("fullName", "personalIdentityNumber", IDENTITY_NUMBER)),
+                        inner.put(
+                                pick(random, List.of("fullName", "personalIdentityNumber", IDENTITY_NUMBER)),
                                 randomValue(random, 0));
                         body.put("personalDetails", inner);
                     } else if (!keys.isEmpty()) {
@@ -248,9 +304,11 @@ class WriteEndpointsFuzzTest extends ApiTestBase {
     /** Mutations of the text itself: what a JSON library would never write. */
     private static byte[] raw(String json, SplittableRandom random) {
         return switch (random.nextInt(6)) {
-            case 0 -> json.substring(0, random.nextInt(Math.max(1, json.length()))).getBytes(StandardCharsets.UTF_8);
-            case 1 -> (json.substring(0, json.length() - 1) + ",\"occurredOn\":\"2024-01-01\",\"occurredOn\":\"x\"}")
-                    .getBytes(StandardCharsets.UTF_8);
+            case 0 ->
+                json.substring(0, random.nextInt(Math.max(1, json.length()))).getBytes(StandardCharsets.UTF_8);
+            case 1 ->
+                (json.substring(0, json.length() - 1) + ",\"occurredOn\":\"2024-01-01\",\"occurredOn\":\"x\"}")
+                        .getBytes(StandardCharsets.UTF_8);
             case 2 -> {
                 byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
                 bytes[random.nextInt(bytes.length)] = (byte) (0x80 + random.nextInt(0x80));
@@ -291,7 +349,8 @@ class WriteEndpointsFuzzTest extends ApiTestBase {
                 StringBuilder text = new StringBuilder();
                 int length = random.nextInt(maxLength + 1);
                 for (int i = 0; i < length; i++) {
-                    text.append((char) (random.nextInt(8) == 0 ? random.nextInt(0x20, 0x3000) : random.nextInt(0x20, 0x7f)));
+                    text.append((char)
+                            (random.nextInt(8) == 0 ? random.nextInt(0x20, 0x3000) : random.nextInt(0x20, 0x7f)));
                 }
                 yield text.toString();
             }

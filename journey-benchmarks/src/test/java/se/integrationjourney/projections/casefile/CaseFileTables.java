@@ -1,8 +1,7 @@
 package se.integrationjourney.projections.casefile;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.Collection;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * For the benchmarks' hand-written baseline, which fills copies of the views' tables itself: a case-file view's own
@@ -11,12 +10,11 @@ import java.util.Collection;
  */
 public final class CaseFileTables {
 
-    private CaseFileTables() {
-    }
+    private CaseFileTables() {}
 
     /** Upserts the case files into {@code physicalTable}, which has {@code view}'s columns, in the caller's transaction. */
-    public static void write(CaseFileProjection view, JdbcTemplate jdbc, String physicalTable,
-                             Collection<CaseFile> files) {
+    public static void write(
+            CaseFileProjection view, JdbcTemplate jdbc, String physicalTable, Collection<CaseFile> files) {
         new CaseFileTable(jdbc, physicalTable, view).store(files);
     }
 }

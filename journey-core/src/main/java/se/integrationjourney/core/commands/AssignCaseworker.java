@@ -1,10 +1,9 @@
 package se.integrationjourney.core.commands;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
-
 import java.time.LocalDate;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * Assigns (or reassigns) the responsible caseworker.
@@ -18,5 +17,4 @@ public record AssignCaseworker(
         @TargetAggregateVersion Long expectedVersion,
         LocalDate occurredOn,
         String caseworkerId)
-        implements MilestoneCommand {
-}
+        implements MilestoneCommand {}

@@ -1,11 +1,10 @@
 package se.integrationjourney.core.commands;
 
+import java.time.LocalDate;
+import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import se.integrationjourney.core.events.ClosureReason;
-
-import java.time.LocalDate;
-import java.util.UUID;
 
 /**
  * Closes the journey.
@@ -19,5 +18,4 @@ public record CloseJourney(
         @TargetAggregateVersion Long expectedVersion,
         LocalDate occurredOn,
         ClosureReason reason)
-        implements MilestoneCommand {
-}
+        implements MilestoneCommand {}

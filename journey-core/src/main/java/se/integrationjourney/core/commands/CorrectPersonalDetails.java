@@ -1,10 +1,9 @@
 package se.integrationjourney.core.commands;
 
+import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import se.integrationjourney.core.events.PersonalDetails;
-
-import java.util.UUID;
 
 /**
  * Corrects the person's name or identity number. A correction, so it is accepted on a closed journey too.
@@ -17,5 +16,4 @@ public record CorrectPersonalDetails(
         @TargetAggregateIdentifier UUID journeyId,
         @TargetAggregateVersion Long expectedVersion,
         PersonalDetails personalDetails)
-        implements JourneyCommand {
-}
+        implements JourneyCommand {}

@@ -1,10 +1,9 @@
 package se.integrationjourney.core.commands;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
-
 import java.time.LocalDate;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * Records the end of an open employment.
@@ -18,5 +17,4 @@ public record EndEmployment(
         @TargetAggregateVersion Long expectedVersion,
         LocalDate occurredOn,
         String employmentId)
-        implements MilestoneCommand {
-}
+        implements MilestoneCommand {}

@@ -1,11 +1,10 @@
 package se.integrationjourney.core.commands;
 
+import java.time.LocalDate;
+import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import se.integrationjourney.core.events.EstablishmentEndReason;
-
-import java.time.LocalDate;
-import java.util.UUID;
 
 /**
  * Records the end of the establishment plan.
@@ -19,5 +18,4 @@ public record EndEstablishmentPlan(
         @TargetAggregateVersion Long expectedVersion,
         LocalDate occurredOn,
         EstablishmentEndReason reason)
-        implements MilestoneCommand {
-}
+        implements MilestoneCommand {}

@@ -1,11 +1,10 @@
 package se.integrationjourney.core.commands;
 
+import java.time.LocalDate;
+import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import se.integrationjourney.core.events.InternshipOutcome;
-
-import java.time.LocalDate;
-import java.util.UUID;
 
 /**
  * Records the end of an open internship.
@@ -20,5 +19,4 @@ public record EndInternship(
         LocalDate occurredOn,
         String internshipId,
         InternshipOutcome outcome)
-        implements MilestoneCommand {
-}
+        implements MilestoneCommand {}

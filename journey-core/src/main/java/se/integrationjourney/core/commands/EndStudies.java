@@ -1,10 +1,9 @@
 package se.integrationjourney.core.commands;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
-
 import java.time.LocalDate;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * Records the end of open studies.
@@ -18,5 +17,4 @@ public record EndStudies(
         @TargetAggregateVersion Long expectedVersion,
         LocalDate occurredOn,
         String studyId)
-        implements MilestoneCommand {
-}
+        implements MilestoneCommand {}

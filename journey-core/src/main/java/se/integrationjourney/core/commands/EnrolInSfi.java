@@ -1,10 +1,9 @@
 package se.integrationjourney.core.commands;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
-
 import java.time.LocalDate;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * Enrols the person in SFI on a study path.
@@ -19,5 +18,4 @@ public record EnrolInSfi(
         @TargetAggregateVersion Long expectedVersion,
         LocalDate occurredOn,
         int studyPath)
-        implements MilestoneCommand {
-}
+        implements MilestoneCommand {}

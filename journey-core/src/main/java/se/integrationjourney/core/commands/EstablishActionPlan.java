@@ -1,12 +1,11 @@
 package se.integrationjourney.core.commands;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
-import se.integrationjourney.core.events.ActionPlanGoal;
-
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import se.integrationjourney.core.events.ActionPlanGoal;
 
 /**
  * Establishes the municipality's individual action plan.
@@ -23,5 +22,4 @@ public record EstablishActionPlan(
         LocalDate occurredOn,
         Set<ActionPlanGoal> goals,
         String summary)
-        implements MilestoneCommand {
-}
+        implements MilestoneCommand {}

@@ -1,10 +1,9 @@
 package se.integrationjourney.core.commands;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
-
 import java.time.LocalDate;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * Records completed civic orientation.
@@ -21,5 +20,4 @@ public record RecordCivicOrientationCompleted(
         LocalDate occurredOn,
         int hours,
         String language)
-        implements MilestoneCommand {
-}
+        implements MilestoneCommand {}

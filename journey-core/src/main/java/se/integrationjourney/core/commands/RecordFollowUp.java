@@ -1,12 +1,11 @@
 package se.integrationjourney.core.commands;
 
+import java.time.LocalDate;
+import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import se.integrationjourney.core.events.FollowUpSource;
 import se.integrationjourney.core.events.OutcomeStatus;
-
-import java.time.LocalDate;
-import java.util.UUID;
 
 /**
  * Records the person's status at a follow-up after the establishment period.
@@ -23,5 +22,4 @@ public record RecordFollowUp(
         int monthsAfterEstablishment,
         OutcomeStatus status,
         FollowUpSource source)
-        implements MilestoneCommand {
-}
+        implements MilestoneCommand {}

@@ -1,11 +1,10 @@
 package se.integrationjourney.core.commands;
 
+import java.time.LocalDate;
+import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import se.integrationjourney.core.events.Tenure;
-
-import java.time.LocalDate;
-import java.util.UUID;
 
 /**
  * Records that the person secured housing.
@@ -19,5 +18,4 @@ public record RecordHousingSecured(
         @TargetAggregateVersion Long expectedVersion,
         LocalDate occurredOn,
         Tenure tenure)
-        implements MilestoneCommand {
-}
+        implements MilestoneCommand {}

@@ -1,10 +1,9 @@
 package se.integrationjourney.core.commands;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
-
 import java.time.LocalDate;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * Records that the person is no longer self-sufficient.
@@ -16,6 +15,4 @@ import java.util.UUID;
 public record RecordSelfSufficiencyLost(
         @TargetAggregateIdentifier UUID journeyId,
         @TargetAggregateVersion Long expectedVersion,
-        LocalDate occurredOn)
-        implements MilestoneCommand {
-}
+        LocalDate occurredOn) implements MilestoneCommand {}

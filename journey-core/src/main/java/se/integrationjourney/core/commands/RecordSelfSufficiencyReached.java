@@ -1,11 +1,10 @@
 package se.integrationjourney.core.commands;
 
+import java.time.LocalDate;
+import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import se.integrationjourney.core.events.SelfSufficiencyBasis;
-
-import java.time.LocalDate;
-import java.util.UUID;
 
 /**
  * Records that the person became self-sufficient.
@@ -19,5 +18,4 @@ public record RecordSelfSufficiencyReached(
         @TargetAggregateVersion Long expectedVersion,
         LocalDate occurredOn,
         SelfSufficiencyBasis basis)
-        implements MilestoneCommand {
-}
+        implements MilestoneCommand {}

@@ -1,11 +1,10 @@
 package se.integrationjourney.core.commands;
 
+import java.time.LocalDate;
+import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import se.integrationjourney.core.events.SfiLevel;
-
-import java.time.LocalDate;
-import java.util.UUID;
 
 /**
  * Records a passed SFI course.
@@ -19,5 +18,4 @@ public record RecordSfiLevelReached(
         @TargetAggregateVersion Long expectedVersion,
         LocalDate occurredOn,
         SfiLevel level)
-        implements MilestoneCommand {
-}
+        implements MilestoneCommand {}

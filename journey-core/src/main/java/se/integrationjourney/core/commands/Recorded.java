@@ -7,5 +7,4 @@ package se.integrationjourney.core.commands;
  * @param eventId the id of the recorded event, as stored in the event store
  * @param version the journey's version after it: the sequence number of its last event (registration is 0)
  */
-public record Recorded(String eventId, long version) {
-}
+public record Recorded(String eventId, long version) {}

@@ -1,13 +1,12 @@
 package se.integrationjourney.core.commands;
 
+import java.time.LocalDate;
+import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import se.integrationjourney.core.events.EducationLevel;
 import se.integrationjourney.core.events.Gender;
 import se.integrationjourney.core.events.PersonalDetails;
 import se.integrationjourney.core.events.ReceptionType;
-
-import java.time.LocalDate;
-import java.util.UUID;
 
 /**
  * Registers a newcomer's arrival, starting their journey. The caller generates the journey id, so a repeat can be
@@ -31,5 +30,4 @@ public record RegisterNewcomer(
         String countryOfBirth,
         EducationLevel educationLevel,
         PersonalDetails personalDetails)
-        implements JourneyCommand {
-}
+        implements JourneyCommand {}

@@ -1,9 +1,8 @@
 package se.integrationjourney.core.commands;
 
+import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
-
-import java.util.UUID;
 
 /**
  * Retracts a mistaken event of this journey. A correction, so it is accepted on a closed journey too.
@@ -18,5 +17,4 @@ public record RetractMilestone(
         @TargetAggregateVersion Long expectedVersion,
         String retractedEventId,
         String reason)
-        implements JourneyCommand {
-}
+        implements JourneyCommand {}

@@ -1,12 +1,11 @@
 package se.integrationjourney.core.commands;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
-import se.integrationjourney.core.events.EmploymentType;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import se.integrationjourney.core.events.EmploymentType;
 
 /**
  * Records the start of an employment.
@@ -25,5 +24,4 @@ public record StartEmployment(
         EmploymentType employmentType,
         String sector,
         BigDecimal hoursPerWeek)
-        implements MilestoneCommand {
-}
+        implements MilestoneCommand {}

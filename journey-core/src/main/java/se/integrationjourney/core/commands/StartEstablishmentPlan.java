@@ -1,10 +1,9 @@
 package se.integrationjourney.core.commands;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
-
 import java.time.LocalDate;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * Records the start of Arbetsförmedlingen's establishment plan, which may be up to 12 months before arrival.
@@ -16,6 +15,4 @@ import java.util.UUID;
 public record StartEstablishmentPlan(
         @TargetAggregateIdentifier UUID journeyId,
         @TargetAggregateVersion Long expectedVersion,
-        LocalDate occurredOn)
-        implements MilestoneCommand {
-}
+        LocalDate occurredOn) implements MilestoneCommand {}

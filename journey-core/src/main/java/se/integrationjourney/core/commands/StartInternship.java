@@ -1,11 +1,10 @@
 package se.integrationjourney.core.commands;
 
+import java.time.LocalDate;
+import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import se.integrationjourney.core.events.InternshipKind;
-
-import java.time.LocalDate;
-import java.util.UUID;
 
 /**
  * Records the start of an internship.
@@ -22,5 +21,4 @@ public record StartInternship(
         String internshipId,
         InternshipKind kind,
         String sector)
-        implements MilestoneCommand {
-}
+        implements MilestoneCommand {}

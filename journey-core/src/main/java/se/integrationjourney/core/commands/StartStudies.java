@@ -1,11 +1,10 @@
 package se.integrationjourney.core.commands;
 
+import java.time.LocalDate;
+import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import se.integrationjourney.core.events.StudyLevel;
-
-import java.time.LocalDate;
-import java.util.UUID;
 
 /**
  * Records the start of studies.
@@ -21,5 +20,4 @@ public record StartStudies(
         LocalDate occurredOn,
         String studyId,
         StudyLevel level)
-        implements MilestoneCommand {
-}
+        implements MilestoneCommand {}

@@ -1,10 +1,9 @@
 package se.integrationjourney.core.events;
 
-import org.axonframework.serialization.Revision;
-
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /**
  * The municipality's individual action plan was established.
@@ -12,10 +11,5 @@ import java.util.UUID;
  * @param summary free text without personal data
  */
 @Revision("1")
-public record ActionPlanEstablished(
-        UUID journeyId,
-        LocalDate occurredOn,
-        Set<ActionPlanGoal> goals,
-        String summary)
-        implements MilestoneEvent {
-}
+public record ActionPlanEstablished(UUID journeyId, LocalDate occurredOn, Set<ActionPlanGoal> goals, String summary)
+        implements MilestoneEvent {}

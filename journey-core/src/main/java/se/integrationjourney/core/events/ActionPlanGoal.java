@@ -5,5 +5,8 @@ package se.integrationjourney.core.events;
  * <p>Stored by name in events: constants may be added, never renamed or removed.
  */
 public enum ActionPlanGoal {
-    WORK, STUDIES, LANGUAGE, HOUSING
+    WORK,
+    STUDIES,
+    LANGUAGE,
+    HOUSING
 }

@@ -1,9 +1,8 @@
 package se.integrationjourney.core.events;
 
-import org.axonframework.serialization.Revision;
-
 import java.time.LocalDate;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /**
  * The person completed civic orientation (samhällsorientering).
@@ -12,10 +11,5 @@ import java.util.UUID;
  * @param language language of instruction
  */
 @Revision("1")
-public record CivicOrientationCompleted(
-        UUID journeyId,
-        LocalDate occurredOn,
-        int hours,
-        String language)
-        implements MilestoneEvent {
-}
+public record CivicOrientationCompleted(UUID journeyId, LocalDate occurredOn, int hours, String language)
+        implements MilestoneEvent {}

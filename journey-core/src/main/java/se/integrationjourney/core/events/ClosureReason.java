@@ -5,5 +5,8 @@ package se.integrationjourney.core.events;
  * <p>Stored by name in events: constants may be added, never renamed or removed.
  */
 public enum ClosureReason {
-    MOVED_AWAY, DECEASED, FOLLOW_UP_COMPLETE, OTHER
+    MOVED_AWAY,
+    DECEASED,
+    FOLLOW_UP_COMPLETE,
+    OTHER
 }

@@ -5,5 +5,9 @@ package se.integrationjourney.core.events;
  * <p>Stored by name in events: constants may be added, never renamed or removed.
  */
 public enum EducationLevel {
-    NONE, PRIMARY, SECONDARY, POST_SECONDARY, UNKNOWN
+    NONE,
+    PRIMARY,
+    SECONDARY,
+    POST_SECONDARY,
+    UNKNOWN
 }

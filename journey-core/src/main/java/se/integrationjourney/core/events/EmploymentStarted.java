@@ -1,10 +1,9 @@
 package se.integrationjourney.core.events;
 
-import org.axonframework.serialization.Revision;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /**
  * An employment started.
@@ -20,5 +19,4 @@ public record EmploymentStarted(
         EmploymentType employmentType,
         String sector,
         BigDecimal hoursPerWeek)
-        implements MilestoneEvent {
-}
+        implements MilestoneEvent {}

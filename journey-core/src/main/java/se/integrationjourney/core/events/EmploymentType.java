@@ -6,7 +6,11 @@ package se.integrationjourney.core.events;
  * <p>Stored by name in events: constants may be added, never renamed or removed.
  */
 public enum EmploymentType {
-    REGULAR, NYSTARTSJOBB, EXTRATJANST, INTRODUKTIONSJOBB, OTHER_SUBSIDISED;
+    REGULAR,
+    NYSTARTSJOBB,
+    EXTRATJANST,
+    INTRODUKTIONSJOBB,
+    OTHER_SUBSIDISED;
 
     /** Whether the employment is subsidised (nystartsjobb, extratjänst, introduktionsjobb or another form). */
     public boolean isSubsidised() {

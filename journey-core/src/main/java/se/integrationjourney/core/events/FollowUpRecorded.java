@@ -1,9 +1,8 @@
 package se.integrationjourney.core.events;
 
-import org.axonframework.serialization.Revision;
-
 import java.time.LocalDate;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /**
  * The person's status at a follow-up after the establishment period; a follow-up at 24 months decides the two-years-
@@ -13,10 +12,5 @@ import java.util.UUID;
  */
 @Revision("1")
 public record FollowUpRecorded(
-        UUID journeyId,
-        LocalDate occurredOn,
-        int monthsAfterEstablishment,
-        OutcomeStatus status,
-        FollowUpSource source)
-        implements MilestoneEvent {
-}
+        UUID journeyId, LocalDate occurredOn, int monthsAfterEstablishment, OutcomeStatus status, FollowUpSource source)
+        implements MilestoneEvent {}

@@ -5,5 +5,7 @@ package se.integrationjourney.core.events;
  * <p>Stored by name in events: constants may be added, never renamed or removed.
  */
 public enum FollowUpSource {
-    REGISTER, INTERVIEW, CASE_FILE
+    REGISTER,
+    INTERVIEW,
+    CASE_FILE
 }

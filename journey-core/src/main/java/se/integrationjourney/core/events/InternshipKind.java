@@ -5,5 +5,7 @@ package se.integrationjourney.core.events;
  * <p>Stored by name in events: constants may be added, never renamed or removed.
  */
 public enum InternshipKind {
-    PRAKTIK, ARBETSTRANING, YRKESKOMPETENSBEDOMNING
+    PRAKTIK,
+    ARBETSTRANING,
+    YRKESKOMPETENSBEDOMNING
 }

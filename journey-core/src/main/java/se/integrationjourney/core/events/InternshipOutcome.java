@@ -5,5 +5,7 @@ package se.integrationjourney.core.events;
  * <p>Stored by name in events: constants may be added, never renamed or removed.
  */
 public enum InternshipOutcome {
-    EMPLOYMENT_OFFERED, COMPLETED, INTERRUPTED
+    EMPLOYMENT_OFFERED,
+    COMPLETED,
+    INTERRUPTED
 }

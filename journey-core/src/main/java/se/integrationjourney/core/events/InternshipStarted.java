@@ -1,9 +1,8 @@
 package se.integrationjourney.core.events;
 
-import org.axonframework.serialization.Revision;
-
 import java.time.LocalDate;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /**
  * An internship (praktik, arbetsträning or yrkeskompetensbedömning) started.
@@ -12,10 +11,5 @@ import java.util.UUID;
  */
 @Revision("1")
 public record InternshipStarted(
-        UUID journeyId,
-        LocalDate occurredOn,
-        String internshipId,
-        InternshipKind kind,
-        String sector)
-        implements MilestoneEvent {
-}
+        UUID journeyId, LocalDate occurredOn, String internshipId, InternshipKind kind, String sector)
+        implements MilestoneEvent {}

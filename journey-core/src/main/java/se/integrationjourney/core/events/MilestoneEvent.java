@@ -8,12 +8,33 @@ import java.time.LocalDate;
  * whatever folds events can be checked to handle each.
  */
 public sealed interface MilestoneEvent extends JourneyEvent
-        permits ActionPlanEstablished, ActionPlanRevised, BusinessClosed, BusinessStarted, CaseworkerAssigned,
-        CivicOrientationCompleted, EmploymentEnded, EmploymentStarted, EstablishmentPlanEnded,
-        EstablishmentPlanStarted, FinancialAssistanceEnded, FinancialAssistanceStarted, FollowUpRecorded,
-        HousingSecured, InternshipEnded, InternshipStarted, IntroductoryMeetingHeld, JourneyClosed, JourneyReopened,
-        NewcomerRegistered, SelfSufficiencyLost, SelfSufficiencyReached, SfiEnrolled, SfiLevelReached, StudiesEnded,
-        StudiesStarted, TemporaryHousingProvided {
+        permits ActionPlanEstablished,
+                ActionPlanRevised,
+                BusinessClosed,
+                BusinessStarted,
+                CaseworkerAssigned,
+                CivicOrientationCompleted,
+                EmploymentEnded,
+                EmploymentStarted,
+                EstablishmentPlanEnded,
+                EstablishmentPlanStarted,
+                FinancialAssistanceEnded,
+                FinancialAssistanceStarted,
+                FollowUpRecorded,
+                HousingSecured,
+                InternshipEnded,
+                InternshipStarted,
+                IntroductoryMeetingHeld,
+                JourneyClosed,
+                JourneyReopened,
+                NewcomerRegistered,
+                SelfSufficiencyLost,
+                SelfSufficiencyReached,
+                SfiEnrolled,
+                SfiLevelReached,
+                StudiesEnded,
+                StudiesStarted,
+                TemporaryHousingProvided {
 
     /** The business date: the day it happened in the person's life, not the day it was recorded. */
     LocalDate occurredOn();

@@ -1,8 +1,7 @@
 package se.integrationjourney.core.events;
 
-import org.axonframework.serialization.Revision;
-
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /**
  * A mistaken event was retracted: every view treats it as if it had not happened. A correction, not a milestone, so
@@ -12,9 +11,4 @@ import java.util.UUID;
  * @param reason why it was wrong; free text without personal data
  */
 @Revision("1")
-public record MilestoneRetracted(
-        UUID journeyId,
-        String retractedEventId,
-        String reason)
-        implements JourneyEvent {
-}
+public record MilestoneRetracted(UUID journeyId, String retractedEventId, String reason) implements JourneyEvent {}

@@ -1,9 +1,8 @@
 package se.integrationjourney.core.events;
 
-import org.axonframework.serialization.Revision;
-
 import java.time.LocalDate;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /**
  * The newcomer arrived in the municipality and the journey begins; {@code occurredOn} is the arrival date.
@@ -23,5 +22,4 @@ public record NewcomerRegistered(
         String countryOfBirth,
         EducationLevel educationLevel,
         PersonalDetails personalDetails)
-        implements MilestoneEvent {
-}
+        implements MilestoneEvent {}

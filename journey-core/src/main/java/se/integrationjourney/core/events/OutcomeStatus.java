@@ -5,5 +5,10 @@ package se.integrationjourney.core.events;
  * <p>Stored by name in events: constants may be added, never renamed or removed.
  */
 public enum OutcomeStatus {
-    EMPLOYED, SUBSIDISED_EMPLOYMENT, SELF_EMPLOYED, STUDYING, FINANCIAL_ASSISTANCE, UNKNOWN
+    EMPLOYED,
+    SUBSIDISED_EMPLOYMENT,
+    SELF_EMPLOYED,
+    STUDYING,
+    FINANCIAL_ASSISTANCE,
+    UNKNOWN
 }

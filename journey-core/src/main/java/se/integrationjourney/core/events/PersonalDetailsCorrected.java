@@ -1,8 +1,7 @@
 package se.integrationjourney.core.events;
 
-import org.axonframework.serialization.Revision;
-
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /**
  * The person's name or identity number was corrected; replaces the registered personal details. A correction, not a
@@ -11,6 +10,4 @@ import java.util.UUID;
  * @param personalDetails the details as they should have been
  */
 @Revision("1")
-public record PersonalDetailsCorrected(UUID journeyId, PersonalDetails personalDetails)
-        implements JourneyEvent {
-}
+public record PersonalDetailsCorrected(UUID journeyId, PersonalDetails personalDetails) implements JourneyEvent {}

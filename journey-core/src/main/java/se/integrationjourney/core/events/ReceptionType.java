@@ -6,5 +6,6 @@ package se.integrationjourney.core.events;
  * <p>Stored by name in events: constants may be added, never renamed or removed.
  */
 public enum ReceptionType {
-    ASSIGNED, OWN_ARRANGEMENT
+    ASSIGNED,
+    OWN_ARRANGEMENT
 }

@@ -5,5 +5,8 @@ package se.integrationjourney.core.events;
  * <p>Stored by name in events: constants may be added, never renamed or removed.
  */
 public enum SelfSufficiencyBasis {
-    EMPLOYMENT, BUSINESS, STUDIES_WITH_STUDENT_FINANCE, OTHER
+    EMPLOYMENT,
+    BUSINESS,
+    STUDIES_WITH_STUDENT_FINANCE,
+    OTHER
 }

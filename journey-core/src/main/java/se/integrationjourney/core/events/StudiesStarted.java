@@ -1,9 +1,8 @@
 package se.integrationjourney.core.events;
 
-import org.axonframework.serialization.Revision;
-
 import java.time.LocalDate;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /**
  * Studies started.
@@ -11,10 +10,5 @@ import java.util.UUID;
  * @param studyId the caller's id, pairing the start with its end
  */
 @Revision("1")
-public record StudiesStarted(
-        UUID journeyId,
-        LocalDate occurredOn,
-        String studyId,
-        StudyLevel level)
-        implements MilestoneEvent {
-}
+public record StudiesStarted(UUID journeyId, LocalDate occurredOn, String studyId, StudyLevel level)
+        implements MilestoneEvent {}

@@ -5,5 +5,9 @@ package se.integrationjourney.core.events;
  * <p>Stored by name in events: constants may be added, never renamed or removed.
  */
 public enum StudyLevel {
-    KOMVUX, FOLKHOGSKOLA, UNIVERSITY, VOCATIONAL, OTHER
+    KOMVUX,
+    FOLKHOGSKOLA,
+    UNIVERSITY,
+    VOCATIONAL,
+    OTHER
 }

@@ -5,5 +5,9 @@ package se.integrationjourney.core.events;
  * <p>Stored by name in events: constants may be added, never renamed or removed.
  */
 public enum Tenure {
-    FIRST_HAND, SECOND_HAND, OWNED, MUNICIPAL_TRANSITIONAL, LODGER
+    FIRST_HAND,
+    SECOND_HAND,
+    OWNED,
+    MUNICIPAL_TRANSITIONAL,
+    LODGER
 }

@@ -1,13 +1,12 @@
 package se.integrationjourney.core.journey;
 
-import se.integrationjourney.core.events.MilestoneRetracted;
-import se.integrationjourney.core.events.NewcomerRegistered;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import se.integrationjourney.core.events.MilestoneRetracted;
+import se.integrationjourney.core.events.NewcomerRegistered;
 
 /**
  * Everything a journey's decisions are made from: its recorded events with their ids, and which of them were
@@ -47,7 +46,9 @@ public record DecisionBasis(List<RecordedEvent> history, Set<String> retractedEv
 
     /** The recorded event with that id, retracted or not. */
     public Optional<RecordedEvent> find(String eventId) {
-        return history.stream().filter(recorded -> recorded.eventId().equals(eventId)).findFirst();
+        return history.stream()
+                .filter(recorded -> recorded.eventId().equals(eventId))
+                .findFirst();
     }
 
     /** Whether the event with that id has been retracted. */

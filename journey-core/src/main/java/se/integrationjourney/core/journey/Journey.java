@@ -1,5 +1,10 @@
 package se.integrationjourney.core.journey;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -40,12 +45,6 @@ import se.integrationjourney.core.commands.StartInternship;
 import se.integrationjourney.core.commands.StartStudies;
 import se.integrationjourney.core.events.JourneyEvent;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.UUID;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
  * One newcomer's integration journey in one municipality: the event-sourced aggregate that decides what may be
  * recorded. A thin shell around {@link DecisionBasis} and {@link JourneyDecisions}: it hands each command with the
@@ -57,13 +56,13 @@ public class Journey {
 
     @AggregateIdentifier
     private UUID journeyId;
+
     private DecisionBasis state = DecisionBasis.EMPTY;
     private String lastEventId;
     private long version = -1;
 
     /** For Axon, which rebuilds the journey from its events. */
-    protected Journey() {
-    }
+    protected Journey() {}
 
     /**
      * Registers the journey. Create-if-missing rather than always-create, so that a repeated registration reaches

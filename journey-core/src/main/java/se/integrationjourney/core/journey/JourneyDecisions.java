@@ -1,5 +1,15 @@
 package se.integrationjourney.core.journey;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import se.integrationjourney.core.commands.AssignCaseworker;
 import se.integrationjourney.core.commands.CloseBusiness;
 import se.integrationjourney.core.commands.CloseJourney;
@@ -62,17 +72,6 @@ import se.integrationjourney.core.events.StudiesEnded;
 import se.integrationjourney.core.events.StudiesStarted;
 import se.integrationjourney.core.events.TemporaryHousingProvided;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 /**
  * The journey's rules: each method turns a command into the event it records, or refuses it with a
  * {@link JourneyRuleViolation}. Pure: the state and today's date come in, nothing is read from elsewhere, so every
@@ -84,6 +83,7 @@ final class JourneyDecisions {
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
     /** Six or eight digits, an optional separator, four digits: how identity numbers are written. */
     private static final Pattern IDENTITY_NUMBER_LIKE = Pattern.compile("(?<!\\d)(\\d{2})?\\d{6}[-+ ]?\\d{4}(?!\\d)");
+
     private static final int EARLIEST_BIRTH_YEAR = 1900;
     private static final int ESTABLISHMENT_MONTHS_BEFORE_ARRIVAL = 12;
     private static final int MIN_CIVIC_ORIENTATION_HOURS = 1;
@@ -121,17 +121,28 @@ final class JourneyDecisions {
             throw violation(Rule.MUNICIPALITY_CODE_INVALID, "municipalityCode must be exactly four digits");
         }
         if (!COUNTRY_CODE.matcher(countryOfBirth).matches()) {
-            throw violation(Rule.COUNTRY_OF_BIRTH_INVALID,
+            throw violation(
+                    Rule.COUNTRY_OF_BIRTH_INVALID,
                     "countryOfBirth must be an ISO 3166-1 alpha-2 code of two upper-case letters");
         }
         int arrivalYear = command.arrivalDate().getYear();
         if (command.birthYear() < EARLIEST_BIRTH_YEAR || command.birthYear() > arrivalYear) {
-            throw violation(Rule.BIRTH_YEAR_OUT_OF_RANGE, "birthYear must be between %d and the arrival year %d",
-                    EARLIEST_BIRTH_YEAR, arrivalYear);
+            throw violation(
+                    Rule.BIRTH_YEAR_OUT_OF_RANGE,
+                    "birthYear must be between %d and the arrival year %d",
+                    EARLIEST_BIRTH_YEAR,
+                    arrivalYear);
         }
-        return new NewcomerRegistered(command.journeyId(), command.arrivalDate(), municipalityCode,
-                command.receptionType(), command.birthYear(), command.gender(), countryOfBirth,
-                command.educationLevel(), personalDetails);
+        return new NewcomerRegistered(
+                command.journeyId(),
+                command.arrivalDate(),
+                municipalityCode,
+                command.receptionType(),
+                command.birthYear(),
+                command.gender(),
+                countryOfBirth,
+                command.educationLevel(),
+                personalDetails);
     }
 
     PersonalDetailsCorrected correctPersonalDetails(CorrectPersonalDetails command) {
@@ -162,8 +173,11 @@ final class JourneyDecisions {
             throw violation(Rule.ACTION_PLAN_NOT_ESTABLISHED, "no action plan has been established");
         }
         if (facts.firstActionPlanOn().isAfter(on)) {
-            throw violation(Rule.ACTION_PLAN_NOT_ESTABLISHED, "the action plan was established on %s, after %s",
-                    facts.firstActionPlanOn(), on);
+            throw violation(
+                    Rule.ACTION_PLAN_NOT_ESTABLISHED,
+                    "the action plan was established on %s, after %s",
+                    facts.firstActionPlanOn(),
+                    on);
         }
         return new ActionPlanRevised(journeyId(), on, goals, summary);
     }
@@ -174,12 +188,17 @@ final class JourneyDecisions {
         checkNotInFuture(on);
         LocalDate earliest = facts.arrivalDate().minusMonths(ESTABLISHMENT_MONTHS_BEFORE_ARRIVAL);
         if (on.isBefore(earliest)) {
-            throw violation(Rule.DATE_BEFORE_ARRIVAL,
-                    "occurredOn %s is more than %d months before the arrival date %s", on,
-                    ESTABLISHMENT_MONTHS_BEFORE_ARRIVAL, facts.arrivalDate());
+            throw violation(
+                    Rule.DATE_BEFORE_ARRIVAL,
+                    "occurredOn %s is more than %d months before the arrival date %s",
+                    on,
+                    ESTABLISHMENT_MONTHS_BEFORE_ARRIVAL,
+                    facts.arrivalDate());
         }
         if (facts.latestEpisode(EpisodeKind.ESTABLISHMENT_PLAN).isPresent()) {
-            throw violation(Rule.ESTABLISHMENT_ALREADY_STARTED, "the establishment plan started on %s",
+            throw violation(
+                    Rule.ESTABLISHMENT_ALREADY_STARTED,
+                    "the establishment plan started on %s",
                     facts.latestEpisode(EpisodeKind.ESTABLISHMENT_PLAN).get().startedOn());
         }
         return new EstablishmentPlanStarted(journeyId(), on);
@@ -188,8 +207,8 @@ final class JourneyDecisions {
     EstablishmentPlanEnded endEstablishmentPlan(EndEstablishmentPlan command) {
         LocalDate on = milestoneDate(command.occurredOn());
         require(command.reason(), "reason");
-        PairedEpisode plan = facts.latestEpisode(EpisodeKind.ESTABLISHMENT_PLAN).orElseThrow(() ->
-                violation(Rule.ESTABLISHMENT_NOT_STARTED, "no establishment plan has started"));
+        PairedEpisode plan = facts.latestEpisode(EpisodeKind.ESTABLISHMENT_PLAN)
+                .orElseThrow(() -> violation(Rule.ESTABLISHMENT_NOT_STARTED, "no establishment plan has started"));
         if (!plan.open()) {
             throw violation(Rule.ESTABLISHMENT_ALREADY_ENDED, "the establishment plan has already ended");
         }
@@ -223,13 +242,17 @@ final class JourneyDecisions {
         }
         SfiLevel lowestOnPath = SfiLevel.values()[path - 1];
         if (level.compareTo(lowestOnPath) < 0) {
-            throw violation(Rule.SFI_LEVEL_OUTSIDE_PATH, "level %s is below study path %d, which starts at %s",
-                    level, path, lowestOnPath);
+            throw violation(
+                    Rule.SFI_LEVEL_OUTSIDE_PATH,
+                    "level %s is below study path %d, which starts at %s",
+                    level,
+                    path,
+                    lowestOnPath);
         }
         SfiLevel highest = facts.highestSfiLevel();
         if (highest != null && level.compareTo(highest) < 0) {
-            throw violation(Rule.SFI_LEVEL_BELOW_REACHED, "level %s is below level %s, already reached", level,
-                    highest);
+            throw violation(
+                    Rule.SFI_LEVEL_BELOW_REACHED, "level %s is below level %s, already reached", level, highest);
         }
         if (level == highest) {
             throw violation(Rule.SFI_LEVEL_ALREADY_REACHED, "level %s is already reached", level);
@@ -241,8 +264,12 @@ final class JourneyDecisions {
         LocalDate on = milestoneDate(command.occurredOn());
         String language = requireText(command.language(), "language");
         if (command.hours() < MIN_CIVIC_ORIENTATION_HOURS || command.hours() > MAX_CIVIC_ORIENTATION_HOURS) {
-            throw violation(Rule.CIVIC_ORIENTATION_HOURS_OUT_OF_RANGE, "hours %d is not between %d and %d",
-                    command.hours(), MIN_CIVIC_ORIENTATION_HOURS, MAX_CIVIC_ORIENTATION_HOURS);
+            throw violation(
+                    Rule.CIVIC_ORIENTATION_HOURS_OUT_OF_RANGE,
+                    "hours %d is not between %d and %d",
+                    command.hours(),
+                    MIN_CIVIC_ORIENTATION_HOURS,
+                    MAX_CIVIC_ORIENTATION_HOURS);
         }
         return new CivicOrientationCompleted(journeyId(), on, command.hours(), language);
     }
@@ -271,8 +298,11 @@ final class JourneyDecisions {
         String sector = requireText(command.sector(), "sector");
         BigDecimal hours = require(command.hoursPerWeek(), "hoursPerWeek");
         if (hours.signum() <= 0 || hours.compareTo(MAX_HOURS_PER_WEEK) > 0) {
-            throw violation(Rule.HOURS_PER_WEEK_OUT_OF_RANGE, "hoursPerWeek %s is not more than 0 and at most %s",
-                    hours.toPlainString(), MAX_HOURS_PER_WEEK);
+            throw violation(
+                    Rule.HOURS_PER_WEEK_OUT_OF_RANGE,
+                    "hoursPerWeek %s is not more than 0 and at most %s",
+                    hours.toPlainString(),
+                    MAX_HOURS_PER_WEEK);
         }
         checkNotOpen(EpisodeKind.EMPLOYMENT, id);
         return new EmploymentStarted(journeyId(), on, id, command.employmentType(), sector, hours);
@@ -328,16 +358,21 @@ final class JourneyDecisions {
         LocalDate on = milestoneDate(command.occurredOn());
         require(command.basis(), "basis");
         if (facts.selfSufficient()) {
-            throw violation(Rule.SELF_SUFFICIENCY_ALREADY_REACHED, "the person has been self-sufficient since %s",
-                    facts.openEpisode(EpisodeKind.SELF_SUFFICIENCY, NO_KEY).orElseThrow().startedOn());
+            throw violation(
+                    Rule.SELF_SUFFICIENCY_ALREADY_REACHED,
+                    "the person has been self-sufficient since %s",
+                    facts.openEpisode(EpisodeKind.SELF_SUFFICIENCY, NO_KEY)
+                            .orElseThrow()
+                            .startedOn());
         }
         return new SelfSufficiencyReached(journeyId(), on, command.basis());
     }
 
     SelfSufficiencyLost recordSelfSufficiencyLost(RecordSelfSufficiencyLost command) {
         LocalDate on = milestoneDate(command.occurredOn());
-        PairedEpisode selfSufficiency = facts.openEpisode(EpisodeKind.SELF_SUFFICIENCY, NO_KEY).orElseThrow(() ->
-                violation(Rule.NOT_SELF_SUFFICIENT,
+        PairedEpisode selfSufficiency = facts.openEpisode(EpisodeKind.SELF_SUFFICIENCY, NO_KEY)
+                .orElseThrow(() -> violation(
+                        Rule.NOT_SELF_SUFFICIENT,
                         "the person is not self-sufficient (never reached, lost, or on financial assistance since)"));
         checkNotBeforeStart(on, selfSufficiency);
         return new SelfSufficiencyLost(journeyId(), on);
@@ -349,8 +384,11 @@ final class JourneyDecisions {
         require(command.source(), "source");
         int months = command.monthsAfterEstablishment();
         if (months < 0 || months > MAX_FOLLOW_UP_MONTHS) {
-            throw violation(Rule.FOLLOW_UP_MONTHS_OUT_OF_RANGE, "monthsAfterEstablishment %d is not between 0 and %d",
-                    months, MAX_FOLLOW_UP_MONTHS);
+            throw violation(
+                    Rule.FOLLOW_UP_MONTHS_OUT_OF_RANGE,
+                    "monthsAfterEstablishment %d is not between 0 and %d",
+                    months,
+                    MAX_FOLLOW_UP_MONTHS);
         }
         return new FollowUpRecorded(journeyId(), on, months, command.status(), command.source());
     }
@@ -363,8 +401,8 @@ final class JourneyDecisions {
     JourneyReopened reopenJourney(ReopenJourney command) {
         requireRegistered();
         LocalDate on = require(command.occurredOn(), "occurredOn");
-        PairedEpisode closure = facts.openEpisode(EpisodeKind.CLOSURE, NO_KEY).orElseThrow(() ->
-                violation(Rule.JOURNEY_NOT_CLOSED, "the journey is not closed"));
+        PairedEpisode closure = facts.openEpisode(EpisodeKind.CLOSURE, NO_KEY)
+                .orElseThrow(() -> violation(Rule.JOURNEY_NOT_CLOSED, "the journey is not closed"));
         checkNotInFuture(on);
         checkNotBeforeStart(on, closure);
         return new JourneyReopened(journeyId(), on);
@@ -384,11 +422,16 @@ final class JourneyDecisions {
             throw violation(Rule.ALREADY_RETRACTED, "event %s is already retracted", eventId);
         }
         if (target.event() instanceof NewcomerRegistered) {
-            throw violation(Rule.REGISTRATION_NOT_RETRACTABLE,
-                    "event %s is the registration; close the journey instead", eventId);
+            throw violation(
+                    Rule.REGISTRATION_NOT_RETRACTABLE,
+                    "event %s is the registration; close the journey instead",
+                    eventId);
         }
         if (target.event() instanceof PersonalDetailsCorrected || target.event() instanceof MilestoneRetracted) {
-            throw violation(Rule.CORRECTION_NOT_RETRACTABLE, "event %s is a %s, which cannot be retracted", eventId,
+            throw violation(
+                    Rule.CORRECTION_NOT_RETRACTABLE,
+                    "event %s is a %s, which cannot be retracted",
+                    eventId,
                     target.event().getClass().getSimpleName());
         }
         List<RecordedEvent> remaining = state.countingEvents().stream()
@@ -398,8 +441,12 @@ final class JourneyDecisions {
         // start, or a restart of something the target had ended. That event must be retracted first.
         List<String> dependents = RuleFacts.of(remaining).inconsistentEventIds();
         if (!dependents.isEmpty()) {
-            throw violation(Rule.DEPENDENT_MILESTONE_RECORDED, "event %s relies on event %s; retract %s first",
-                    dependents.get(0), eventId, dependents.get(0));
+            throw violation(
+                    Rule.DEPENDENT_MILESTONE_RECORDED,
+                    "event %s relies on event %s; retract %s first",
+                    dependents.get(0),
+                    eventId,
+                    dependents.get(0));
         }
         String reason = freeText(command.reason(), "reason");
         return new MilestoneRetracted(journeyId(), eventId, reason);
@@ -418,8 +465,7 @@ final class JourneyDecisions {
     private void checkOpen() {
         requireRegistered();
         facts.openEpisode(EpisodeKind.CLOSURE, NO_KEY).ifPresent(closure -> {
-            throw violation(Rule.JOURNEY_CLOSED, "the journey was closed on %s; reopen it first",
-                    closure.startedOn());
+            throw violation(Rule.JOURNEY_CLOSED, "the journey was closed on %s; reopen it first", closure.startedOn());
         });
     }
 
@@ -429,7 +475,10 @@ final class JourneyDecisions {
         require(occurredOn, "occurredOn");
         checkNotInFuture(occurredOn);
         if (occurredOn.isBefore(facts.arrivalDate())) {
-            throw violation(Rule.DATE_BEFORE_ARRIVAL, "occurredOn %s is before the arrival date %s", occurredOn,
+            throw violation(
+                    Rule.DATE_BEFORE_ARRIVAL,
+                    "occurredOn %s is before the arrival date %s",
+                    occurredOn,
                     facts.arrivalDate());
         }
         return occurredOn;
@@ -443,22 +492,28 @@ final class JourneyDecisions {
 
     private void checkNotOpen(EpisodeKind kind, String key) {
         facts.openEpisode(kind, key).ifPresent(open -> {
-            throw violation(Rule.EPISODE_ALREADY_OPEN, "%s is already open since %s", describe(kind, key),
-                    open.startedOn());
+            throw violation(
+                    Rule.EPISODE_ALREADY_OPEN, "%s is already open since %s", describe(kind, key), open.startedOn());
         });
     }
 
     private void checkEnds(EpisodeKind kind, String key, LocalDate on) {
-        PairedEpisode open = facts.openEpisode(kind, key).orElseThrow(() ->
-                violation(Rule.EPISODE_NOT_STARTED, "%s is not open (never started, or already ended)",
+        PairedEpisode open = facts.openEpisode(kind, key)
+                .orElseThrow(() -> violation(
+                        Rule.EPISODE_NOT_STARTED,
+                        "%s is not open (never started, or already ended)",
                         describe(kind, key)));
         checkNotBeforeStart(on, open);
     }
 
     private static void checkNotBeforeStart(LocalDate on, PairedEpisode episode) {
         if (on.isBefore(episode.startedOn())) {
-            throw violation(Rule.END_BEFORE_START, "occurredOn %s is before the %s's start on %s", on,
-                    episode.kind().label(), episode.startedOn());
+            throw violation(
+                    Rule.END_BEFORE_START,
+                    "occurredOn %s is before the %s's start on %s",
+                    on,
+                    episode.kind().label(),
+                    episode.startedOn());
         }
     }
 
@@ -485,15 +540,19 @@ final class JourneyDecisions {
         String value = requireText(text, field);
         boolean containsName = facts.knownNames().stream().anyMatch(name -> containsWord(value, name));
         if (containsName || IDENTITY_NUMBER_LIKE.matcher(value).find()) {
-            throw violation(Rule.PERSONAL_DATA_IN_FREE_TEXT,
-                    "%s contains the person's name or an identity number; describe without them", field);
+            throw violation(
+                    Rule.PERSONAL_DATA_IN_FREE_TEXT,
+                    "%s contains the person's name or an identity number; describe without them",
+                    field);
         }
         return value;
     }
 
     private static boolean containsWord(String text, String phrase) {
         String words = "(?<![\\p{L}\\p{N}])" + Pattern.quote(phrase.strip()) + "(?![\\p{L}\\p{N}])";
-        return Pattern.compile(words, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text).find();
+        return Pattern.compile(words, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                .matcher(text)
+                .find();
     }
 
     private static <T> T require(T value, String field) {

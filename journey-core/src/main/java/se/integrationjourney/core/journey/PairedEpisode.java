@@ -1,8 +1,7 @@
 package se.integrationjourney.core.journey;
 
-import se.integrationjourney.core.events.MilestoneEvent;
-
 import java.time.LocalDate;
+import se.integrationjourney.core.events.MilestoneEvent;
 
 /**
  * One stretch of something that starts and ends (an employment, the establishment plan, a closure ...), paired from

@@ -11,8 +11,7 @@ public final class PersonalIdentityNumbers {
 
     private static final int COORDINATION_DAY_OFFSET = 60;
 
-    private PersonalIdentityNumbers() {
-    }
+    private PersonalIdentityNumbers() {}
 
     /**
      * @param number {@code YYYYMMDDNNNC} or {@code YYYYMMDD-NNNC}; {@code null} or blank means none given
@@ -66,7 +65,7 @@ public final class PersonalIdentityNumbers {
     }
 
     private static JourneyRuleViolation invalid(String why) {
-        return new JourneyRuleViolation(Rule.INVALID_PERSONAL_IDENTITY_NUMBER,
-                "the personal identity number is invalid: " + why);
+        return new JourneyRuleViolation(
+                Rule.INVALID_PERSONAL_IDENTITY_NUMBER, "the personal identity number is invalid: " + why);
     }
 }

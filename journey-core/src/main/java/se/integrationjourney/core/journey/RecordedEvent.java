@@ -10,5 +10,4 @@ import se.integrationjourney.core.events.JourneyEvent;
  * @param sequence the event's sequence number in its journey
  * @param event    the payload
  */
-public record RecordedEvent(String eventId, long sequence, JourneyEvent event) {
-}
+public record RecordedEvent(String eventId, long sequence, JourneyEvent event) {}

@@ -1,5 +1,13 @@
 package se.integrationjourney.core.journey;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import se.integrationjourney.core.events.ActionPlanEstablished;
 import se.integrationjourney.core.events.ActionPlanRevised;
 import se.integrationjourney.core.events.BusinessClosed;
@@ -26,15 +34,6 @@ import se.integrationjourney.core.events.SfiLevel;
 import se.integrationjourney.core.events.SfiLevelReached;
 import se.integrationjourney.core.events.StudiesEnded;
 import se.integrationjourney.core.events.StudiesStarted;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the rules need to know about a journey, derived from the events that still count (not retracted), in the
@@ -125,8 +124,15 @@ public record RuleFacts(
                 }
             }
         }
-        return new RuleFacts(registration, personalDetails, caseworkerId, firstActionPlanOn, sfiStudyPath,
-                highestSfiLevel, episodes, inconsistent);
+        return new RuleFacts(
+                registration,
+                personalDetails,
+                caseworkerId,
+                firstActionPlanOn,
+                sfiStudyPath,
+                highestSfiLevel,
+                episodes,
+                inconsistent);
     }
 
     public RuleFacts {
@@ -142,7 +148,9 @@ public record RuleFacts(
 
     /** The open episode of that kind and key (empty key for business, financial assistance, plans and closure). */
     public Optional<PairedEpisode> openEpisode(EpisodeKind kind, String key) {
-        return episodes.stream().filter(e -> e.open() && e.kind() == kind && e.key().equals(key)).findFirst();
+        return episodes.stream()
+                .filter(e -> e.open() && e.kind() == kind && e.key().equals(key))
+                .findFirst();
     }
 
     /** The latest episode of that kind, open or not. */
@@ -173,8 +181,12 @@ public record RuleFacts(
         return names;
     }
 
-    private static boolean end(List<PairedEpisode> episodes, Map<String, Integer> openEpisodeIndex, EpisodeKind kind,
-                               String key, RecordedEvent ending) {
+    private static boolean end(
+            List<PairedEpisode> episodes,
+            Map<String, Integer> openEpisodeIndex,
+            EpisodeKind kind,
+            String key,
+            RecordedEvent ending) {
         Integer index = openEpisodeIndex.remove(indexKey(kind, key));
         if (index == null) {
             return false;

@@ -1,13 +1,12 @@
 package se.integrationjourney.core.events;
 
-import org.junit.jupiter.api.Test;
-import se.integrationjourney.core.journey.Rule;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import se.integrationjourney.core.journey.Rule;
 
 /** Keeps docs/events.md in step with the code: every event and every rule code is described there. */
 class EventCatalogueTest {
@@ -17,8 +16,10 @@ class EventCatalogueTest {
     @Test
     void everyEventIsInTheCatalogue() throws IOException {
         String catalogue = Files.readString(CATALOGUE);
-        EventSamples.all().keySet().forEach(type ->
-                assertThat(catalogue).as("docs/events.md").contains("| `" + type.getSimpleName() + "` |"));
+        EventSamples.all()
+                .keySet()
+                .forEach(type ->
+                        assertThat(catalogue).as("docs/events.md").contains("| `" + type.getSimpleName() + "` |"));
     }
 
     @Test

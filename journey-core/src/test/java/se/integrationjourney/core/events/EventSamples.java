@@ -19,19 +19,32 @@ final class EventSamples {
     static final LocalDate ON = LocalDate.of(2024, 3, 15);
     private static final String EVENT_ID = "0b6f3a1e-2c4d-4e5f-8a9b-1c2d3e4f5a6b";
 
-    private EventSamples() {
-    }
+    private EventSamples() {}
 
     static Map<Class<? extends JourneyEvent>, JourneyEvent> all() {
         List<JourneyEvent> samples = List.of(
-                new NewcomerRegistered(JOURNEY, ON, "1473", ReceptionType.ASSIGNED, 1990, Gender.FEMALE, "ER",
-                        EducationLevel.POST_SECONDARY, new PersonalDetails("ሳባ ተስፋይ Åström", "191212121212")),
+                new NewcomerRegistered(
+                        JOURNEY,
+                        ON,
+                        "1473",
+                        ReceptionType.ASSIGNED,
+                        1990,
+                        Gender.FEMALE,
+                        "ER",
+                        EducationLevel.POST_SECONDARY,
+                        new PersonalDetails("ሳባ ተስፋይ Åström", "191212121212")),
                 new PersonalDetailsCorrected(JOURNEY, new PersonalDetails("سارة العلي Öberg", "199001752386")),
                 new CaseworkerAssigned(JOURNEY, ON, "cw-17"),
                 new IntroductoryMeetingHeld(JOURNEY, ON),
-                new ActionPlanEstablished(JOURNEY, ON, goals(ActionPlanGoal.WORK, ActionPlanGoal.LANGUAGE),
+                new ActionPlanEstablished(
+                        JOURNEY,
+                        ON,
+                        goals(ActionPlanGoal.WORK, ActionPlanGoal.LANGUAGE),
                         "SFI på förmiddagar, praktik i äldreomsorgen"),
-                new ActionPlanRevised(JOURNEY, ON, goals(ActionPlanGoal.STUDIES, ActionPlanGoal.HOUSING),
+                new ActionPlanRevised(
+                        JOURNEY,
+                        ON,
+                        goals(ActionPlanGoal.STUDIES, ActionPlanGoal.HOUSING),
                         "Komvux från hösten; bostad söks"),
                 new EstablishmentPlanStarted(JOURNEY, ON),
                 new EstablishmentPlanEnded(JOURNEY, ON, EstablishmentEndReason.WORK),
@@ -42,8 +55,8 @@ final class EventSamples {
                 new CivicOrientationCompleted(JOURNEY, ON, 100, "tigrinska"),
                 new InternshipStarted(JOURNEY, ON, "p-1", InternshipKind.ARBETSTRANING, "äldreomsorg"),
                 new InternshipEnded(JOURNEY, ON, "p-1", InternshipOutcome.EMPLOYMENT_OFFERED),
-                new EmploymentStarted(JOURNEY, ON, "e-1", EmploymentType.NYSTARTSJOBB, "health care",
-                        new BigDecimal("37.50")),
+                new EmploymentStarted(
+                        JOURNEY, ON, "e-1", EmploymentType.NYSTARTSJOBB, "health care", new BigDecimal("37.50")),
                 new EmploymentEnded(JOURNEY, ON, "e-1"),
                 new BusinessStarted(JOURNEY, ON),
                 new BusinessClosed(JOURNEY, ON),

@@ -1,15 +1,7 @@
 package se.integrationjourney.core.events;
 
-import org.axonframework.serialization.Revision;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.jackson3.Jackson3Serializer;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +12,16 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Approval test of the stored history: each event's golden JSON (what Axon's Jackson 3 serializer wrote for a sample)
@@ -42,7 +41,8 @@ class GoldenEventsTest {
 
     @Test
     void everyEventClassHasASample() throws IOException, URISyntaxException {
-        assertThat(new TreeSet<>(EventSamples.all().keySet().stream().map(Class::getName).toList()))
+        assertThat(new TreeSet<>(
+                        EventSamples.all().keySet().stream().map(Class::getName).toList()))
                 .as("events in %s (add a sample and a golden file for a new one)", EVENTS_PACKAGE)
                 .isEqualTo(compiledEventClassNames());
     }
@@ -52,16 +52,20 @@ class GoldenEventsTest {
         EventSamples.all().keySet().forEach(type -> {
             Revision revision = type.getAnnotation(Revision.class);
             assertThat(revision).as("@Revision on %s", type.getSimpleName()).isNotNull();
-            assertThat(revision.value()).as("revision of %s", type.getSimpleName()).isEqualTo(REVISION);
+            assertThat(revision.value())
+                    .as("revision of %s", type.getSimpleName())
+                    .isEqualTo(REVISION);
         });
     }
 
     @TestFactory
     Stream<DynamicTest> everyGoldenSampleIsReadByTodaysClasses() {
-        return EventSamples.all().entrySet().stream().map(entry -> DynamicTest.dynamicTest(
-                entry.getKey().getSimpleName(), () -> {
+        return EventSamples.all().entrySet().stream()
+                .map(entry -> DynamicTest.dynamicTest(entry.getKey().getSimpleName(), () -> {
                     String golden = golden(entry.getKey(), entry.getValue());
-                    Object read = serializer.deserialize(new SimpleSerializedObject<>(golden, String.class,
+                    Object read = serializer.deserialize(new SimpleSerializedObject<>(
+                            golden,
+                            String.class,
                             new SimpleSerializedType(entry.getKey().getName(), REVISION)));
                     assertThat(read).isEqualTo(entry.getValue());
                 }));
@@ -69,11 +73,12 @@ class GoldenEventsTest {
 
     @TestFactory
     Stream<DynamicTest> todaysClassesStillWriteEveryGoldenSample() {
-        return EventSamples.all().entrySet().stream().map(entry -> DynamicTest.dynamicTest(
-                entry.getKey().getSimpleName(), () -> {
+        return EventSamples.all().entrySet().stream()
+                .map(entry -> DynamicTest.dynamicTest(entry.getKey().getSimpleName(), () -> {
                     String golden = golden(entry.getKey(), entry.getValue());
                     SerializedObject<String> written = serializer.serialize(entry.getValue(), String.class);
-                    assertThat(written.getType().getName()).isEqualTo(entry.getKey().getName());
+                    assertThat(written.getType().getName())
+                            .isEqualTo(entry.getKey().getName());
                     assertThat(written.getType().getRevision()).isEqualTo(REVISION);
                     assertThat(json.readTree(written.getData()))
                             .as("JSON written for %s", entry.getKey().getSimpleName())
@@ -83,8 +88,8 @@ class GoldenEventsTest {
 
     @Test
     void datesAreWrittenAsIsoStringsAndAmountsAsNumbers() {
-        JsonNode employment = json.readTree(golden(EmploymentStarted.class,
-                EventSamples.all().get(EmploymentStarted.class)));
+        JsonNode employment =
+                json.readTree(golden(EmploymentStarted.class, EventSamples.all().get(EmploymentStarted.class)));
         assertThat(employment.get("occurredOn").isString()).isTrue();
         assertThat(employment.get("occurredOn").asString()).isEqualTo("2024-03-15");
         assertThat(employment.get("hoursPerWeek").isNumber()).isTrue();
@@ -103,15 +108,21 @@ class GoldenEventsTest {
                 Files.writeString(SOURCE_DIRECTORY.resolve(type.getSimpleName() + ".json"), written);
                 return written;
             }
-            return fail("No golden sample %s. Review this JSON and save it there (or run once with"
-                    + " -Dgolden.writeMissing=true):%n%s", "src/test/resources" + resource, written);
+            return fail(
+                    "No golden sample %s. Review this JSON and save it there (or run once with"
+                            + " -Dgolden.writeMissing=true):%n%s",
+                    "src/test/resources" + resource, written);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static Set<String> compiledEventClassNames() throws IOException, URISyntaxException {
-        Path classes = Path.of(JourneyEvent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(JourneyEvent.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Path eventsDirectory = classes.resolve(EVENTS_PACKAGE.replace('.', '/'));
         Set<String> names = new TreeSet<>();
         try (Stream<Path> files = Files.list(eventsDirectory)) {

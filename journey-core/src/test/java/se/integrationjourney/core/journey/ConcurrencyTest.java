@@ -1,5 +1,9 @@
 package se.integrationjourney.core.journey;
 
+import static se.integrationjourney.core.journey.JourneyEvents.FULL_NAME;
+import static se.integrationjourney.core.journey.JourneyEvents.caseworkerAssigned;
+import static se.integrationjourney.core.journey.JourneyEvents.day;
+
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.Test;
@@ -9,10 +13,6 @@ import se.integrationjourney.core.commands.EndEmployment;
 import se.integrationjourney.core.commands.RetractMilestone;
 import se.integrationjourney.core.events.CaseworkerAssigned;
 import se.integrationjourney.core.events.PersonalDetails;
-
-import static se.integrationjourney.core.journey.JourneyEvents.FULL_NAME;
-import static se.integrationjourney.core.journey.JourneyEvents.caseworkerAssigned;
-import static se.integrationjourney.core.journey.JourneyEvents.day;
 
 /**
  * Optimistic concurrency: the version is the sequence number of the journey's last event (registration is 0); a
@@ -70,8 +70,8 @@ class ConcurrencyTest extends JourneyFixtureTest {
 
     @Test
     void givenStaleVersion_whenRetractMilestone_thenConflictAndNothingRecorded() {
-        TestExecutor<Journey> given = givenRegistered(caseworkerAssigned(journeyId, day(1), "cw-1"),
-                caseworkerAssigned(journeyId, day(2), "cw-2"));
+        TestExecutor<Journey> given = givenRegistered(
+                caseworkerAssigned(journeyId, day(1), "cw-1"), caseworkerAssigned(journeyId, day(2), "cw-2"));
         String firstAssignment = eventIdAt(1);
         given.when(new RetractMilestone(journeyId, 1L, firstAssignment, "wrong caseworker"))
                 .expectNoEvents()

@@ -1,16 +1,16 @@
 package se.integrationjourney.core.journey;
 
+import static se.integrationjourney.core.journey.JourneyEvents.ARRIVAL;
+import static se.integrationjourney.core.journey.JourneyEvents.TODAY;
+import static se.integrationjourney.core.journey.JourneyEvents.closed;
+import static se.integrationjourney.core.journey.JourneyEvents.day;
+
 import org.junit.jupiter.api.Test;
 import se.integrationjourney.core.commands.ProvideTemporaryHousing;
 import se.integrationjourney.core.commands.RecordHousingSecured;
 import se.integrationjourney.core.events.HousingSecured;
 import se.integrationjourney.core.events.TemporaryHousingProvided;
 import se.integrationjourney.core.events.Tenure;
-
-import static se.integrationjourney.core.journey.JourneyEvents.ARRIVAL;
-import static se.integrationjourney.core.journey.JourneyEvents.TODAY;
-import static se.integrationjourney.core.journey.JourneyEvents.closed;
-import static se.integrationjourney.core.journey.JourneyEvents.day;
 
 class HousingTest extends JourneyFixtureTest {
 

@@ -1,5 +1,14 @@
 package se.integrationjourney.core.journey;
 
+import static se.integrationjourney.core.events.SelfSufficiencyBasis.BUSINESS;
+import static se.integrationjourney.core.events.SelfSufficiencyBasis.EMPLOYMENT;
+import static se.integrationjourney.core.journey.JourneyEvents.closed;
+import static se.integrationjourney.core.journey.JourneyEvents.day;
+import static se.integrationjourney.core.journey.JourneyEvents.financialAssistanceEnded;
+import static se.integrationjourney.core.journey.JourneyEvents.financialAssistanceStarted;
+import static se.integrationjourney.core.journey.JourneyEvents.selfSufficiencyLost;
+import static se.integrationjourney.core.journey.JourneyEvents.selfSufficiencyReached;
+
 import org.junit.jupiter.api.Test;
 import se.integrationjourney.core.commands.EndFinancialAssistance;
 import se.integrationjourney.core.commands.RecordSelfSufficiencyLost;
@@ -9,15 +18,6 @@ import se.integrationjourney.core.events.FinancialAssistanceEnded;
 import se.integrationjourney.core.events.FinancialAssistanceStarted;
 import se.integrationjourney.core.events.SelfSufficiencyLost;
 import se.integrationjourney.core.events.SelfSufficiencyReached;
-
-import static se.integrationjourney.core.events.SelfSufficiencyBasis.BUSINESS;
-import static se.integrationjourney.core.events.SelfSufficiencyBasis.EMPLOYMENT;
-import static se.integrationjourney.core.journey.JourneyEvents.closed;
-import static se.integrationjourney.core.journey.JourneyEvents.day;
-import static se.integrationjourney.core.journey.JourneyEvents.financialAssistanceEnded;
-import static se.integrationjourney.core.journey.JourneyEvents.financialAssistanceStarted;
-import static se.integrationjourney.core.journey.JourneyEvents.selfSufficiencyLost;
-import static se.integrationjourney.core.journey.JourneyEvents.selfSufficiencyReached;
 
 /** Financial assistance (försörjningsstöd) and self-sufficiency (egen försörjning). */
 class IncomeTest extends JourneyFixtureTest {

@@ -1,5 +1,12 @@
 package se.integrationjourney.core.journey;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.UUID;
 import se.integrationjourney.core.commands.RegisterNewcomer;
 import se.integrationjourney.core.events.ActionPlanEstablished;
 import se.integrationjourney.core.events.ActionPlanGoal;
@@ -39,14 +46,6 @@ import se.integrationjourney.core.events.StudiesEnded;
 import se.integrationjourney.core.events.StudiesStarted;
 import se.integrationjourney.core.events.StudyLevel;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Set;
-import java.util.UUID;
-
 /**
  * Test events with sensible defaults, so a test names only what it is about. Dates are given as days after the
  * default arrival ({@link #day(int)}).
@@ -56,14 +55,14 @@ final class JourneyEvents {
     static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     /** Today for every test: 16 June 2025 in Stockholm (a late-evening UTC instant would be the next day there). */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-16T08:00:00Z"), STOCKHOLM);
+
     static final LocalDate TODAY = LocalDate.of(2025, 6, 16);
     static final LocalDate ARRIVAL = LocalDate.of(2023, 9, 1);
     static final String FULL_NAME = "Amina Haddad";
     /** A valid personnummer (check digit 9), as stored: 12 digits. */
     static final String PERSONAL_IDENTITY_NUMBER = "199001152389";
 
-    private JourneyEvents() {
-    }
+    private JourneyEvents() {}
 
     /** A business date the given number of days after the default arrival. */
     static LocalDate day(int daysAfterArrival) {
@@ -87,7 +86,10 @@ final class JourneyEvents {
     }
 
     static ActionPlanEstablished actionPlanEstablished(UUID journeyId, LocalDate on) {
-        return new ActionPlanEstablished(journeyId, on, Set.of(ActionPlanGoal.LANGUAGE, ActionPlanGoal.WORK),
+        return new ActionPlanEstablished(
+                journeyId,
+                on,
+                Set.of(ActionPlanGoal.LANGUAGE, ActionPlanGoal.WORK),
                 "SFI first, then a placement in logistics");
     }
 
@@ -120,8 +122,8 @@ final class JourneyEvents {
     }
 
     static EmploymentStarted employmentStarted(UUID journeyId, String employmentId, LocalDate on) {
-        return new EmploymentStarted(journeyId, on, employmentId, EmploymentType.REGULAR, "health care",
-                new BigDecimal("40"));
+        return new EmploymentStarted(
+                journeyId, on, employmentId, EmploymentType.REGULAR, "health care", new BigDecimal("40"));
     }
 
     static EmploymentEnded employmentEnded(UUID journeyId, String employmentId, LocalDate on) {
@@ -226,13 +228,29 @@ final class JourneyEvents {
         }
 
         RegisterNewcomer command() {
-            return new RegisterNewcomer(journeyId, arrivalDate, municipalityCode, receptionType, birthYear, gender,
-                    countryOfBirth, educationLevel, new PersonalDetails(fullName, personalIdentityNumber));
+            return new RegisterNewcomer(
+                    journeyId,
+                    arrivalDate,
+                    municipalityCode,
+                    receptionType,
+                    birthYear,
+                    gender,
+                    countryOfBirth,
+                    educationLevel,
+                    new PersonalDetails(fullName, personalIdentityNumber));
         }
 
         NewcomerRegistered event() {
-            return new NewcomerRegistered(journeyId, arrivalDate, municipalityCode, receptionType, birthYear, gender,
-                    countryOfBirth, educationLevel, new PersonalDetails(fullName, personalIdentityNumber));
+            return new NewcomerRegistered(
+                    journeyId,
+                    arrivalDate,
+                    municipalityCode,
+                    receptionType,
+                    birthYear,
+                    gender,
+                    countryOfBirth,
+                    educationLevel,
+                    new PersonalDetails(fullName, personalIdentityNumber));
         }
     }
 }

@@ -1,5 +1,9 @@
 package se.integrationjourney.core.journey;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -9,11 +13,6 @@ import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import se.integrationjourney.core.commands.Recorded;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * What every journey fixture test shares: a fixture with the test clock, a journey id, the registration as the first
@@ -40,7 +39,9 @@ abstract class JourneyFixtureTest {
 
     /** The id the fixture gave the given event with that sequence number (the registration is 0). */
     protected String eventIdAt(long sequence) {
-        return fixture.getEventStore().readEvents(journeyId.toString()).asStream()
+        return fixture.getEventStore()
+                .readEvents(journeyId.toString())
+                .asStream()
                 .filter(event -> event.getSequenceNumber() == sequence)
                 .map(DomainEventMessage::getIdentifier)
                 .findFirst()
@@ -69,7 +70,9 @@ abstract class JourneyFixtureTest {
         return new TypeSafeMatcher<>(Recorded.class) {
             @Override
             protected boolean matchesSafely(Recorded recorded) {
-                return recorded.version() == version && recorded.eventId() != null && !recorded.eventId().isBlank();
+                return recorded.version() == version
+                        && recorded.eventId() != null
+                        && !recorded.eventId().isBlank();
             }
 
             @Override

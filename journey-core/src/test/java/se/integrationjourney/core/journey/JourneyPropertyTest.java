@@ -1,5 +1,19 @@
 package se.integrationjourney.core.journey;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static se.integrationjourney.core.journey.JourneyEvents.CLOCK;
+import static se.integrationjourney.core.journey.JourneyEvents.TODAY;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -54,7 +68,6 @@ import se.integrationjourney.core.events.EstablishmentEndReason;
 import se.integrationjourney.core.events.FollowUpSource;
 import se.integrationjourney.core.events.InternshipKind;
 import se.integrationjourney.core.events.InternshipOutcome;
-import se.integrationjourney.core.events.MilestoneRetracted;
 import se.integrationjourney.core.events.NewcomerRegistered;
 import se.integrationjourney.core.events.OutcomeStatus;
 import se.integrationjourney.core.events.PersonalDetails;
@@ -63,21 +76,6 @@ import se.integrationjourney.core.events.SelfSufficiencyBasis;
 import se.integrationjourney.core.events.SfiLevel;
 import se.integrationjourney.core.events.StudyLevel;
 import se.integrationjourney.core.events.Tenure;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Random;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static se.integrationjourney.core.journey.JourneyEvents.CLOCK;
-import static se.integrationjourney.core.journey.JourneyEvents.TODAY;
 
 /**
  * Replays random command sequences through the real aggregate, kept live in a cache as in a running service, and
@@ -91,7 +89,8 @@ class JourneyPropertyTest {
     private static final int SEQUENCES = 300;
     /** Inspected once: inspecting the aggregate per sequence would cost more than the sequences themselves. */
     private static final AggregateModel<Journey> MODEL = AnnotatedAggregateMetaModelFactory.inspectAggregate(
-            Journey.class, MultiParameterResolverFactory.ordered(
+            Journey.class,
+            MultiParameterResolverFactory.ordered(
                     ClasspathParameterResolverFactory.forClass(Journey.class),
                     new SimpleResourceParameterResolverFactory(Set.of(CLOCK))));
 
@@ -112,9 +111,11 @@ class JourneyPropertyTest {
         try {
             sequence.run();
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError("Sequence with seed " + seed + " failed at step " + sequence.step + " ("
-                    + sequence.lastCommand + "); replay with -Djourney.seed=" + seed + ": " + e.getMessage()
-                    + "\nHistory:\n" + sequence.history(), e);
+            throw new AssertionError(
+                    "Sequence with seed " + seed + " failed at step " + sequence.step + " ("
+                            + sequence.lastCommand + "); replay with -Djourney.seed=" + seed + ": " + e.getMessage()
+                            + "\nHistory:\n" + sequence.history(),
+                    e);
         }
     }
 
@@ -124,11 +125,17 @@ class JourneyPropertyTest {
         private final Random random;
         private final UUID journeyId;
         private final EventStore eventStore = EmbeddedEventStore.builder()
-                .storageEngine(new InMemoryEventStorageEngine()).build();
+                .storageEngine(new InMemoryEventStorageEngine())
+                .build();
         private final Repository<Journey> live = EventSourcingRepository.builder(Journey.class)
-                .eventStore(eventStore).cache(new StrongCache()).aggregateModel(MODEL).build();
+                .eventStore(eventStore)
+                .cache(new StrongCache())
+                .aggregateModel(MODEL)
+                .build();
         private final Repository<Journey> rebuilding = EventSourcingRepository.builder(Journey.class)
-                .eventStore(eventStore).aggregateModel(MODEL).build();
+                .eventStore(eventStore)
+                .aggregateModel(MODEL)
+                .build();
         private final CommandGateway gateway;
         private LocalDate cursor;
         private int nextId;
@@ -140,15 +147,21 @@ class JourneyPropertyTest {
             random = new Random(seed);
             journeyId = new UUID(seed, random.nextLong());
             SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
-            AggregateAnnotationCommandHandler.<Journey>builder().aggregateType(Journey.class).repository(live)
-                    .aggregateModel(MODEL).build().subscribe(commandBus);
+            AggregateAnnotationCommandHandler.<Journey>builder()
+                    .aggregateType(Journey.class)
+                    .repository(live)
+                    .aggregateModel(MODEL)
+                    .build()
+                    .subscribe(commandBus);
             gateway = DefaultCommandGateway.builder().commandBus(commandBus).build();
         }
 
         void run() {
             cursor = TODAY.minusDays(200 + random.nextInt(1500));
-            expectAccepted(JourneyEvents.registration(journeyId).withArrivalDate(cursor)
-                    .withBirthYear(cursor.getYear() - 18 - random.nextInt(50)).command());
+            expectAccepted(JourneyEvents.registration(journeyId)
+                    .withArrivalDate(cursor)
+                    .withBirthYear(cursor.getYear() - 18 - random.nextInt(50))
+                    .command());
             int steps = 10 + random.nextInt(30);
             for (step = 1; step <= steps; step++) {
                 cursor = min(TODAY, cursor.plusDays(random.nextInt(20)));
@@ -174,8 +187,8 @@ class JourneyPropertyTest {
             List<Supplier<Object>> options = new ArrayList<>();
             options.add(() -> new AssignCaseworker(journeyId, version, cursor, "cw-" + random.nextInt(5)));
             options.add(() -> new RecordIntroductoryMeeting(journeyId, version, cursor));
-            options.add(() -> new EstablishActionPlan(journeyId, version, cursor, goals(),
-                    "plan " + random.nextInt(9)));
+            options.add(
+                    () -> new EstablishActionPlan(journeyId, version, cursor, goals(), "plan " + random.nextInt(9)));
             if (facts.firstActionPlanOn() != null) {
                 options.add(() -> new ReviseActionPlan(journeyId, version, cursor, goals(), "revised"));
             }
@@ -183,8 +196,8 @@ class JourneyPropertyTest {
                 // Up to two months back: before arrival too, which the plan alone may be.
                 options.add(() -> new StartEstablishmentPlan(journeyId, version, cursor.minusDays(random.nextInt(60))));
             } else if (facts.latestEpisode(EpisodeKind.ESTABLISHMENT_PLAN).get().open()) {
-                options.add(() -> new EndEstablishmentPlan(journeyId, version, cursor,
-                        pick(EstablishmentEndReason.values())));
+                options.add(() ->
+                        new EndEstablishmentPlan(journeyId, version, cursor, pick(EstablishmentEndReason.values())));
             }
             options.add(() -> new ProvideTemporaryHousing(journeyId, version, cursor));
             options.add(() -> new RecordHousingSecured(journeyId, version, cursor, pick(Tenure.values())));
@@ -193,25 +206,33 @@ class JourneyPropertyTest {
             if (nextLevel != null) {
                 options.add(() -> new RecordSfiLevelReached(journeyId, version, cursor, nextLevel));
             }
-            options.add(() -> new RecordCivicOrientationCompleted(journeyId, version, cursor, 1 + random.nextInt(1000),
-                    "svenska"));
-            options.add(() -> new StartInternship(journeyId, version, cursor, "p-" + nextId++,
-                    pick(InternshipKind.values()), "retail"));
-            options.add(() -> new StartEmployment(journeyId, version, cursor, "e-" + nextId++,
-                    pick(EmploymentType.values()), "care", BigDecimal.valueOf(1 + random.nextInt(168))));
+            options.add(() -> new RecordCivicOrientationCompleted(
+                    journeyId, version, cursor, 1 + random.nextInt(1000), "svenska"));
+            options.add(() -> new StartInternship(
+                    journeyId, version, cursor, "p-" + nextId++, pick(InternshipKind.values()), "retail"));
+            options.add(() -> new StartEmployment(
+                    journeyId,
+                    version,
+                    cursor,
+                    "e-" + nextId++,
+                    pick(EmploymentType.values()),
+                    "care",
+                    BigDecimal.valueOf(1 + random.nextInt(168))));
             options.add(() -> new StartStudies(journeyId, version, cursor, "s-" + nextId++, pick(StudyLevel.values())));
-            for (PairedEpisode open : facts.episodes().stream().filter(PairedEpisode::open).toList()) {
+            for (PairedEpisode open :
+                    facts.episodes().stream().filter(PairedEpisode::open).toList()) {
                 switch (open.kind()) {
-                    case INTERNSHIP -> options.add(() -> new EndInternship(journeyId, version, cursor, open.key(),
-                            pick(InternshipOutcome.values())));
+                    case INTERNSHIP ->
+                        options.add(() -> new EndInternship(
+                                journeyId, version, cursor, open.key(), pick(InternshipOutcome.values())));
                     case EMPLOYMENT -> options.add(() -> new EndEmployment(journeyId, version, cursor, open.key()));
                     case STUDIES -> options.add(() -> new EndStudies(journeyId, version, cursor, open.key()));
                     case BUSINESS -> options.add(() -> new CloseBusiness(journeyId, version, cursor));
                     case FINANCIAL_ASSISTANCE ->
-                            options.add(() -> new EndFinancialAssistance(journeyId, version, cursor));
+                        options.add(() -> new EndFinancialAssistance(journeyId, version, cursor));
                     case SELF_SUFFICIENCY ->
-                            options.add(() -> new RecordSelfSufficiencyLost(journeyId, version, cursor));
-                    default -> { }
+                        options.add(() -> new RecordSelfSufficiencyLost(journeyId, version, cursor));
+                    default -> {}
                 }
             }
             if (facts.openEpisode(EpisodeKind.BUSINESS, "").isEmpty()) {
@@ -221,12 +242,19 @@ class JourneyPropertyTest {
                 options.add(() -> new StartFinancialAssistance(journeyId, version, cursor));
             }
             if (!facts.selfSufficient()) {
-                options.add(() -> new RecordSelfSufficiencyReached(journeyId, version, cursor,
-                        pick(SelfSufficiencyBasis.values())));
+                options.add(() -> new RecordSelfSufficiencyReached(
+                        journeyId, version, cursor, pick(SelfSufficiencyBasis.values())));
             }
-            options.add(() -> new RecordFollowUp(journeyId, version, cursor, 12 * random.nextInt(3),
-                    pick(OutcomeStatus.values()), pick(FollowUpSource.values())));
-            options.add(() -> new CorrectPersonalDetails(journeyId, version,
+            options.add(() -> new RecordFollowUp(
+                    journeyId,
+                    version,
+                    cursor,
+                    12 * random.nextInt(3),
+                    pick(OutcomeStatus.values()),
+                    pick(FollowUpSource.values())));
+            options.add(() -> new CorrectPersonalDetails(
+                    journeyId,
+                    version,
                     new PersonalDetails("Name " + random.nextInt(9), random.nextBoolean() ? null : "19121212-1212")));
             if (random.nextInt(10) == 0) {
                 options.add(() -> new CloseJourney(journeyId, version, cursor, pick(ClosureReason.values())));
@@ -240,7 +268,8 @@ class JourneyPropertyTest {
                 case 0 -> new RecordIntroductoryMeeting(journeyId, null, TODAY.plusDays(1 + random.nextInt(30)));
                 case 1 -> new EndEmployment(journeyId, null, cursor, "never-started");
                 case 2 -> new RecordCivicOrientationCompleted(journeyId, null, cursor, 1001, "svenska");
-                case 3 -> new RetractMilestone(journeyId, null, UUID.randomUUID().toString(), "typo");
+                case 3 ->
+                    new RetractMilestone(journeyId, null, UUID.randomUUID().toString(), "typo");
                 default -> new RetractMilestone(journeyId, null, firstEventId(), "typo");
             };
         }
@@ -301,8 +330,8 @@ class JourneyPropertyTest {
             if (version() == 0) {
                 return;
             }
-            Object command = new RecordIntroductoryMeeting(journeyId, version() - 1 - random.nextInt((int) version()),
-                    cursor);
+            Object command =
+                    new RecordIntroductoryMeeting(journeyId, version() - 1 - random.nextInt((int) version()), cursor);
             lastCommand = command;
             int stored = storedEvents().size();
             try {
@@ -328,13 +357,20 @@ class JourneyPropertyTest {
             assertThat(decidedWith).isEqualTo(rebuilt);
             assertThat(decidedWith.history()).hasSize(storedEvents().size());
             assertThat(decidedWith.facts()).isEqualTo(rebuilt.facts());
-            assertThat(decidedWith.facts().inconsistentEventIds()).as("events the rules would refuse").isEmpty();
+            assertThat(decidedWith.facts().inconsistentEventIds())
+                    .as("events the rules would refuse")
+                    .isEmpty();
         }
 
         String history() {
             StringBuilder lines = new StringBuilder();
-            storedEvents().forEach(event -> lines.append(event.getSequenceNumber()).append(' ')
-                    .append(event.getIdentifier()).append(' ').append(event.getPayload()).append('\n'));
+            storedEvents()
+                    .forEach(event -> lines.append(event.getSequenceNumber())
+                            .append(' ')
+                            .append(event.getIdentifier())
+                            .append(' ')
+                            .append(event.getPayload())
+                            .append('\n'));
             return lines.toString();
         }
 
@@ -356,13 +392,17 @@ class JourneyPropertyTest {
 
         private Journey load(Repository<Journey> repository) {
             return DefaultUnitOfWork.startAndGet(null)
-                    .executeWithResult(() -> repository.load(journeyId.toString()).invoke(journey -> journey))
+                    .executeWithResult(
+                            () -> repository.load(journeyId.toString()).invoke(journey -> journey))
                     .getPayload();
         }
 
         private List<DomainEventMessage<?>> storedEvents() {
-            return eventStore.readEvents(journeyId.toString()).asStream()
-                    .<DomainEventMessage<?>>map(event -> event).toList();
+            return eventStore
+                    .readEvents(journeyId.toString())
+                    .asStream()
+                    .<DomainEventMessage<?>>map(event -> event)
+                    .toList();
         }
 
         private SfiLevel reachableSfiLevel(RuleFacts facts) {
@@ -370,7 +410,9 @@ class JourneyPropertyTest {
                 return null;
             }
             int lowest = facts.sfiStudyPath() - 1;
-            int above = facts.highestSfiLevel() == null ? 0 : facts.highestSfiLevel().ordinal() + 1;
+            int above = facts.highestSfiLevel() == null
+                    ? 0
+                    : facts.highestSfiLevel().ordinal() + 1;
             int from = Math.max(lowest, above);
             if (from >= SfiLevel.values().length) {
                 return null;

@@ -1,5 +1,14 @@
 package se.integrationjourney.core.journey;
 
+import static se.integrationjourney.core.events.SfiLevel.A;
+import static se.integrationjourney.core.events.SfiLevel.B;
+import static se.integrationjourney.core.events.SfiLevel.C;
+import static se.integrationjourney.core.events.SfiLevel.D;
+import static se.integrationjourney.core.journey.JourneyEvents.closed;
+import static se.integrationjourney.core.journey.JourneyEvents.day;
+import static se.integrationjourney.core.journey.JourneyEvents.sfiEnrolled;
+import static se.integrationjourney.core.journey.JourneyEvents.sfiLevelReached;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -9,15 +18,6 @@ import se.integrationjourney.core.commands.RecordSfiLevelReached;
 import se.integrationjourney.core.events.CivicOrientationCompleted;
 import se.integrationjourney.core.events.SfiEnrolled;
 import se.integrationjourney.core.events.SfiLevelReached;
-
-import static se.integrationjourney.core.events.SfiLevel.A;
-import static se.integrationjourney.core.events.SfiLevel.B;
-import static se.integrationjourney.core.events.SfiLevel.C;
-import static se.integrationjourney.core.events.SfiLevel.D;
-import static se.integrationjourney.core.journey.JourneyEvents.closed;
-import static se.integrationjourney.core.journey.JourneyEvents.day;
-import static se.integrationjourney.core.journey.JourneyEvents.sfiEnrolled;
-import static se.integrationjourney.core.journey.JourneyEvents.sfiLevelReached;
 
 /** SFI (Swedish for immigrants) and civic orientation. */
 class LanguageTest extends JourneyFixtureTest {

@@ -1,5 +1,16 @@
 package se.integrationjourney.core.journey;
 
+import static se.integrationjourney.core.events.ClosureReason.DECEASED;
+import static se.integrationjourney.core.events.ClosureReason.FOLLOW_UP_COMPLETE;
+import static se.integrationjourney.core.events.FollowUpSource.INTERVIEW;
+import static se.integrationjourney.core.events.FollowUpSource.REGISTER;
+import static se.integrationjourney.core.events.OutcomeStatus.EMPLOYED;
+import static se.integrationjourney.core.events.OutcomeStatus.STUDYING;
+import static se.integrationjourney.core.journey.JourneyEvents.TODAY;
+import static se.integrationjourney.core.journey.JourneyEvents.closed;
+import static se.integrationjourney.core.journey.JourneyEvents.day;
+import static se.integrationjourney.core.journey.JourneyEvents.reopened;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,17 +22,6 @@ import se.integrationjourney.core.events.FollowUpRecorded;
 import se.integrationjourney.core.events.IntroductoryMeetingHeld;
 import se.integrationjourney.core.events.JourneyClosed;
 import se.integrationjourney.core.events.JourneyReopened;
-
-import static se.integrationjourney.core.events.ClosureReason.DECEASED;
-import static se.integrationjourney.core.events.ClosureReason.FOLLOW_UP_COMPLETE;
-import static se.integrationjourney.core.events.FollowUpSource.INTERVIEW;
-import static se.integrationjourney.core.events.FollowUpSource.REGISTER;
-import static se.integrationjourney.core.events.OutcomeStatus.EMPLOYED;
-import static se.integrationjourney.core.events.OutcomeStatus.STUDYING;
-import static se.integrationjourney.core.journey.JourneyEvents.TODAY;
-import static se.integrationjourney.core.journey.JourneyEvents.closed;
-import static se.integrationjourney.core.journey.JourneyEvents.day;
-import static se.integrationjourney.core.journey.JourneyEvents.reopened;
 
 /** Follow-ups, and closing and reopening the journey. */
 class LifecycleTest extends JourneyFixtureTest {

@@ -1,20 +1,5 @@
 package se.integrationjourney.core.journey;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import se.integrationjourney.core.commands.EndEstablishmentPlan;
-import se.integrationjourney.core.commands.EstablishActionPlan;
-import se.integrationjourney.core.commands.ReviseActionPlan;
-import se.integrationjourney.core.commands.StartEstablishmentPlan;
-import se.integrationjourney.core.events.ActionPlanEstablished;
-import se.integrationjourney.core.events.ActionPlanRevised;
-import se.integrationjourney.core.events.EstablishmentEndReason;
-import se.integrationjourney.core.events.EstablishmentPlanEnded;
-import se.integrationjourney.core.events.EstablishmentPlanStarted;
-
-import java.util.Set;
-
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static se.integrationjourney.core.events.ActionPlanGoal.HOUSING;
@@ -29,6 +14,20 @@ import static se.integrationjourney.core.journey.JourneyEvents.day;
 import static se.integrationjourney.core.journey.JourneyEvents.establishmentEnded;
 import static se.integrationjourney.core.journey.JourneyEvents.establishmentStarted;
 import static se.integrationjourney.core.journey.JourneyEvents.personalDetailsCorrected;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import se.integrationjourney.core.commands.EndEstablishmentPlan;
+import se.integrationjourney.core.commands.EstablishActionPlan;
+import se.integrationjourney.core.commands.ReviseActionPlan;
+import se.integrationjourney.core.commands.StartEstablishmentPlan;
+import se.integrationjourney.core.events.ActionPlanEstablished;
+import se.integrationjourney.core.events.ActionPlanRevised;
+import se.integrationjourney.core.events.EstablishmentEndReason;
+import se.integrationjourney.core.events.EstablishmentPlanEnded;
+import se.integrationjourney.core.events.EstablishmentPlanStarted;
 
 /** The municipality's action plan and Arbetsförmedlingen's establishment plan. */
 class PlanTest extends JourneyFixtureTest {
@@ -59,8 +58,13 @@ class PlanTest extends JourneyFixtureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Meeting with amina haddad about SFI", "Ref 19900115-2389, SFI first",
-            "Ref 900115-2389", "Ring Amina Hadad"})
+    @ValueSource(
+            strings = {
+                "Meeting with amina haddad about SFI",
+                "Ref 19900115-2389, SFI first",
+                "Ref 900115-2389",
+                "Ring Amina Hadad"
+            })
     void givenSummaryWithPersonalData_whenEstablishActionPlan_thenPersonalDataInFreeText(String summary) {
         givenRegistered(personalDetailsCorrected(journeyId, "Amina Hadad"))
                 .when(new EstablishActionPlan(journeyId, null, day(30), Set.of(WORK), summary))
@@ -133,7 +137,8 @@ class PlanTest extends JourneyFixtureTest {
     @Test
     void givenRegisteredJourney_whenStartEstablishmentPlanMoreThanTwelveMonthsBeforeArrival_thenDateBeforeArrival() {
         givenRegistered()
-                .when(new StartEstablishmentPlan(journeyId, null, ARRIVAL.minusMonths(12).minusDays(1)))
+                .when(new StartEstablishmentPlan(
+                        journeyId, null, ARRIVAL.minusMonths(12).minusDays(1)))
                 .expectNoEvents()
                 .expectException(violating(Rule.DATE_BEFORE_ARRIVAL));
     }

@@ -1,16 +1,16 @@
 package se.integrationjourney.core.journey;
 
-import org.junit.jupiter.api.Test;
-import se.integrationjourney.core.commands.AssignCaseworker;
-import se.integrationjourney.core.commands.RecordIntroductoryMeeting;
-import se.integrationjourney.core.events.CaseworkerAssigned;
-import se.integrationjourney.core.events.IntroductoryMeetingHeld;
-
 import static se.integrationjourney.core.journey.JourneyEvents.ARRIVAL;
 import static se.integrationjourney.core.journey.JourneyEvents.TODAY;
 import static se.integrationjourney.core.journey.JourneyEvents.caseworkerAssigned;
 import static se.integrationjourney.core.journey.JourneyEvents.closed;
 import static se.integrationjourney.core.journey.JourneyEvents.day;
+
+import org.junit.jupiter.api.Test;
+import se.integrationjourney.core.commands.AssignCaseworker;
+import se.integrationjourney.core.commands.RecordIntroductoryMeeting;
+import se.integrationjourney.core.events.CaseworkerAssigned;
+import se.integrationjourney.core.events.IntroductoryMeetingHeld;
 
 /** Caseworker assignment and the introductory meeting, and the date rules every milestone shares. */
 class ReceptionTest extends JourneyFixtureTest {

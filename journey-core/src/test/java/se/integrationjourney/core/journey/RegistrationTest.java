@@ -1,22 +1,5 @@
 package se.integrationjourney.core.journey;
 
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.hamcrest.Description;
-import org.hamcrest.TypeSafeMatcher;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import se.integrationjourney.core.commands.CorrectPersonalDetails;
-import se.integrationjourney.core.commands.Recorded;
-import se.integrationjourney.core.commands.RecordIntroductoryMeeting;
-import se.integrationjourney.core.events.Gender;
-import se.integrationjourney.core.events.PersonalDetails;
-import se.integrationjourney.core.events.PersonalDetailsCorrected;
-
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -27,6 +10,22 @@ import static se.integrationjourney.core.journey.JourneyEvents.TODAY;
 import static se.integrationjourney.core.journey.JourneyEvents.closed;
 import static se.integrationjourney.core.journey.JourneyEvents.day;
 import static se.integrationjourney.core.journey.JourneyEvents.registration;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.hamcrest.Description;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import se.integrationjourney.core.commands.CorrectPersonalDetails;
+import se.integrationjourney.core.commands.RecordIntroductoryMeeting;
+import se.integrationjourney.core.commands.Recorded;
+import se.integrationjourney.core.events.Gender;
+import se.integrationjourney.core.events.PersonalDetails;
+import se.integrationjourney.core.events.PersonalDetailsCorrected;
 
 class RegistrationTest extends JourneyFixtureTest {
 
@@ -71,29 +70,39 @@ class RegistrationTest extends JourneyFixtureTest {
     @Test
     void givenIdentityNumberWithHyphen_whenRegisterNewcomer_thenItIsStoredAsTwelveDigits() {
         fixture.givenNoPriorActivity()
-                .when(registration(journeyId).withPersonalIdentityNumber("19900115-2389").command())
-                .expectEvents(registration(journeyId).withPersonalIdentityNumber("199001152389").event());
+                .when(registration(journeyId)
+                        .withPersonalIdentityNumber("19900115-2389")
+                        .command())
+                .expectEvents(registration(journeyId)
+                        .withPersonalIdentityNumber("199001152389")
+                        .event());
     }
 
     @Test
     void givenCoordinationNumber_whenRegisterNewcomer_thenNewcomerRegistered() {
         fixture.givenNoPriorActivity()
-                .when(registration(journeyId).withPersonalIdentityNumber("199001752386").command())
-                .expectEvents(registration(journeyId).withPersonalIdentityNumber("199001752386").event());
+                .when(registration(journeyId)
+                        .withPersonalIdentityNumber("199001752386")
+                        .command())
+                .expectEvents(registration(journeyId)
+                        .withPersonalIdentityNumber("199001752386")
+                        .event());
     }
 
     @Test
     void givenNoIdentityNumber_whenRegisterNewcomer_thenNewcomerRegisteredWithout() {
         fixture.givenNoPriorActivity()
                 .when(registration(journeyId).withPersonalIdentityNumber(null).command())
-                .expectEvents(registration(journeyId).withPersonalIdentityNumber(null).event());
+                .expectEvents(
+                        registration(journeyId).withPersonalIdentityNumber(null).event());
     }
 
     @Test
     void givenBoundaryBirthYears_whenRegisterNewcomer_thenNewcomerRegistered() {
         fixture.givenNoPriorActivity()
                 .when(registration(journeyId).withBirthYear(ARRIVAL.getYear()).command())
-                .expectEvents(registration(journeyId).withBirthYear(ARRIVAL.getYear()).event());
+                .expectEvents(
+                        registration(journeyId).withBirthYear(ARRIVAL.getYear()).event());
         createFixture();
         fixture.givenNoPriorActivity()
                 .when(registration(journeyId).withBirthYear(1900).command())
@@ -129,8 +138,8 @@ class RegistrationTest extends JourneyFixtureTest {
         fixture.givenNoPriorActivity()
                 .when(registration(journeyId).withMunicipalityCode(code).command())
                 .expectNoEvents()
-                .expectException(violating(
-                        code.isBlank() ? Rule.REQUIRED_VALUE_MISSING : Rule.MUNICIPALITY_CODE_INVALID));
+                .expectException(
+                        violating(code.isBlank() ? Rule.REQUIRED_VALUE_MISSING : Rule.MUNICIPALITY_CODE_INVALID));
     }
 
     @ParameterizedTest
@@ -152,8 +161,17 @@ class RegistrationTest extends JourneyFixtureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"199001152388", "19900115+2389", "9001152389", "199013152383", "199002302385",
-            "1990011523890", "19900115238X", "199001952389"})
+    @ValueSource(
+            strings = {
+                "199001152388",
+                "19900115+2389",
+                "9001152389",
+                "199013152383",
+                "199002302385",
+                "1990011523890",
+                "19900115238X",
+                "199001952389"
+            })
     void givenInvalidIdentityNumber_whenRegisterNewcomer_thenRefusedWithoutRepeatingIt(String number) {
         fixture.givenNoPriorActivity()
                 .when(registration(journeyId).withPersonalIdentityNumber(number).command())
@@ -190,10 +208,10 @@ class RegistrationTest extends JourneyFixtureTest {
     @Test
     void givenRegisteredJourney_whenCorrectPersonalDetails_thenPersonalDetailsCorrected() {
         givenRegistered()
-                .when(new CorrectPersonalDetails(journeyId, null,
-                        new PersonalDetails(" Amina Hadad ", "19121212-1212")))
-                .expectEvents(new PersonalDetailsCorrected(journeyId,
-                        new PersonalDetails("Amina Hadad", "191212121212")))
+                .when(new CorrectPersonalDetails(
+                        journeyId, null, new PersonalDetails(" Amina Hadad ", "19121212-1212")))
+                .expectEvents(
+                        new PersonalDetailsCorrected(journeyId, new PersonalDetails("Amina Hadad", "191212121212")))
                 .expectResultMessagePayloadMatching(recordedAsVersion(1));
     }
 
@@ -210,7 +228,9 @@ class RegistrationTest extends JourneyFixtureTest {
                 .when(new CorrectPersonalDetails(journeyId, null, new PersonalDetails(FULL_NAME, "199001152388")))
                 .expectNoEvents()
                 .expectException(violating(Rule.INVALID_PERSONAL_IDENTITY_NUMBER))
-                .expectExceptionMessage(allOf(not(containsString("199001152388")), not(containsString(FULL_NAME)),
+                .expectExceptionMessage(allOf(
+                        not(containsString("199001152388")),
+                        not(containsString(FULL_NAME)),
                         not(containsString(PERSONAL_IDENTITY_NUMBER))));
     }
 

@@ -1,24 +1,5 @@
 package se.integrationjourney.core.journey;
 
-import org.junit.jupiter.api.Test;
-import se.integrationjourney.core.commands.EndEmployment;
-import se.integrationjourney.core.commands.EndEstablishmentPlan;
-import se.integrationjourney.core.commands.RecordIntroductoryMeeting;
-import se.integrationjourney.core.commands.RecordSelfSufficiencyLost;
-import se.integrationjourney.core.commands.RecordSfiLevelReached;
-import se.integrationjourney.core.commands.RetractMilestone;
-import se.integrationjourney.core.commands.StartEstablishmentPlan;
-import se.integrationjourney.core.events.EmploymentEnded;
-import se.integrationjourney.core.events.EstablishmentEndReason;
-import se.integrationjourney.core.events.EstablishmentPlanEnded;
-import se.integrationjourney.core.events.EstablishmentPlanStarted;
-import se.integrationjourney.core.events.IntroductoryMeetingHeld;
-import se.integrationjourney.core.events.MilestoneRetracted;
-import se.integrationjourney.core.events.SelfSufficiencyLost;
-import se.integrationjourney.core.events.SfiLevelReached;
-
-import java.util.UUID;
-
 import static org.hamcrest.Matchers.containsString;
 import static se.integrationjourney.core.events.SfiLevel.B;
 import static se.integrationjourney.core.events.SfiLevel.C;
@@ -41,6 +22,24 @@ import static se.integrationjourney.core.journey.JourneyEvents.retracted;
 import static se.integrationjourney.core.journey.JourneyEvents.selfSufficiencyReached;
 import static se.integrationjourney.core.journey.JourneyEvents.sfiEnrolled;
 import static se.integrationjourney.core.journey.JourneyEvents.sfiLevelReached;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import se.integrationjourney.core.commands.EndEmployment;
+import se.integrationjourney.core.commands.EndEstablishmentPlan;
+import se.integrationjourney.core.commands.RecordIntroductoryMeeting;
+import se.integrationjourney.core.commands.RecordSelfSufficiencyLost;
+import se.integrationjourney.core.commands.RecordSfiLevelReached;
+import se.integrationjourney.core.commands.RetractMilestone;
+import se.integrationjourney.core.commands.StartEstablishmentPlan;
+import se.integrationjourney.core.events.EmploymentEnded;
+import se.integrationjourney.core.events.EstablishmentEndReason;
+import se.integrationjourney.core.events.EstablishmentPlanEnded;
+import se.integrationjourney.core.events.EstablishmentPlanStarted;
+import se.integrationjourney.core.events.IntroductoryMeetingHeld;
+import se.integrationjourney.core.events.MilestoneRetracted;
+import se.integrationjourney.core.events.SelfSufficiencyLost;
+import se.integrationjourney.core.events.SfiLevelReached;
 
 /**
  * Retraction: a mistaken event stops counting for every rule, and no retraction may leave an end without its start.
@@ -171,8 +170,8 @@ class RetractionTest extends JourneyFixtureTest {
 
     @Test
     void givenEndedEmployment_whenRetractItsStart_thenDependentMilestoneRecorded() {
-        var given = givenRegistered(employmentStarted(journeyId, "e-1", day(200)),
-                employmentEnded(journeyId, "e-1", day(300)));
+        var given = givenRegistered(
+                employmentStarted(journeyId, "e-1", day(200)), employmentEnded(journeyId, "e-1", day(300)));
         given.when(new RetractMilestone(journeyId, null, eventIdAt(1), REASON))
                 .expectNoEvents()
                 .expectException(violating(Rule.DEPENDENT_MILESTONE_RECORDED));
@@ -180,8 +179,8 @@ class RetractionTest extends JourneyFixtureTest {
 
     @Test
     void givenEndedEmploymentWhoseEndIsRetracted_whenRetractItsStart_thenMilestoneRetracted() {
-        var given = givenRegistered(employmentStarted(journeyId, "e-1", day(200)),
-                employmentEnded(journeyId, "e-1", day(300)));
+        var given = givenRegistered(
+                employmentStarted(journeyId, "e-1", day(200)), employmentEnded(journeyId, "e-1", day(300)));
         String start = eventIdAt(1);
         given.andGiven(retracted(journeyId, eventIdAt(2)))
                 .when(new RetractMilestone(journeyId, null, start, REASON))
@@ -190,8 +189,8 @@ class RetractionTest extends JourneyFixtureTest {
 
     @Test
     void givenRetractedEmploymentEnd_whenEndTheEmploymentAgain_thenEmploymentEnded() {
-        var given = givenRegistered(employmentStarted(journeyId, "e-1", day(200)),
-                employmentEnded(journeyId, "e-1", day(300)));
+        var given = givenRegistered(
+                employmentStarted(journeyId, "e-1", day(200)), employmentEnded(journeyId, "e-1", day(300)));
         given.andGiven(retracted(journeyId, eventIdAt(2)))
                 .when(new EndEmployment(journeyId, null, day(310), "e-1"))
                 .expectEvents(new EmploymentEnded(journeyId, day(310), "e-1"));
@@ -239,8 +238,8 @@ class RetractionTest extends JourneyFixtureTest {
 
     @Test
     void givenSelfSufficiencyEndedByFinancialAssistance_whenRetractTheAssistance_thenSelfSufficiencyCanBeLost() {
-        var given = givenRegistered(selfSufficiencyReached(journeyId, day(200)),
-                financialAssistanceStarted(journeyId, day(300)));
+        var given = givenRegistered(
+                selfSufficiencyReached(journeyId, day(200)), financialAssistanceStarted(journeyId, day(300)));
         given.andGiven(retracted(journeyId, eventIdAt(2)))
                 .when(new RecordSelfSufficiencyLost(journeyId, null, day(310)))
                 .expectEvents(new SelfSufficiencyLost(journeyId, day(310)));
@@ -248,8 +247,10 @@ class RetractionTest extends JourneyFixtureTest {
 
     @Test
     void givenFinancialAssistanceEndedAndStartedAgain_whenRetractTheEnd_thenDependentMilestoneRecorded() {
-        var given = givenRegistered(financialAssistanceStarted(journeyId, day(10)),
-                financialAssistanceEnded(journeyId, day(100)), financialAssistanceStarted(journeyId, day(200)));
+        var given = givenRegistered(
+                financialAssistanceStarted(journeyId, day(10)),
+                financialAssistanceEnded(journeyId, day(100)),
+                financialAssistanceStarted(journeyId, day(200)));
         given.when(new RetractMilestone(journeyId, null, eventIdAt(2), REASON))
                 .expectNoEvents()
                 .expectException(violating(Rule.DEPENDENT_MILESTONE_RECORDED))
@@ -258,8 +259,8 @@ class RetractionTest extends JourneyFixtureTest {
 
     @Test
     void givenJourneyClosedReopenedAndClosedAgain_whenRetractTheReopening_thenDependentMilestoneRecorded() {
-        var given = givenRegistered(closed(journeyId, day(100)), reopened(journeyId, day(110)),
-                closed(journeyId, day(200)));
+        var given = givenRegistered(
+                closed(journeyId, day(100)), reopened(journeyId, day(110)), closed(journeyId, day(200)));
         given.when(new RetractMilestone(journeyId, null, eventIdAt(2), REASON))
                 .expectNoEvents()
                 .expectException(violating(Rule.DEPENDENT_MILESTONE_RECORDED));
@@ -276,8 +277,10 @@ class RetractionTest extends JourneyFixtureTest {
 
     @Test
     void givenSelfSufficientAgainAfterAssistance_whenRetractTheAssistance_thenDependentMilestoneRecorded() {
-        var given = givenRegistered(selfSufficiencyReached(journeyId, day(100)),
-                financialAssistanceStarted(journeyId, day(200)), selfSufficiencyReached(journeyId, day(300)));
+        var given = givenRegistered(
+                selfSufficiencyReached(journeyId, day(100)),
+                financialAssistanceStarted(journeyId, day(200)),
+                selfSufficiencyReached(journeyId, day(300)));
         given.when(new RetractMilestone(journeyId, null, eventIdAt(2), REASON))
                 .expectNoEvents()
                 .expectException(violating(Rule.DEPENDENT_MILESTONE_RECORDED));

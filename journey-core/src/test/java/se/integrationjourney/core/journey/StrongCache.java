@@ -1,10 +1,9 @@
 package se.integrationjourney.core.journey;
 
-import org.axonframework.common.Registration;
-import org.axonframework.common.caching.Cache;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
 
 /** Keeps aggregates until told otherwise, so the live instance (not a reload) decides every command. */
 final class StrongCache implements Cache {

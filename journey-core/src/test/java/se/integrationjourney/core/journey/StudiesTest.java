@@ -1,17 +1,17 @@
 package se.integrationjourney.core.journey;
 
-import org.junit.jupiter.api.Test;
-import se.integrationjourney.core.commands.EndStudies;
-import se.integrationjourney.core.commands.StartStudies;
-import se.integrationjourney.core.events.StudiesEnded;
-import se.integrationjourney.core.events.StudiesStarted;
-
 import static se.integrationjourney.core.events.StudyLevel.FOLKHOGSKOLA;
 import static se.integrationjourney.core.events.StudyLevel.UNIVERSITY;
 import static se.integrationjourney.core.journey.JourneyEvents.closed;
 import static se.integrationjourney.core.journey.JourneyEvents.day;
 import static se.integrationjourney.core.journey.JourneyEvents.studiesEnded;
 import static se.integrationjourney.core.journey.JourneyEvents.studiesStarted;
+
+import org.junit.jupiter.api.Test;
+import se.integrationjourney.core.commands.EndStudies;
+import se.integrationjourney.core.commands.StartStudies;
+import se.integrationjourney.core.events.StudiesEnded;
+import se.integrationjourney.core.events.StudiesStarted;
 
 class StudiesTest extends JourneyFixtureTest {
 

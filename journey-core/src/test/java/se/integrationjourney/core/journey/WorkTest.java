@@ -1,5 +1,19 @@
 package se.integrationjourney.core.journey;
 
+import static se.integrationjourney.core.events.EmploymentType.NYSTARTSJOBB;
+import static se.integrationjourney.core.events.EmploymentType.REGULAR;
+import static se.integrationjourney.core.events.InternshipKind.ARBETSTRANING;
+import static se.integrationjourney.core.events.InternshipOutcome.EMPLOYMENT_OFFERED;
+import static se.integrationjourney.core.journey.JourneyEvents.businessClosed;
+import static se.integrationjourney.core.journey.JourneyEvents.businessStarted;
+import static se.integrationjourney.core.journey.JourneyEvents.closed;
+import static se.integrationjourney.core.journey.JourneyEvents.day;
+import static se.integrationjourney.core.journey.JourneyEvents.employmentEnded;
+import static se.integrationjourney.core.journey.JourneyEvents.employmentStarted;
+import static se.integrationjourney.core.journey.JourneyEvents.internshipEnded;
+import static se.integrationjourney.core.journey.JourneyEvents.internshipStarted;
+
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,21 +29,6 @@ import se.integrationjourney.core.events.EmploymentEnded;
 import se.integrationjourney.core.events.EmploymentStarted;
 import se.integrationjourney.core.events.InternshipEnded;
 import se.integrationjourney.core.events.InternshipStarted;
-
-import java.math.BigDecimal;
-
-import static se.integrationjourney.core.events.EmploymentType.NYSTARTSJOBB;
-import static se.integrationjourney.core.events.EmploymentType.REGULAR;
-import static se.integrationjourney.core.events.InternshipKind.ARBETSTRANING;
-import static se.integrationjourney.core.events.InternshipOutcome.EMPLOYMENT_OFFERED;
-import static se.integrationjourney.core.journey.JourneyEvents.businessClosed;
-import static se.integrationjourney.core.journey.JourneyEvents.businessStarted;
-import static se.integrationjourney.core.journey.JourneyEvents.closed;
-import static se.integrationjourney.core.journey.JourneyEvents.day;
-import static se.integrationjourney.core.journey.JourneyEvents.employmentEnded;
-import static se.integrationjourney.core.journey.JourneyEvents.employmentStarted;
-import static se.integrationjourney.core.journey.JourneyEvents.internshipEnded;
-import static se.integrationjourney.core.journey.JourneyEvents.internshipStarted;
 
 /** Internships, employments and businesses. */
 class WorkTest extends JourneyFixtureTest {
@@ -114,10 +113,10 @@ class WorkTest extends JourneyFixtureTest {
     @Test
     void givenRegisteredJourney_whenStartEmployment_thenEmploymentStarted() {
         givenRegistered()
-                .when(new StartEmployment(journeyId, null, day(200), "e-1", NYSTARTSJOBB, "health care",
-                        new BigDecimal("37.5")))
-                .expectEvents(new EmploymentStarted(journeyId, day(200), "e-1", NYSTARTSJOBB, "health care",
-                        new BigDecimal("37.5")));
+                .when(new StartEmployment(
+                        journeyId, null, day(200), "e-1", NYSTARTSJOBB, "health care", new BigDecimal("37.5")))
+                .expectEvents(new EmploymentStarted(
+                        journeyId, day(200), "e-1", NYSTARTSJOBB, "health care", new BigDecimal("37.5")));
     }
 
     @ParameterizedTest
@@ -125,8 +124,8 @@ class WorkTest extends JourneyFixtureTest {
     void givenRegisteredJourney_whenStartEmploymentWithPossibleHours_thenEmploymentStarted(String hours) {
         givenRegistered()
                 .when(new StartEmployment(journeyId, null, day(200), "e-1", REGULAR, "retail", new BigDecimal(hours)))
-                .expectEvents(new EmploymentStarted(journeyId, day(200), "e-1", REGULAR, "retail",
-                        new BigDecimal(hours)));
+                .expectEvents(
+                        new EmploymentStarted(journeyId, day(200), "e-1", REGULAR, "retail", new BigDecimal(hours)));
     }
 
     @ParameterizedTest

@@ -1,15 +1,14 @@
 package se.integrationjourney.projections.casefile;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import se.integrationjourney.projections.runtime.DeferredWrites;
-
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import se.integrationjourney.projections.runtime.DeferredWrites;
 
 /**
  * The live view's handling: all events of one processor batch are handled in one transaction; the case files of

@@ -1,5 +1,13 @@
 package se.integrationjourney.projections.casefile;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import se.integrationjourney.core.events.EducationLevel;
 import se.integrationjourney.core.events.EmploymentType;
 import se.integrationjourney.core.events.Gender;
@@ -12,15 +20,6 @@ import se.integrationjourney.projections.casefile.CaseFileValues.CivicOrientatio
 import se.integrationjourney.projections.casefile.CaseFileValues.FollowUp;
 import se.integrationjourney.projections.casefile.CaseFileValues.Lifecycle;
 import se.integrationjourney.projections.casefile.CaseFileValues.SelfSufficiencyChange;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * Everything recorded about one journey that the views need, with retracted facts removed: the read side's
@@ -35,6 +34,7 @@ public final class CaseFile {
     UUID journeyId;
     /** Sequence number of the journey's last event, retractions included: the version clients see. */
     long version = -1;
+
     String municipalityCode;
     LocalDate arrivalDate;
     ReceptionType receptionType;
@@ -73,47 +73,146 @@ public final class CaseFile {
         return CaseFileJson.read(CaseFileJson.writeWithoutPersonalData(this));
     }
 
-    public UUID journeyId() { return journeyId; }
-    public long version() { return version; }
-    public boolean registered() { return arrivalDate != null; }
-    public String municipalityCode() { return municipalityCode; }
-    public LocalDate arrivalDate() { return arrivalDate; }
-    public ReceptionType receptionType() { return receptionType; }
-    public int birthYear() { return birthYear; }
-    public Gender gender() { return gender; }
-    public String countryOfBirth() { return countryOfBirth; }
-    public EducationLevel educationLevel() { return educationLevel; }
-    public PersonalDetails personalDetails() { return personalDetails; }
+    public UUID journeyId() {
+        return journeyId;
+    }
 
-    public List<Fact<String>> caseworkers() { return List.copyOf(caseworkers); }
-    public List<Fact<ActionPlan>> actionPlans() { return List.copyOf(actionPlans); }
-    public List<Fact<Tenure>> housingSecured() { return List.copyOf(housingSecured); }
-    public List<Fact<SfiLevel>> sfiLevels() { return List.copyOf(sfiLevels); }
-    public List<Fact<CivicOrientation>> civicOrientations() { return List.copyOf(civicOrientations); }
-    public List<Episode> internships() { return List.copyOf(internships); }
-    public List<Episode> employments() { return List.copyOf(employments); }
-    public List<Episode> studies() { return List.copyOf(studies); }
-    public List<Episode> businesses() { return List.copyOf(businesses); }
-    public List<Episode> financialAssistance() { return List.copyOf(financialAssistance); }
-    public List<Fact<SelfSufficiencyChange>> selfSufficiency() { return List.copyOf(selfSufficiency); }
-    public List<Fact<FollowUp>> followUps() { return List.copyOf(followUps); }
-    public List<Fact<Lifecycle>> lifecycle() { return List.copyOf(lifecycle); }
+    public long version() {
+        return version;
+    }
+
+    public boolean registered() {
+        return arrivalDate != null;
+    }
+
+    public String municipalityCode() {
+        return municipalityCode;
+    }
+
+    public LocalDate arrivalDate() {
+        return arrivalDate;
+    }
+
+    public ReceptionType receptionType() {
+        return receptionType;
+    }
+
+    public int birthYear() {
+        return birthYear;
+    }
+
+    public Gender gender() {
+        return gender;
+    }
+
+    public String countryOfBirth() {
+        return countryOfBirth;
+    }
+
+    public EducationLevel educationLevel() {
+        return educationLevel;
+    }
+
+    public PersonalDetails personalDetails() {
+        return personalDetails;
+    }
+
+    public List<Fact<String>> caseworkers() {
+        return List.copyOf(caseworkers);
+    }
+
+    public List<Fact<ActionPlan>> actionPlans() {
+        return List.copyOf(actionPlans);
+    }
+
+    public List<Fact<Tenure>> housingSecured() {
+        return List.copyOf(housingSecured);
+    }
+
+    public List<Fact<SfiLevel>> sfiLevels() {
+        return List.copyOf(sfiLevels);
+    }
+
+    public List<Fact<CivicOrientation>> civicOrientations() {
+        return List.copyOf(civicOrientations);
+    }
+
+    public List<Episode> internships() {
+        return List.copyOf(internships);
+    }
+
+    public List<Episode> employments() {
+        return List.copyOf(employments);
+    }
+
+    public List<Episode> studies() {
+        return List.copyOf(studies);
+    }
+
+    public List<Episode> businesses() {
+        return List.copyOf(businesses);
+    }
+
+    public List<Episode> financialAssistance() {
+        return List.copyOf(financialAssistance);
+    }
+
+    public List<Fact<SelfSufficiencyChange>> selfSufficiency() {
+        return List.copyOf(selfSufficiency);
+    }
+
+    public List<Fact<FollowUp>> followUps() {
+        return List.copyOf(followUps);
+    }
+
+    public List<Fact<Lifecycle>> lifecycle() {
+        return List.copyOf(lifecycle);
+    }
 
     /** The caseworker assigned last (by recording order), or null. */
     public String caseworkerId() {
         return latest(caseworkers).map(Fact::value).orElse(null);
     }
 
-    public LocalDate firstIntroductoryMeeting() { return earliest(introductoryMeetings); }
-    public LocalDate firstActionPlan() { return earliest(actionPlans); }
-    public LocalDate firstTemporaryHousing() { return earliest(temporaryHousing); }
-    public LocalDate firstHousingSecured() { return earliest(housingSecured); }
-    public LocalDate firstSfiEnrolment() { return earliest(sfiEnrolments); }
-    public LocalDate firstCivicOrientation() { return earliest(civicOrientations); }
-    public LocalDate firstInternship() { return earliestStart(internships.stream()); }
-    public LocalDate firstEmployment() { return earliestStart(employments.stream()); }
-    public LocalDate firstStudies() { return earliestStart(studies.stream()); }
-    public LocalDate firstBusiness() { return earliestStart(businesses.stream()); }
+    public LocalDate firstIntroductoryMeeting() {
+        return earliest(introductoryMeetings);
+    }
+
+    public LocalDate firstActionPlan() {
+        return earliest(actionPlans);
+    }
+
+    public LocalDate firstTemporaryHousing() {
+        return earliest(temporaryHousing);
+    }
+
+    public LocalDate firstHousingSecured() {
+        return earliest(housingSecured);
+    }
+
+    public LocalDate firstSfiEnrolment() {
+        return earliest(sfiEnrolments);
+    }
+
+    public LocalDate firstCivicOrientation() {
+        return earliest(civicOrientations);
+    }
+
+    public LocalDate firstInternship() {
+        return earliestStart(internships.stream());
+    }
+
+    public LocalDate firstEmployment() {
+        return earliestStart(employments.stream());
+    }
+
+    public LocalDate firstStudies() {
+        return earliestStart(studies.stream());
+    }
+
+    public LocalDate firstBusiness() {
+        return earliestStart(businesses.stream());
+    }
 
     /** The earliest start of any employment, business or studies: the first day "in work or studies". */
     public LocalDate firstInWorkOrStudies() {
@@ -121,19 +220,28 @@ public final class CaseFile {
     }
 
     public LocalDate firstSelfSufficiency() {
-        return selfSufficiency.stream().filter(fact -> fact.value().reached()).map(Fact::on)
-                .min(Comparator.naturalOrder()).orElse(null);
+        return selfSufficiency.stream()
+                .filter(fact -> fact.value().reached())
+                .map(Fact::on)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     /** The date a level was first reached, for the level and each above it; null if never. */
     public LocalDate firstSfiLevelAtLeast(SfiLevel level) {
-        return sfiLevels.stream().filter(fact -> fact.value().compareTo(level) >= 0).map(Fact::on)
-                .min(Comparator.naturalOrder()).orElse(null);
+        return sfiLevels.stream()
+                .filter(fact -> fact.value().compareTo(level) >= 0)
+                .map(Fact::on)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     /** The highest SFI level reached, or null. */
     public SfiLevel sfiLevel() {
-        return sfiLevels.stream().map(Fact::value).max(Comparator.naturalOrder()).orElse(null);
+        return sfiLevels.stream()
+                .map(Fact::value)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     /** The study path of the latest enrolment, or null. */
@@ -166,11 +274,25 @@ public final class CaseFile {
         return end == null ? null : end.plusMonths(24);
     }
 
-    public List<Episode> openInternships() { return open(internships); }
-    public List<Episode> openEmployments() { return open(employments); }
-    public List<Episode> openStudies() { return open(studies); }
-    public boolean businessOpen() { return !open(businesses).isEmpty(); }
-    public boolean financialAssistanceOpen() { return !open(financialAssistance).isEmpty(); }
+    public List<Episode> openInternships() {
+        return open(internships);
+    }
+
+    public List<Episode> openEmployments() {
+        return open(employments);
+    }
+
+    public List<Episode> openStudies() {
+        return open(studies);
+    }
+
+    public boolean businessOpen() {
+        return !open(businesses).isEmpty();
+    }
+
+    public boolean financialAssistanceOpen() {
+        return !open(financialAssistance).isEmpty();
+    }
 
     /** In work or studies now: an employment, business or studies is open. */
     public boolean inWorkOrStudies() {
@@ -194,10 +316,11 @@ public final class CaseFile {
             return false;
         }
         Fact<SelfSufficiencyChange> since = reached.get();
-        boolean lostSince = selfSufficiency.stream().anyMatch(fact -> !fact.value().reached()
-                && after(fact.on(), fact.sequence(), since));
-        boolean assistedSince = financialAssistance.stream().anyMatch(period -> period.start().isAfter(since.on())
-                || period.start().isEqual(since.on()) && period.startSequence() > since.sequence());
+        boolean lostSince = selfSufficiency.stream()
+                .anyMatch(fact -> !fact.value().reached() && after(fact.on(), fact.sequence(), since));
+        boolean assistedSince = financialAssistance.stream()
+                .anyMatch(period -> period.start().isAfter(since.on())
+                        || period.start().isEqual(since.on()) && period.startSequence() > since.sequence());
         return !lostSince && !assistedSince;
     }
 

@@ -1,5 +1,11 @@
 package se.integrationjourney.projections.casefile;
 
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import se.integrationjourney.core.events.ActionPlanEstablished;
 import se.integrationjourney.core.events.ActionPlanRevised;
 import se.integrationjourney.core.events.BusinessClosed;
@@ -36,13 +42,6 @@ import se.integrationjourney.projections.casefile.CaseFileValues.FollowUp;
 import se.integrationjourney.projections.casefile.CaseFileValues.Lifecycle;
 import se.integrationjourney.projections.casefile.CaseFileValues.SelfSufficiencyChange;
 
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
-
 /**
  * Records one journey event in a case file. Events arrive in the journey's sequence order (the processors
  * keep each journey on one segment), and the aggregate has already refused anything impossible, so the fold
@@ -52,15 +51,15 @@ public final class CaseFileFold {
 
     private static final Map<Class<? extends JourneyEvent>, Folding<? extends JourneyEvent>> FOLDINGS = foldings();
 
-    private CaseFileFold() {
-    }
+    private CaseFileFold() {}
 
     public static void apply(CaseFile file, JourneyEvent event, String eventId, long sequence) {
         file.version = Math.max(file.version, sequence);
         @SuppressWarnings("unchecked")
         Folding<JourneyEvent> folding = (Folding<JourneyEvent>) FOLDINGS.get(event.getClass());
         if (folding == null) {
-            throw new IllegalArgumentException("A case file has no folding for " + event.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "A case file has no folding for " + event.getClass().getSimpleName());
         }
         folding.fold(file, event, eventId, sequence);
     }
@@ -101,16 +100,23 @@ public final class CaseFileFold {
             file.introductoryMeetings.add(new Fact<>(eventId, sequence, e.occurredOn(), true));
         });
         on(foldings, ActionPlanEstablished.class, (file, e, eventId, sequence) -> {
-            file.actionPlans.add(new Fact<>(eventId, sequence, e.occurredOn(), new ActionPlan(e.goals(), e.summary(), false)));
+            file.actionPlans.add(
+                    new Fact<>(eventId, sequence, e.occurredOn(), new ActionPlan(e.goals(), e.summary(), false)));
         });
         on(foldings, ActionPlanRevised.class, (file, e, eventId, sequence) -> {
-            file.actionPlans.add(new Fact<>(eventId, sequence, e.occurredOn(), new ActionPlan(e.goals(), e.summary(), true)));
+            file.actionPlans.add(
+                    new Fact<>(eventId, sequence, e.occurredOn(), new ActionPlan(e.goals(), e.summary(), true)));
         });
         on(foldings, EstablishmentPlanStarted.class, (file, e, eventId, sequence) -> {
             file.establishmentPlans.add(Episode.started(null, eventId, sequence, e.occurredOn(), null, null, null));
         });
         on(foldings, EstablishmentPlanEnded.class, (file, e, eventId, sequence) -> {
-            end(file.establishmentPlans, Episode::open, eventId, e.occurredOn(), e.reason().name());
+            end(
+                    file.establishmentPlans,
+                    Episode::open,
+                    eventId,
+                    e.occurredOn(),
+                    e.reason().name());
         });
         on(foldings, TemporaryHousingProvided.class, (file, e, eventId, sequence) -> {
             file.temporaryHousing.add(new Fact<>(eventId, sequence, e.occurredOn(), true));
@@ -125,25 +131,43 @@ public final class CaseFileFold {
             file.sfiLevels.add(new Fact<>(eventId, sequence, e.occurredOn(), e.level()));
         });
         on(foldings, CivicOrientationCompleted.class, (file, e, eventId, sequence) -> {
-            file.civicOrientations.add(new Fact<>(eventId, sequence, e.occurredOn(),
-                    new CivicOrientation(e.hours(), e.language())));
+            file.civicOrientations.add(
+                    new Fact<>(eventId, sequence, e.occurredOn(), new CivicOrientation(e.hours(), e.language())));
         });
         on(foldings, InternshipStarted.class, (file, e, eventId, sequence) -> {
-            file.internships.add(Episode.started(e.internshipId(), eventId, sequence, e.occurredOn(), e.kind().name(),
-                    e.sector(), null));
+            file.internships.add(Episode.started(
+                    e.internshipId(),
+                    eventId,
+                    sequence,
+                    e.occurredOn(),
+                    e.kind().name(),
+                    e.sector(),
+                    null));
         });
         on(foldings, InternshipEnded.class, (file, e, eventId, sequence) -> {
-            end(file.internships, openWithId(e.internshipId()), eventId, e.occurredOn(), e.outcome().name());
+            end(
+                    file.internships,
+                    openWithId(e.internshipId()),
+                    eventId,
+                    e.occurredOn(),
+                    e.outcome().name());
         });
         on(foldings, EmploymentStarted.class, (file, e, eventId, sequence) -> {
-            file.employments.add(Episode.started(e.employmentId(), eventId, sequence, e.occurredOn(),
-                    e.employmentType().name(), e.sector(), e.hoursPerWeek()));
+            file.employments.add(Episode.started(
+                    e.employmentId(),
+                    eventId,
+                    sequence,
+                    e.occurredOn(),
+                    e.employmentType().name(),
+                    e.sector(),
+                    e.hoursPerWeek()));
         });
         on(foldings, EmploymentEnded.class, (file, e, eventId, sequence) -> {
             end(file.employments, openWithId(e.employmentId()), eventId, e.occurredOn(), null);
         });
         on(foldings, StudiesStarted.class, (file, e, eventId, sequence) -> {
-            file.studies.add(Episode.started(e.studyId(), eventId, sequence, e.occurredOn(), e.level().name(), null, null));
+            file.studies.add(Episode.started(
+                    e.studyId(), eventId, sequence, e.occurredOn(), e.level().name(), null, null));
         });
         on(foldings, StudiesEnded.class, (file, e, eventId, sequence) -> {
             end(file.studies, openWithId(e.studyId()), eventId, e.occurredOn(), null);
@@ -161,14 +185,18 @@ public final class CaseFileFold {
             end(file.financialAssistance, Episode::open, eventId, e.occurredOn(), null);
         });
         on(foldings, SelfSufficiencyReached.class, (file, e, eventId, sequence) -> {
-            file.selfSufficiency.add(new Fact<>(eventId, sequence, e.occurredOn(),
-                    new SelfSufficiencyChange(true, e.basis())));
+            file.selfSufficiency.add(
+                    new Fact<>(eventId, sequence, e.occurredOn(), new SelfSufficiencyChange(true, e.basis())));
         });
         on(foldings, SelfSufficiencyLost.class, (file, e, eventId, sequence) -> {
-            file.selfSufficiency.add(new Fact<>(eventId, sequence, e.occurredOn(), new SelfSufficiencyChange(false, null)));
+            file.selfSufficiency.add(
+                    new Fact<>(eventId, sequence, e.occurredOn(), new SelfSufficiencyChange(false, null)));
         });
         on(foldings, FollowUpRecorded.class, (file, e, eventId, sequence) -> {
-            file.followUps.add(new Fact<>(eventId, sequence, e.occurredOn(),
+            file.followUps.add(new Fact<>(
+                    eventId,
+                    sequence,
+                    e.occurredOn(),
                     new FollowUp(e.monthsAfterEstablishment(), e.status(), e.source())));
         });
         on(foldings, JourneyClosed.class, (file, e, eventId, sequence) -> {
@@ -181,7 +209,8 @@ public final class CaseFileFold {
     }
 
     private static <E extends JourneyEvent> void on(
-            Map<Class<? extends JourneyEvent>, Folding<? extends JourneyEvent>> foldings, Class<E> type,
+            Map<Class<? extends JourneyEvent>, Folding<? extends JourneyEvent>> foldings,
+            Class<E> type,
             Folding<E> folding) {
         foldings.put(type, folding);
     }
@@ -199,8 +228,13 @@ public final class CaseFileFold {
                 || CaseFile.removeFact(file.selfSufficiency, eventId)
                 || CaseFile.removeFact(file.followUps, eventId)
                 || CaseFile.removeFact(file.lifecycle, eventId);
-        for (List<Episode> episodes : List.of(file.establishmentPlans, file.internships, file.employments,
-                file.studies, file.businesses, file.financialAssistance)) {
+        for (List<Episode> episodes : List.of(
+                file.establishmentPlans,
+                file.internships,
+                file.employments,
+                file.studies,
+                file.businesses,
+                file.financialAssistance)) {
             if (removed) {
                 return;
             }
@@ -208,10 +242,10 @@ public final class CaseFileFold {
         }
     }
 
-    private static void end(List<Episode> episodes, Predicate<Episode> which, String eventId, LocalDate on,
-                            String outcome) {
-        CaseFile.indexOf(episodes, which).ifPresent(index ->
-                episodes.set(index, episodes.get(index).endedBy(eventId, on, outcome)));
+    private static void end(
+            List<Episode> episodes, Predicate<Episode> which, String eventId, LocalDate on, String outcome) {
+        CaseFile.indexOf(episodes, which)
+                .ifPresent(index -> episodes.set(index, episodes.get(index).endedBy(eventId, on, outcome)));
     }
 
     private static Predicate<Episode> openWithId(String id) {

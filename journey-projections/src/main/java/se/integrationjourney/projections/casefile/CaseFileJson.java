@@ -3,11 +3,10 @@ package se.integrationjourney.projections.casefile;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import java.nio.charset.StandardCharsets;
 import se.integrationjourney.core.events.PersonalDetails;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * Case files as JSON documents in the views' {@code json} columns. A mapper of its own, reading and writing
@@ -17,9 +16,8 @@ public final class CaseFileJson {
 
     private static final JsonMapper MAPPER = mapper().build();
     /** The same, leaving out the personal details: what views analysts read store. */
-    private static final JsonMapper WITHOUT_PERSONAL_DATA = mapper()
-            .addMixIn(CaseFile.class, PersonalDataLeftOut.class)
-            .build();
+    private static final JsonMapper WITHOUT_PERSONAL_DATA =
+            mapper().addMixIn(CaseFile.class, PersonalDataLeftOut.class).build();
 
     private static final byte[] PERSONAL_DETAILS_FIELD = "{\"personalDetails\":".getBytes(StandardCharsets.UTF_8);
 
@@ -32,8 +30,7 @@ public final class CaseFileJson {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    private CaseFileJson() {
-    }
+    private CaseFileJson() {}
 
     public static String write(CaseFile file) {
         return MAPPER.writeValueAsString(file);

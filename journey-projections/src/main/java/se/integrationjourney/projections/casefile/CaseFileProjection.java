@@ -1,15 +1,14 @@
 package se.integrationjourney.projections.casefile;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import se.integrationjourney.projections.runtime.Projection;
-import se.integrationjourney.projections.runtime.RebuildsTogether;
-import se.integrationjourney.projections.runtime.ViewTables;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.integrationjourney.projections.runtime.Projection;
+import se.integrationjourney.projections.runtime.RebuildsTogether;
+import se.integrationjourney.projections.runtime.ViewTables;
 
 /**
  * A view that keeps one case file per journey in one table ({@code journey_id}, {@code case_file json} and
@@ -55,7 +54,8 @@ public abstract class CaseFileProjection implements RebuildsTogether {
      */
     @Override
     public final Object eventHandlers(ViewTables tables) {
-        return tables.retainedPerSegment() > 0 ? eventHandlers(List.of(this), tables)
+        return tables.retainedPerSegment() > 0
+                ? eventHandlers(List.of(this), tables)
                 : new BatchedCaseFileHandlers(physicalTable(tables));
     }
 
@@ -67,10 +67,15 @@ public abstract class CaseFileProjection implements RebuildsTogether {
     /** A rebuild's handlers filling the rebuild tables of all these case-file views at once. */
     @Override
     public final Object eventHandlers(List<Projection> group, ViewTables tables) {
-        List<CaseFileProjection> views = group.stream().map(CaseFileProjection.class::cast).toList();
-        List<CaseFileTable> physical = views.stream().map(view -> view.physicalTable(tables)).toList();
-        CaseFileTable readBack = views.stream().filter(CaseFileProjection::keepsWholeCaseFile).findFirst()
-                .orElse(views.get(0)).physicalTable(tables);
+        List<CaseFileProjection> views =
+                group.stream().map(CaseFileProjection.class::cast).toList();
+        List<CaseFileTable> physical =
+                views.stream().map(view -> view.physicalTable(tables)).toList();
+        CaseFileTable readBack = views.stream()
+                .filter(CaseFileProjection::keepsWholeCaseFile)
+                .findFirst()
+                .orElse(views.get(0))
+                .physicalTable(tables);
         return new RetainedCaseFileHandlers(physical, readBack, Math.max(1, tables.retainedPerSegment()));
     }
 
@@ -116,15 +121,23 @@ public abstract class CaseFileProjection implements RebuildsTogether {
         }
         String sql = "insert into " + table + " (" + String.join(", ", columns) + ", case_file) values ("
                 + "?, ".repeat(columns.size()) + "?::json) on conflict (journey_id) do update set "
-                + columns.stream().skip(1).map(column -> column + " = excluded." + column + ", ")
+                + columns.stream()
+                        .skip(1)
+                        .map(column -> column + " = excluded." + column + ", ")
                         .collect(Collectors.joining())
                 + "case_file = excluded.case_file";
         boolean whole = keepsWholeCaseFile();
-        jdbc.batchUpdate(sql, changed.stream().filter(CaseFile::registered).map(file -> {
-            Object[] values = values(file);
-            Object[] row = Arrays.copyOf(values, values.length + 1);
-            row[values.length] = whole ? CaseFileJson.write(file) : CaseFileJson.writeWithoutPersonalData(file);
-            return row;
-        }).toList());
+        jdbc.batchUpdate(
+                sql,
+                changed.stream()
+                        .filter(CaseFile::registered)
+                        .map(file -> {
+                            Object[] values = values(file);
+                            Object[] row = Arrays.copyOf(values, values.length + 1);
+                            row[values.length] =
+                                    whole ? CaseFileJson.write(file) : CaseFileJson.writeWithoutPersonalData(file);
+                            return row;
+                        })
+                        .toList());
     }
 }

@@ -1,15 +1,5 @@
 package se.integrationjourney.projections.casefile;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.transaction.support.TransactionTemplate;
-import se.integrationjourney.eventstore.DatabaseFailures;
-
-import javax.sql.DataSource;
-
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -27,6 +17,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.integrationjourney.eventstore.DatabaseFailures;
 
 /** One physical table of a case-file view (live or rebuild copy): reads case files, writes them with the view's columns. */
 final class CaseFileTable {
@@ -66,11 +64,13 @@ final class CaseFileTable {
         if (journeys.isEmpty()) {
             return files;
         }
-        jdbc.query("select case_file::text from " + table + " where journey_id = any(?)",
+        jdbc.query(
+                "select case_file::text from " + table + " where journey_id = any(?)",
                 row -> {
                     CaseFile file = CaseFileJson.read(row.getString(1));
                     files.put(file.journeyId(), file);
-                }, (Object) journeys.toArray(UUID[]::new));
+                },
+                (Object) journeys.toArray(UUID[]::new));
         return files;
     }
 
@@ -125,8 +125,9 @@ final class CaseFileTable {
 
     /** Deletes the journeys' rows, in a transaction of its own. */
     void deleteInOwnTransaction(Collection<UUID> journeys) {
-        transactions().executeWithoutResult(status -> jdbc.update("delete from " + table
-                + " where journey_id = any(?)", (Object) journeys.toArray(UUID[]::new)));
+        transactions()
+                .executeWithoutResult(status -> jdbc.update(
+                        "delete from " + table + " where journey_id = any(?)", (Object) journeys.toArray(UUID[]::new)));
     }
 
     private void storeInHalves(Connection connection, List<CaseFile> files, Set<UUID> refused) {
@@ -155,7 +156,6 @@ final class CaseFileTable {
             throw new IllegalStateException("a savepoint on " + table + " failed", savepointFailed);
         }
     }
-
 
     /**
      * Whether {@link #copyInOwnTransaction} can fill this table: the view names its columns
@@ -189,7 +189,8 @@ final class CaseFileTable {
         transactions().executeWithoutResult(status -> {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
-                PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                PGCopyOutputStream copy = new PGCopyOutputStream(
+                        connection.unwrap(PGConnection.class),
                         "copy " + table + " (" + String.join(", ", columns) + ") from stdin (format binary)",
                         1 << 16);
                 try (DataOutputStream out = new DataOutputStream(copy)) {
@@ -295,11 +296,13 @@ final class CaseFileTable {
     /** Each column's type name ({@code pg_type.typname}). */
     private Map<String, String> columnTypes() {
         Map<String, String> types = new HashMap<>();
-        jdbc.query("select a.attname, t.typname from pg_attribute a join pg_type t on t.oid = a.atttypid"
+        jdbc.query(
+                "select a.attname, t.typname from pg_attribute a join pg_type t on t.oid = a.atttypid"
                         + " where a.attrelid = ?::regclass and a.attnum > 0 and not a.attisdropped",
                 row -> {
                     types.put(row.getString(1), row.getString(2));
-                }, table);
+                },
+                table);
         return types;
     }
 

@@ -1,5 +1,7 @@
 package se.integrationjourney.projections.casefile;
 
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.Message;
@@ -7,9 +9,6 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import se.integrationjourney.core.events.JourneyEvent;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The event handling of a view that keeps one {@link CaseFile} per journey in a {@code case_file json} column of
@@ -34,11 +33,12 @@ public abstract sealed class CaseFileViewHandlers permits BatchedCaseFileHandler
 
     /** The distinct journeys of the batch's events, so that their case files can be read in one query. */
     static List<UUID> journeysOf(UnitOfWork<?> batch) {
-        List<? extends Message<?>> messages = batch instanceof BatchingUnitOfWork<?> batching
-                ? batching.getMessages() : List.of(batch.getMessage());
+        List<? extends Message<?>> messages =
+                batch instanceof BatchingUnitOfWork<?> batching ? batching.getMessages() : List.of(batch.getMessage());
         return messages.stream()
                 .filter(message -> message.getPayload() instanceof JourneyEvent)
                 .map(message -> ((JourneyEvent) message.getPayload()).journeyId())
-                .distinct().toList();
+                .distinct()
+                .toList();
     }
 }

@@ -10,11 +10,26 @@ import java.time.LocalDate;
  *
  * @param id the caller's id pairing start and end (internships, employments, studies); null otherwise
  */
-public record Episode(String id, String startEventId, long startSequence, LocalDate start, String kind,
-                      String sector, BigDecimal hoursPerWeek, String endEventId, LocalDate end, String outcome) {
+public record Episode(
+        String id,
+        String startEventId,
+        long startSequence,
+        LocalDate start,
+        String kind,
+        String sector,
+        BigDecimal hoursPerWeek,
+        String endEventId,
+        LocalDate end,
+        String outcome) {
 
-    static Episode started(String id, String startEventId, long startSequence, LocalDate start, String kind,
-                           String sector, BigDecimal hoursPerWeek) {
+    static Episode started(
+            String id,
+            String startEventId,
+            long startSequence,
+            LocalDate start,
+            String kind,
+            String sector,
+            BigDecimal hoursPerWeek) {
         return new Episode(id, startEventId, startSequence, start, kind, sector, hoursPerWeek, null, null, null);
     }
 

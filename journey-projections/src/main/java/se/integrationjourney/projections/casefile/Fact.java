@@ -7,5 +7,4 @@ import java.time.LocalDate;
  * retracted), its place in the journey's record (recording order, distinct from the business date), the
  * business date and what it said.
  */
-public record Fact<T>(String eventId, long sequence, LocalDate on, T value) {
-}
+public record Fact<T>(String eventId, long sequence, LocalDate on, T value) {}

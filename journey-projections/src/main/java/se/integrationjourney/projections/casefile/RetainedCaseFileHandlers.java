@@ -1,9 +1,5 @@
 package se.integrationjourney.projections.casefile;
 
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import se.integrationjourney.eventstore.DatabaseFailures;
-import se.integrationjourney.projections.runtime.RetainedResults;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Collectors;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import se.integrationjourney.eventstore.DatabaseFailures;
+import se.integrationjourney.projections.runtime.RetainedResults;
 
 /**
  * A rebuild's handling (ADR 0006): each segment keeps its journeys' case files in memory from batch to batch and
@@ -39,11 +38,13 @@ final class RetainedCaseFileHandlers extends CaseFileViewHandlers implements Ret
     private final List<CaseFileTable> tables;
     /** Where a written-out case file is read back from: a table holding it whole where there is one. */
     private final CaseFileTable readBack;
+
     private final int limitPerSegment;
     private final String batchResourceKey;
     private final Map<Integer, SegmentFiles> segments = new ConcurrentHashMap<>();
     /** Journeys whose rows a table refused: left out of every table, their events dead-lettered by the runtime. */
     private final Set<UUID> refused = ConcurrentHashMap.newKeySet();
+
     private volatile boolean intact = true;
 
     RetainedCaseFileHandlers(List<CaseFileTable> tables, CaseFileTable readBack, int limitPerSegment) {
@@ -66,7 +67,9 @@ final class RetainedCaseFileHandlers extends CaseFileViewHandlers implements Ret
         SegmentFiles segment = segments.computeIfAbsent(segmentOf(batch), id -> new SegmentFiles());
         if (segment.wroteOut) {
             // Journeys held before the last write-out are in the table now: read back this batch's ones.
-            List<UUID> missing = journeysOf(batch).stream().filter(id -> !segment.files.containsKey(id)).toList();
+            List<UUID> missing = journeysOf(batch).stream()
+                    .filter(id -> !segment.files.containsKey(id))
+                    .toList();
             segment.files.putAll(readBack.load(missing));
         }
         batch.onRollback(rolledBack -> intact = false);
@@ -88,32 +91,38 @@ final class RetainedCaseFileHandlers extends CaseFileViewHandlers implements Ret
      */
     @Override
     public Set<String> writeRetained() {
-        List<CaseFile> files = segments.values().stream().flatMap(segment -> segment.files.values().stream()).toList();
+        List<CaseFile> files = segments.values().stream()
+                .flatMap(segment -> segment.files.values().stream())
+                .toList();
         boolean fresh = segments.values().stream().noneMatch(segment -> segment.wroteOut);
-        List<CaseFileTable> copied = fresh ? tables.stream().filter(CaseFileTable::copyable).toList() : List.of();
+        List<CaseFileTable> copied =
+                fresh ? tables.stream().filter(CaseFileTable::copyable).toList() : List.of();
         SharedDocuments documents = new SharedDocuments(copied.isEmpty() ? List.of() : files, copied.size());
-        List<Runnable> writes = tables.stream().<Runnable>map(table -> () -> {
-            try {
-                if (copied.contains(table)) {
-                    table.copyInOwnTransaction(documents.chunks, documents::chunk);
-                } else {
-                    table.storeInOwnTransaction(files);
-                }
-            } catch (RuntimeException failure) {
-                if (!DatabaseFailures.refusesRows(failure)) {
-                    throw failure;
-                }
-                // A row the table cannot hold (text from before the API refused it, say): write the others.
-                refused.addAll(table.storeAllItCanInOwnTransaction(files));
-            }
-        }).toList();
+        List<Runnable> writes = tables.stream()
+                .<Runnable>map(table -> () -> {
+                    try {
+                        if (copied.contains(table)) {
+                            table.copyInOwnTransaction(documents.chunks, documents::chunk);
+                        } else {
+                            table.storeInOwnTransaction(files);
+                        }
+                    } catch (RuntimeException failure) {
+                        if (!DatabaseFailures.refusesRows(failure)) {
+                            throw failure;
+                        }
+                        // A row the table cannot hold (text from before the API refused it, say): write the others.
+                        refused.addAll(table.storeAllItCanInOwnTransaction(files));
+                    }
+                })
+                .toList();
         ExecutorService writers = Executors.newFixedThreadPool(tables.size(), runnable -> {
             Thread thread = new Thread(runnable, "rebuild-writer");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<Future<?>> written = writes.stream().<Future<?>>map(writers::submit).toList();
+            List<Future<?>> written =
+                    writes.stream().<Future<?>>map(writers::submit).toList();
             for (Future<?> write : written) {
                 write.get();
             }
@@ -145,7 +154,8 @@ final class RetainedCaseFileHandlers extends CaseFileViewHandlers implements Ret
         return batch.resources().entrySet().stream()
                 .filter(resource -> resource.getKey().endsWith(SEGMENT_ID_RESOURCE_SUFFIX))
                 .map(resource -> (Integer) resource.getValue())
-                .findFirst().orElse(-1);
+                .findFirst()
+                .orElse(-1);
     }
 
     /**
@@ -175,9 +185,11 @@ final class RetainedCaseFileHandlers extends CaseFileViewHandlers implements Ret
 
         /** The chunk's JSON; each table asks for each chunk once. */
         private CaseFileJson.Documents[] chunk(int index) {
-            CaseFileJson.Documents[] documents = serialized.computeIfAbsent(index, key -> chunks.get(key).stream()
-                    .map(file -> file.registered() ? CaseFileJson.documents(file) : null)
-                    .toArray(CaseFileJson.Documents[]::new));
+            CaseFileJson.Documents[] documents = serialized.computeIfAbsent(
+                    index,
+                    key -> chunks.get(key).stream()
+                            .map(file -> file.registered() ? CaseFileJson.documents(file) : null)
+                            .toArray(CaseFileJson.Documents[]::new));
             if (takers.decrementAndGet(index) == 0) {
                 serialized.remove(index);
             }

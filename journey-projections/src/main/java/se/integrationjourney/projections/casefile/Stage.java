@@ -17,8 +17,12 @@ public enum Stage {
     /** Closed: moved away, deceased, follow-up complete or other. */
     CLOSED;
 
-    public static Stage of(boolean closed, LocalDate establishmentStart, LocalDate establishmentEnd,
-                           LocalDate measurementPoint, LocalDate today) {
+    public static Stage of(
+            boolean closed,
+            LocalDate establishmentStart,
+            LocalDate establishmentEnd,
+            LocalDate measurementPoint,
+            LocalDate today) {
         if (closed) {
             return CLOSED;
         }

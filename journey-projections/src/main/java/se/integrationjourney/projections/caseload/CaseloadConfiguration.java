@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** Binds the caseload's thresholds from {@code journey.caseload.*} ({@link CaseloadThresholds}). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CaseloadThresholds.class)
-public class CaseloadConfiguration {
-}
+public class CaseloadConfiguration {}

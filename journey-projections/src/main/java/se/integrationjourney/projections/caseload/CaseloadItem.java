@@ -1,10 +1,9 @@
 package se.integrationjourney.projections.caseload;
 
-import se.integrationjourney.projections.casefile.Stage;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import se.integrationjourney.projections.casefile.Stage;
 
 /**
  * One active journey in a caseload.
@@ -13,8 +12,13 @@ import java.util.UUID;
  * @param caseworkerId null when no caseworker is assigned
  * @param dueActions   what needs doing, most overdue first; empty when nothing is due
  */
-public record CaseloadItem(UUID journeyId, String fullName, LocalDate arrivalDate, Stage stage, String caseworkerId,
-                           List<DueAction> dueActions) {
+public record CaseloadItem(
+        UUID journeyId,
+        String fullName,
+        LocalDate arrivalDate,
+        Stage stage,
+        String caseworkerId,
+        List<DueAction> dueActions) {
 
     public CaseloadItem {
         dueActions = List.copyOf(dueActions);

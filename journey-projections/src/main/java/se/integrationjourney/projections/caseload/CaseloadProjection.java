@@ -1,16 +1,15 @@
 package se.integrationjourney.projections.caseload;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.integrationjourney.core.events.PersonalDetails;
 import se.integrationjourney.projections.casefile.CaseFile;
 import se.integrationjourney.projections.casefile.CaseFileProjection;
 import se.integrationjourney.projections.runtime.ViewTables;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The caseload view: per open or closed journey, what a caseworker's list shows (name, arrival, the dates the
@@ -24,17 +23,29 @@ public class CaseloadProjection extends CaseFileProjection {
 
     /** Token key of the view: never rename (docs/projections.md). */
     public static final String NAME = "caseload";
+
     static final String TABLE = "caseload";
     static final String SETTINGS_TABLE = "caseload_settings";
 
     /** The window columns, in {@link DueActionCode}'s order; the lapsing actions have an until-column as well. */
     static final List<String> WINDOW_COLUMNS = Arrays.stream(DueActionCode.values())
-            .flatMap(code -> code.lapses() ? Stream.of(code.sinceColumn(), code.untilColumn()) : Stream.of(code.sinceColumn()))
+            .flatMap(code ->
+                    code.lapses() ? Stream.of(code.sinceColumn(), code.untilColumn()) : Stream.of(code.sinceColumn()))
             .toList();
 
-    private static final List<String> COLUMNS = Stream.concat(Stream.of("journey_id", "municipality_code",
-            "caseworker_id", "full_name", "arrival_date", "closed", "establishment_start", "establishment_end",
-            "measurement_point"), Stream.concat(WINDOW_COLUMNS.stream(), Stream.of("due_for_good_since"))).toList();
+    private static final List<String> COLUMNS = Stream.concat(
+                    Stream.of(
+                            "journey_id",
+                            "municipality_code",
+                            "caseworker_id",
+                            "full_name",
+                            "arrival_date",
+                            "closed",
+                            "establishment_start",
+                            "establishment_end",
+                            "measurement_point"),
+                    Stream.concat(WINDOW_COLUMNS.stream(), Stream.of("due_for_good_since")))
+            .toList();
 
     private final JdbcTemplate jdbc;
     private final CaseloadThresholds thresholds;
@@ -60,7 +71,8 @@ public class CaseloadProjection extends CaseFileProjection {
     @Override
     public void recordSettings(ViewTables tables) {
         String settings = tables.of(SETTINGS_TABLE);
-        jdbc.update("with forgotten as (delete from " + settings + ") insert into " + settings + " values (?)",
+        jdbc.update(
+                "with forgotten as (delete from " + settings + ") insert into " + settings + " values (?)",
                 thresholds.describe());
     }
 
@@ -74,9 +86,16 @@ public class CaseloadProjection extends CaseFileProjection {
         PersonalDetails personalDetails = file.personalDetails();
         DueSchedule schedule = DueSchedule.of(file, thresholds);
         List<Object> row = new ArrayList<>(COLUMNS.size());
-        row.addAll(Arrays.asList(file.journeyId(), file.municipalityCode(), file.caseworkerId(),
-                personalDetails == null ? null : personalDetails.fullName(), file.arrivalDate(), file.closed(),
-                file.establishmentStart(), file.establishmentEnd(), file.measurementPoint()));
+        row.addAll(Arrays.asList(
+                file.journeyId(),
+                file.municipalityCode(),
+                file.caseworkerId(),
+                personalDetails == null ? null : personalDetails.fullName(),
+                file.arrivalDate(),
+                file.closed(),
+                file.establishmentStart(),
+                file.establishmentEnd(),
+                file.measurementPoint()));
         row.addAll(schedule.windowColumnValues());
         row.add(schedule.dueForGoodSince());
         return row.toArray();

@@ -1,15 +1,5 @@
 package se.integrationjourney.projections.caseload;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
-import se.integrationjourney.projections.casefile.Stage;
-
-import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -21,6 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.integrationjourney.projections.casefile.Stage;
 
 /**
  * Answers {@link GetCaseload} from the caseload view's stored due windows ({@link DueSchedule}), most overdue
@@ -41,6 +40,7 @@ public class CaseloadQueries {
 
     /** The three ways a journey is due today, each a condition a partial index serves. */
     private static final String DUE_FOR_GOOD = "due_for_good_since <= :today";
+
     private static final String ENDING_DUE = ENDING_UNTIL + " >= :today and " + ENDING + " <= :today";
     private static final String SFI_DUE = SFI_UNTIL + " >= :today and " + SFI + " <= :today";
     private static final String NOT_DUE = "not coalesce(" + DUE_FOR_GOOD + ", false) and not coalesce(" + ENDING_DUE
@@ -50,9 +50,10 @@ public class CaseloadQueries {
     static final String SNAPSHOT_ISOLATION = "set transaction isolation level repeatable read";
 
     /** What a page's items show: never the case file, which is large and not needed. */
-    private static final String ITEMS = "select journey_id, full_name, arrival_date, caseworker_id, establishment_start,"
-            + " establishment_end, measurement_point, " + String.join(", ", CaseloadProjection.WINDOW_COLUMNS)
-            + " from caseload where journey_id = any(:page)";
+    private static final String ITEMS =
+            "select journey_id, full_name, arrival_date, caseworker_id, establishment_start,"
+                    + " establishment_end, measurement_point, " + String.join(", ", CaseloadProjection.WINDOW_COLUMNS)
+                    + " from caseload where journey_id = any(:page)";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -61,7 +62,8 @@ public class CaseloadQueries {
     public CaseloadQueries(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;
-        DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource(), "the view's JdbcTemplate has no data source");
+        DataSource dataSource =
+                Objects.requireNonNull(jdbc.getDataSource(), "the view's JdbcTemplate has no data source");
         this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         // A transaction of its own even if a caller's is open (whose isolation it would otherwise silently join).
         snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -85,10 +87,13 @@ public class CaseloadQueries {
         List<UUID> page = new ArrayList<>(due.subList((int) Math.min(query.offset(), due.size()), due.size()));
         if (allDueFound && !query.dueOnly() && page.size() < query.size()) {
             long tailOffset = Math.max(0, query.offset() - due.size());
-            page.addAll(jdbc.queryForList(notDueSql(query), parameters.addValue("tailOffset", tailOffset)
-                    .addValue("tailSize", query.size() - page.size()), UUID.class));
+            page.addAll(jdbc.queryForList(
+                    notDueSql(query),
+                    parameters.addValue("tailOffset", tailOffset).addValue("tailSize", query.size() - page.size()),
+                    UUID.class));
         }
-        long total = query.dueOnly() && allDueFound ? due.size()
+        long total = query.dueOnly() && allDueFound
+                ? due.size()
                 : Objects.requireNonNullElse(jdbc.queryForObject(totalSql(query), parameters, Long.class), 0L);
         return new Caseload(items(page, today), query.page(), query.size(), total);
     }
@@ -173,12 +178,10 @@ public class CaseloadQueries {
             return List.of();
         }
         Map<UUID, CaseloadItem> items = new HashMap<>();
-        jdbc.query(ITEMS,
-                new MapSqlParameterSource("page", page.toArray(UUID[]::new)),
-                row -> {
-                    CaseloadItem item = item(row, today);
-                    items.put(item.journeyId(), item);
-                });
+        jdbc.query(ITEMS, new MapSqlParameterSource("page", page.toArray(UUID[]::new)), row -> {
+            CaseloadItem item = item(row, today);
+            items.put(item.journeyId(), item);
+        });
         return page.stream().map(items::get).toList();
     }
 
@@ -187,16 +190,21 @@ public class CaseloadQueries {
         for (DueActionCode code : DueActionCode.values()) {
             LocalDate since = row.getObject(code.sinceColumn(), LocalDate.class);
             if (since != null) {
-                windows.put(code, new DueSchedule.Window(since,
-                        code.lapses() ? row.getObject(code.untilColumn(), LocalDate.class) : null));
+                windows.put(
+                        code,
+                        new DueSchedule.Window(
+                                since, code.lapses() ? row.getObject(code.untilColumn(), LocalDate.class) : null));
             }
         }
         LocalDate establishmentStart = row.getObject("establishment_start", LocalDate.class);
         LocalDate establishmentEnd = row.getObject("establishment_end", LocalDate.class);
         LocalDate measurementPoint = row.getObject("measurement_point", LocalDate.class);
-        return new CaseloadItem(row.getObject("journey_id", UUID.class), row.getString("full_name"),
+        return new CaseloadItem(
+                row.getObject("journey_id", UUID.class),
+                row.getString("full_name"),
                 row.getObject("arrival_date", LocalDate.class),
                 Stage.of(false, establishmentStart, establishmentEnd, measurementPoint, today),
-                row.getString("caseworker_id"), DueSchedule.of(windows).dueOn(today));
+                row.getString("caseworker_id"),
+                DueSchedule.of(windows).dueOn(today));
     }
 }

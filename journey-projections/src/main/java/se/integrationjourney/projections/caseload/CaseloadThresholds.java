@@ -1,9 +1,8 @@
 package se.integrationjourney.projections.caseload;
 
+import java.time.LocalDate;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.LocalDate;
 
 /**
  * When each due action of the caseload becomes due (docs/projections.md, "Due actions"), bound from the
@@ -46,8 +45,8 @@ public record CaseloadThresholds(
         requireNotNegative("establishment-ending-days", establishmentEndingDays);
         requireNotNegative("sfi-right-ending-days", sfiRightEndingDays);
         if (sfiRightYears < 1) {
-            throw new IllegalArgumentException("journey.caseload.sfi-right-years must be at least 1, was "
-                    + sfiRightYears);
+            throw new IllegalArgumentException(
+                    "journey.caseload.sfi-right-years must be at least 1, was " + sfiRightYears);
         }
     }
 
@@ -59,7 +58,8 @@ public record CaseloadThresholds(
         return "introductory-meeting-days=" + introductoryMeetingDays + ",action-plan-days=" + actionPlanDays
                 + ",housing-days=" + housingDays + ",sfi-enrolment-days=" + sfiEnrolmentDays
                 + ",establishment-ending-days=" + establishmentEndingDays + ",sfi-right-years=" + sfiRightYears
-                + ",sfi-right-ending-days=" + sfiRightEndingDays + ",sfi-right-in-force-from=" + SFI_RIGHT_IN_FORCE_FROM;
+                + ",sfi-right-ending-days=" + sfiRightEndingDays + ",sfi-right-in-force-from="
+                + SFI_RIGHT_IN_FORCE_FROM;
     }
 
     private static void requireNotNegative(String property, int days) {

@@ -8,5 +8,4 @@ import java.time.LocalDate;
  * @param code  one of {@link DueActionCode}'s names
  * @param since the day it became due
  */
-public record DueAction(String code, LocalDate since) {
-}
+public record DueAction(String code, LocalDate since) {}

@@ -1,8 +1,5 @@
 package se.integrationjourney.projections.caseload;
 
-import se.integrationjourney.core.events.SfiLevel;
-import se.integrationjourney.projections.casefile.CaseFile;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +7,8 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import se.integrationjourney.core.events.SfiLevel;
+import se.integrationjourney.projections.casefile.CaseFile;
 
 /**
  * When each due action of one journey is due, by the thresholds the view is built with: a window per action that
@@ -47,7 +46,8 @@ final class DueSchedule {
             windows.put(DueActionCode.NO_CASEWORKER, new Window(arrival, null));
         }
         if (file.firstIntroductoryMeeting() == null) {
-            windows.put(DueActionCode.NO_INTRODUCTORY_MEETING,
+            windows.put(
+                    DueActionCode.NO_INTRODUCTORY_MEETING,
                     new Window(arrival.plusDays(thresholds.introductoryMeetingDays()), null));
         }
         if (file.firstActionPlan() == null) {
@@ -58,18 +58,21 @@ final class DueSchedule {
         }
         LocalDate firstSfiEnrolment = file.firstSfiEnrolment();
         if (firstSfiEnrolment == null) {
-            windows.put(DueActionCode.NOT_ENROLLED_IN_SFI,
+            windows.put(
+                    DueActionCode.NOT_ENROLLED_IN_SFI,
                     new Window(arrival.plusDays(thresholds.sfiEnrolmentDays()), null));
         }
         LocalDate establishmentEnd = file.establishmentEnd();
         if (establishmentEnd != null && !file.inWorkOrStudies()) {
-            windows.put(DueActionCode.ESTABLISHMENT_ENDING_NOT_IN_WORK_OR_STUDIES,
+            windows.put(
+                    DueActionCode.ESTABLISHMENT_ENDING_NOT_IN_WORK_OR_STUDIES,
                     new Window(establishmentEnd.minusDays(thresholds.establishmentEndingDays()), establishmentEnd));
         }
         if (firstSfiEnrolment != null && file.firstSfiLevelAtLeast(SfiLevel.D) == null) {
             LocalDate rightEnd = firstSfiEnrolment.plusYears(thresholds.sfiRightYears());
             if (!rightEnd.isBefore(CaseloadThresholds.SFI_RIGHT_IN_FORCE_FROM)) {
-                windows.put(DueActionCode.SFI_RIGHT_ENDING_WITHOUT_LEVEL_D,
+                windows.put(
+                        DueActionCode.SFI_RIGHT_ENDING_WITHOUT_LEVEL_D,
                         new Window(rightEnd.minusDays(thresholds.sfiRightEndingDays()), rightEnd));
             }
         }
@@ -108,8 +111,11 @@ final class DueSchedule {
      * an event changes it), so the view orders and counts due journeys by it. Null when there is none.
      */
     LocalDate dueForGoodSince() {
-        return windows.entrySet().stream().filter(entry -> !entry.getKey().lapses())
-                .map(entry -> entry.getValue().since()).min(Comparator.naturalOrder()).orElse(null);
+        return windows.entrySet().stream()
+                .filter(entry -> !entry.getKey().lapses())
+                .map(entry -> entry.getValue().since())
+                .min(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     /** The actions due on that day, most overdue first; on the same day in the codes' order. */

@@ -1,16 +1,15 @@
 package se.integrationjourney.projections.journeystate;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import se.integrationjourney.core.events.EducationLevel;
 import se.integrationjourney.core.events.Gender;
 import se.integrationjourney.core.events.PersonalDetails;
 import se.integrationjourney.core.events.ReceptionType;
 import se.integrationjourney.core.events.SfiLevel;
 import se.integrationjourney.projections.casefile.Stage;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * A journey as it stands: registration, caseworker, stage, the date of each first milestone, what is open
@@ -58,16 +57,12 @@ public record JourneyState(
             LocalDate studies,
             LocalDate business,
             LocalDate inWorkOrStudies,
-            LocalDate selfSufficiency) {
-    }
+            LocalDate selfSufficiency) {}
 
-    public record OpenInternship(String internshipId, String kind, String sector, LocalDate startedOn) {
-    }
+    public record OpenInternship(String internshipId, String kind, String sector, LocalDate startedOn) {}
 
-    public record OpenEmployment(String employmentId, String employmentType, String sector, BigDecimal hoursPerWeek,
-                                 LocalDate startedOn) {
-    }
+    public record OpenEmployment(
+            String employmentId, String employmentType, String sector, BigDecimal hoursPerWeek, LocalDate startedOn) {}
 
-    public record OpenStudies(String studyId, String level, LocalDate startedOn) {
-    }
+    public record OpenStudies(String studyId, String level, LocalDate startedOn) {}
 }

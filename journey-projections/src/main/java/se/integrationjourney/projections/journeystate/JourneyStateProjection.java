@@ -1,11 +1,10 @@
 package se.integrationjourney.projections.journeystate;
 
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.integrationjourney.projections.casefile.CaseFile;
 import se.integrationjourney.projections.casefile.CaseFileProjection;
-
-import java.util.List;
 
 /** The journey-state view: one case file per journey, read whole by {@link JourneyStateQueries}. */
 @Component
@@ -13,6 +12,7 @@ public class JourneyStateProjection extends CaseFileProjection {
 
     /** Token key of the view: never rename (docs/projections.md). */
     public static final String NAME = "journey-state";
+
     static final String TABLE = "journey_state";
 
     public JourneyStateProjection(JdbcTemplate jdbc) {

@@ -1,19 +1,17 @@
 package se.integrationjourney.projections.journeystate;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import se.integrationjourney.core.events.SfiLevel;
-import se.integrationjourney.projections.casefile.CaseFile;
-import se.integrationjourney.projections.casefile.CaseFileJson;
-import se.integrationjourney.projections.casefile.Episode;
-import se.integrationjourney.projections.casefile.Fact;
-import se.integrationjourney.projections.casefile.Stage;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import se.integrationjourney.core.events.SfiLevel;
+import se.integrationjourney.projections.casefile.CaseFile;
+import se.integrationjourney.projections.casefile.CaseFileJson;
+import se.integrationjourney.projections.casefile.Fact;
+import se.integrationjourney.projections.casefile.Stage;
 
 /** Answers {@link FindJourneyState} from the journey-state view: one indexed row per query. */
 @Component
@@ -28,32 +26,66 @@ public class JourneyStateQueries {
     }
 
     public Optional<JourneyState> handle(FindJourneyState query) {
-        return jdbc.query("select case_file::text from " + JourneyStateProjection.TABLE + " where journey_id = ?",
-                        row -> row.next() ? Optional.of(CaseFileJson.read(row.getString(1))) : Optional.<CaseFile>empty(),
+        return jdbc.query(
+                        "select case_file::text from " + JourneyStateProjection.TABLE + " where journey_id = ?",
+                        row -> row.next()
+                                ? Optional.of(CaseFileJson.read(row.getString(1)))
+                                : Optional.<CaseFile>empty(),
                         query.journeyId())
                 .map(file -> toState(file, LocalDate.now(clock)));
     }
 
     static JourneyState toState(CaseFile file, LocalDate today) {
-        return new JourneyState(file.journeyId(), file.version(), file.municipalityCode(), file.arrivalDate(),
-                file.receptionType(), file.birthYear(), file.gender(), file.countryOfBirth(), file.educationLevel(),
-                file.personalDetails(), file.caseworkerId(), Stage.of(file, today), firstMilestones(file),
-                file.sfiLevel(), file.sfiStudyPath(),
-                file.openInternships().stream().map(e -> new JourneyState.OpenInternship(e.id(), e.kind(), e.sector(),
-                        e.start())).toList(),
-                file.openEmployments().stream().map(e -> new JourneyState.OpenEmployment(e.id(), e.kind(), e.sector(),
-                        e.hoursPerWeek(), e.start())).toList(),
-                file.openStudies().stream().map(e -> new JourneyState.OpenStudies(e.id(), e.kind(), e.start())).toList(),
-                file.businessOpen(), file.financialAssistanceOpen(), file.selfSufficient(),
-                file.establishmentStart(), file.establishmentEnd(), file.measurementPoint(), file.closed());
+        return new JourneyState(
+                file.journeyId(),
+                file.version(),
+                file.municipalityCode(),
+                file.arrivalDate(),
+                file.receptionType(),
+                file.birthYear(),
+                file.gender(),
+                file.countryOfBirth(),
+                file.educationLevel(),
+                file.personalDetails(),
+                file.caseworkerId(),
+                Stage.of(file, today),
+                firstMilestones(file),
+                file.sfiLevel(),
+                file.sfiStudyPath(),
+                file.openInternships().stream()
+                        .map(e -> new JourneyState.OpenInternship(e.id(), e.kind(), e.sector(), e.start()))
+                        .toList(),
+                file.openEmployments().stream()
+                        .map(e -> new JourneyState.OpenEmployment(
+                                e.id(), e.kind(), e.sector(), e.hoursPerWeek(), e.start()))
+                        .toList(),
+                file.openStudies().stream()
+                        .map(e -> new JourneyState.OpenStudies(e.id(), e.kind(), e.start()))
+                        .toList(),
+                file.businessOpen(),
+                file.financialAssistanceOpen(),
+                file.selfSufficient(),
+                file.establishmentStart(),
+                file.establishmentEnd(),
+                file.measurementPoint(),
+                file.closed());
     }
 
     private static JourneyState.FirstMilestones firstMilestones(CaseFile file) {
         return new JourneyState.FirstMilestones(
-                earliest(file.caseworkers()), file.firstIntroductoryMeeting(), file.firstActionPlan(),
-                file.firstTemporaryHousing(), file.firstHousingSecured(), file.firstSfiEnrolment(),
-                file.firstSfiLevelAtLeast(SfiLevel.B), file.firstCivicOrientation(), file.firstInternship(),
-                file.firstEmployment(), file.firstStudies(), file.firstBusiness(), file.firstInWorkOrStudies(),
+                earliest(file.caseworkers()),
+                file.firstIntroductoryMeeting(),
+                file.firstActionPlan(),
+                file.firstTemporaryHousing(),
+                file.firstHousingSecured(),
+                file.firstSfiEnrolment(),
+                file.firstSfiLevelAtLeast(SfiLevel.B),
+                file.firstCivicOrientation(),
+                file.firstInternship(),
+                file.firstEmployment(),
+                file.firstStudies(),
+                file.firstBusiness(),
+                file.firstInWorkOrStudies(),
                 file.firstSelfSufficiency());
     }
 

@@ -14,8 +14,7 @@ public final class CivicOrientationRules {
     /** The first day on which the 100-hour minimum applies. */
     public static final LocalDate HUNDRED_HOURS_FROM = LocalDate.of(2020, 2, 1);
 
-    private CivicOrientationRules() {
-    }
+    private CivicOrientationRules() {}
 
     /** The minimum number of hours a civic orientation must have had to count as completed on {@code date}. */
     public static int legalMinimumHoursOn(LocalDate date) {

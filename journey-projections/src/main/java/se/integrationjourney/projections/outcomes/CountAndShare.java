@@ -21,7 +21,8 @@ public record CountAndShare(long count, BigDecimal share) {
         if (denominator == 0) {
             return new CountAndShare(count, BigDecimal.ZERO.setScale(SHARE_SCALE));
         }
-        return new CountAndShare(count,
+        return new CountAndShare(
+                count,
                 BigDecimal.valueOf(count).divide(BigDecimal.valueOf(denominator), SHARE_SCALE, RoundingMode.HALF_UP));
     }
 }

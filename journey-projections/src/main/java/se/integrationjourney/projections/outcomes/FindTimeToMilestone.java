@@ -14,8 +14,8 @@ import java.util.Objects;
  * @throws NullPointerException     if {@code milestone} or {@code from} is missing
  * @throws IllegalArgumentException if {@code withinMonths} is negative
  */
-public record FindTimeToMilestone(Milestone milestone, MeasuredFrom from, int cohortYear, Integer withinMonths,
-                                  String municipalityCode) {
+public record FindTimeToMilestone(
+        Milestone milestone, MeasuredFrom from, int cohortYear, Integer withinMonths, String municipalityCode) {
 
     public FindTimeToMilestone {
         Objects.requireNonNull(milestone, "milestone");

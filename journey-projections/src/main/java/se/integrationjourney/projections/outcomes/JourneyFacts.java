@@ -1,11 +1,5 @@
 package se.integrationjourney.projections.outcomes;
 
-import se.integrationjourney.core.events.ClosureReason;
-import se.integrationjourney.core.events.EmploymentType;
-import se.integrationjourney.core.events.Gender;
-import se.integrationjourney.core.events.OutcomeStatus;
-import se.integrationjourney.core.events.SfiLevel;
-
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +8,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import se.integrationjourney.core.events.ClosureReason;
+import se.integrationjourney.core.events.EmploymentType;
+import se.integrationjourney.core.events.Gender;
+import se.integrationjourney.core.events.OutcomeStatus;
+import se.integrationjourney.core.events.SfiLevel;
 
 /**
  * Everything one journey contributes to the outcome measurements, and the per-journey rules of the measurements
@@ -183,8 +182,10 @@ public record JourneyFacts(
      * (journey-core's enum carries no such rule, so the measurement keeps it here).
      */
     public static boolean isWorkOrStudies(OutcomeStatus status) {
-        return status == OutcomeStatus.EMPLOYED || status == OutcomeStatus.SUBSIDISED_EMPLOYMENT
-                || status == OutcomeStatus.SELF_EMPLOYED || status == OutcomeStatus.STUDYING;
+        return status == OutcomeStatus.EMPLOYED
+                || status == OutcomeStatus.SUBSIDISED_EMPLOYMENT
+                || status == OutcomeStatus.SELF_EMPLOYED
+                || status == OutcomeStatus.STUDYING;
     }
 
     /** Only a closure as MOVED_AWAY or DECEASED makes a journey lost to follow-up. */
@@ -244,9 +245,7 @@ public record JourneyFacts(
                 last = event;
             }
         }
-        return last != null
-                && last.kind() == LifecycleEvent.Kind.CLOSED
-                && losesFollowUp(last.reason());
+        return last != null && last.kind() == LifecycleEvent.Kind.CLOSED && losesFollowUp(last.reason());
     }
 
     /** The date a time-to-milestone measurement counts from: arrival, or establishment start (maybe absent). */
@@ -261,21 +260,26 @@ public record JourneyFacts(
     public Optional<LocalDate> milestoneDate(Milestone milestone) {
         return switch (milestone) {
             case HOUSING_SECURED -> earliest(housingSecured.stream());
-            case SFI_LEVEL_B -> earliest(sfiLevelsReached.stream()
-                    .filter(reached -> reached.level().compareTo(SfiLevel.B) >= 0)
-                    .map(SfiLevelReached::date));
-            case CIVIC_ORIENTATION_COMPLETED -> earliest(civicOrientationCompletions.stream()
-                    .filter(done -> CivicOrientationRules.meetsLegalMinimum(done.hours(), done.date()))
-                    .map(CivicOrientationCompletion::date));
+            case SFI_LEVEL_B ->
+                earliest(sfiLevelsReached.stream()
+                        .filter(reached -> reached.level().compareTo(SfiLevel.B) >= 0)
+                        .map(SfiLevelReached::date));
+            case CIVIC_ORIENTATION_COMPLETED ->
+                earliest(civicOrientationCompletions.stream()
+                        .filter(done -> CivicOrientationRules.meetsLegalMinimum(done.hours(), done.date()))
+                        .map(CivicOrientationCompletion::date));
             case INTERNSHIP_STARTED -> earliest(internships.stream().map(Internship::start));
             case EMPLOYMENT_STARTED -> earliest(employments.stream().map(Employment::start));
-            case IN_WORK_OR_STUDIES -> earliest(Stream.of(
-                    employments.stream().map(Employment::start),
-                    businesses.stream().map(Business::start),
-                    studies.stream().map(Studies::start)).flatMap(Function.identity()));
-            case SELF_SUFFICIENCY_REACHED -> earliest(selfSufficiencyChanges.stream()
-                    .filter(change -> change.direction() == SelfSufficiencyChange.Direction.REACHED)
-                    .map(SelfSufficiencyChange::date));
+            case IN_WORK_OR_STUDIES ->
+                earliest(Stream.of(
+                                employments.stream().map(Employment::start),
+                                businesses.stream().map(Business::start),
+                                studies.stream().map(Studies::start))
+                        .flatMap(Function.identity()));
+            case SELF_SUFFICIENCY_REACHED ->
+                earliest(selfSufficiencyChanges.stream()
+                        .filter(change -> change.direction() == SelfSufficiencyChange.Direction.REACHED)
+                        .map(SelfSufficiencyChange::date));
         };
     }
 
@@ -364,8 +368,8 @@ public record JourneyFacts(
     }
 
     /** A follow-up: the status found {@code monthsAfterEstablishment} months after the establishment end. */
-    public record FollowUp(LocalDate occurredOn, int monthsAfterEstablishment, OutcomeStatus status,
-                           long recordingOrder) {
+    public record FollowUp(
+            LocalDate occurredOn, int monthsAfterEstablishment, OutcomeStatus status, long recordingOrder) {
         public FollowUp {
             Objects.requireNonNull(occurredOn, "occurredOn");
             Objects.requireNonNull(status, "status");
@@ -376,9 +380,8 @@ public record JourneyFacts(
     public record LifecycleEvent(LocalDate date, Kind kind, ClosureReason reason, long recordingOrder) {
 
         /** By business date, then by recording order. */
-        public static final Comparator<LifecycleEvent> ORDER = Comparator
-                .comparing(LifecycleEvent::date)
-                .thenComparingLong(LifecycleEvent::recordingOrder);
+        public static final Comparator<LifecycleEvent> ORDER =
+                Comparator.comparing(LifecycleEvent::date).thenComparingLong(LifecycleEvent::recordingOrder);
 
         public LifecycleEvent {
             Objects.requireNonNull(date, "date");

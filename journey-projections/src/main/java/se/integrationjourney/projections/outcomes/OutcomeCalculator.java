@@ -1,8 +1,5 @@
 package se.integrationjourney.projections.outcomes;
 
-import se.integrationjourney.core.events.Gender;
-import se.integrationjourney.core.events.OutcomeStatus;
-
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
@@ -12,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.LongStream;
+import se.integrationjourney.core.events.Gender;
+import se.integrationjourney.core.events.OutcomeStatus;
 
 /**
  * The cohort measurements of docs/projections.md, "The outcomes view", computed over in-memory {@link JourneyFacts}:
@@ -78,8 +77,7 @@ import java.util.stream.LongStream;
  */
 public final class OutcomeCalculator {
 
-    private OutcomeCalculator() {
-    }
+    private OutcomeCalculator() {}
 
     /**
      * The two-years-after outcome of the journeys whose establishment end falls in {@code cohortYear},
@@ -152,8 +150,12 @@ public final class OutcomeCalculator {
      *                     {@code reachedWithin} is {@code null})
      * @throws IllegalArgumentException if {@code withinMonths} is negative
      */
-    public static TimeToMilestone timeToMilestone(Iterable<JourneyFacts> journeys, Milestone milestone,
-                                                  MeasuredFrom from, int cohortYear, Integer withinMonths) {
+    public static TimeToMilestone timeToMilestone(
+            Iterable<JourneyFacts> journeys,
+            Milestone milestone,
+            MeasuredFrom from,
+            int cohortYear,
+            Integer withinMonths) {
         Objects.requireNonNull(milestone, "milestone");
         Objects.requireNonNull(from, "from");
         if (withinMonths != null && withinMonths < 0) {

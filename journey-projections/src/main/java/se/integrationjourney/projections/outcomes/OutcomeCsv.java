@@ -1,11 +1,10 @@
 package se.integrationjourney.projections.outcomes;
 
-import se.integrationjourney.core.events.OutcomeStatus;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import se.integrationjourney.core.events.OutcomeStatus;
 
 /**
  * Flat rows of the outcome responses for {@code Accept: text/csv}: a header row, then data rows, as strings
@@ -14,8 +13,7 @@ import java.util.Map;
  */
 public final class OutcomeCsv {
 
-    private OutcomeCsv() {
-    }
+    private OutcomeCsv() {}
 
     /**
      * The two-years-after outcome: one row for the whole cohort ({@code total}, {@code all}), one per gender and
@@ -28,11 +26,19 @@ public final class OutcomeCsv {
         for (OutcomeStatus status : OutcomeStatus.values()) {
             header.add(status.name());
         }
-        header.addAll(List.of("inWorkOrStudiesCount", "inWorkOrStudiesShare", "selfSufficientCount",
-                "selfSufficientShare"));
+        header.addAll(
+                List.of("inWorkOrStudiesCount", "inWorkOrStudiesShare", "selfSufficientCount", "selfSufficientShare"));
         rows.add(List.copyOf(header));
-        rows.add(row("total", "all", new TwoYearsAfterOutcome.Breakdown(outcome.denominator(), outcome.pending(),
-                outcome.lostToFollowUp(), outcome.byStatus(), outcome.inWorkOrStudies(), outcome.selfSufficient())));
+        rows.add(row(
+                "total",
+                "all",
+                new TwoYearsAfterOutcome.Breakdown(
+                        outcome.denominator(),
+                        outcome.pending(),
+                        outcome.lostToFollowUp(),
+                        outcome.byStatus(),
+                        outcome.inWorkOrStudies(),
+                        outcome.selfSufficient())));
         outcome.byGender().forEach((gender, breakdown) -> rows.add(row("gender", gender.name(), breakdown)));
         outcome.byAgeBand().forEach((band, breakdown) -> rows.add(row("ageBand", band, breakdown)));
         return List.copyOf(rows);
@@ -41,13 +47,32 @@ public final class OutcomeCsv {
     /** The time to a milestone: a header row and one data row. */
     public static List<List<String>> rows(TimeToMilestoneResponse time) {
         return List.of(
-                List.of("milestone", "from", "cohortSize", "reached", "medianDays", "p25Days", "p75Days",
-                        "withinMonths", "reachedWithinCount", "reachedWithinShare"),
-                List.of(time.milestone().name(), time.from().name(), String.valueOf(time.cohortSize()),
-                        String.valueOf(time.reached()), text(time.medianDays()), text(time.p25Days()),
-                        text(time.p75Days()), text(time.withinMonths()),
-                        time.reachedWithin() == null ? "" : String.valueOf(time.reachedWithin().count()),
-                        time.reachedWithin() == null ? "" : share(time.reachedWithin().share())));
+                List.of(
+                        "milestone",
+                        "from",
+                        "cohortSize",
+                        "reached",
+                        "medianDays",
+                        "p25Days",
+                        "p75Days",
+                        "withinMonths",
+                        "reachedWithinCount",
+                        "reachedWithinShare"),
+                List.of(
+                        time.milestone().name(),
+                        time.from().name(),
+                        String.valueOf(time.cohortSize()),
+                        String.valueOf(time.reached()),
+                        text(time.medianDays()),
+                        text(time.p25Days()),
+                        text(time.p75Days()),
+                        text(time.withinMonths()),
+                        time.reachedWithin() == null
+                                ? ""
+                                : String.valueOf(time.reachedWithin().count()),
+                        time.reachedWithin() == null
+                                ? ""
+                                : share(time.reachedWithin().share())));
     }
 
     /** RFC 4180: comma-separated, CRLF after every row, fields with a comma, quote or line break quoted. */
@@ -66,8 +91,12 @@ public final class OutcomeCsv {
     }
 
     private static List<String> row(String dimension, String key, TwoYearsAfterOutcome.Breakdown breakdown) {
-        List<String> row = new ArrayList<>(List.of(dimension, key, String.valueOf(breakdown.denominator()),
-                String.valueOf(breakdown.pending()), String.valueOf(breakdown.lostToFollowUp())));
+        List<String> row = new ArrayList<>(List.of(
+                dimension,
+                key,
+                String.valueOf(breakdown.denominator()),
+                String.valueOf(breakdown.pending()),
+                String.valueOf(breakdown.lostToFollowUp())));
         Map<OutcomeStatus, Long> byStatus = breakdown.byStatus();
         for (OutcomeStatus status : OutcomeStatus.values()) {
             row.add(String.valueOf(byStatus.getOrDefault(status, 0L)));

@@ -1,14 +1,13 @@
 package se.integrationjourney.projections.outcomes;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
 import se.integrationjourney.core.events.EmploymentType;
 import se.integrationjourney.projections.casefile.CaseFile;
 import se.integrationjourney.projections.casefile.CaseFileValues;
 import se.integrationjourney.projections.casefile.Episode;
 import se.integrationjourney.projections.casefile.Fact;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * Maps the read side's per-journey model, a {@link CaseFile}, onto the measurements' input, {@link JourneyFacts}.
@@ -20,8 +19,7 @@ import java.util.Objects;
  */
 public final class OutcomeFacts {
 
-    private OutcomeFacts() {
-    }
+    private OutcomeFacts() {}
 
     /**
      * The facts of one registered journey.
@@ -43,27 +41,47 @@ public final class OutcomeFacts {
                 file.arrivalDate(),
                 plan == null ? null : plan.start(),
                 plan == null ? null : plan.end(),
-                file.employments().stream().map(e -> new JourneyFacts.Employment(
-                        e.id(), EmploymentType.valueOf(e.kind()), e.start(), e.end())).toList(),
-                file.businesses().stream().map(e -> new JourneyFacts.Business(e.start(), e.end())).toList(),
-                file.studies().stream().map(e -> new JourneyFacts.Studies(e.id(), e.start(), e.end())).toList(),
-                file.internships().stream().map(e -> new JourneyFacts.Internship(e.id(), e.start(), e.end())).toList(),
-                file.financialAssistance().stream().map(e -> new JourneyFacts.FinancialAssistance(
-                        e.start(), e.end(), e.startSequence())).toList(),
-                file.selfSufficiency().stream().map(OutcomeFacts::selfSufficiencyChange).toList(),
-                file.followUps().stream().map(fact -> new JourneyFacts.FollowUp(fact.on(),
-                        fact.value().monthsAfterEstablishment(), fact.value().status(), fact.sequence())).toList(),
+                file.employments().stream()
+                        .map(e -> new JourneyFacts.Employment(
+                                e.id(), EmploymentType.valueOf(e.kind()), e.start(), e.end()))
+                        .toList(),
+                file.businesses().stream()
+                        .map(e -> new JourneyFacts.Business(e.start(), e.end()))
+                        .toList(),
+                file.studies().stream()
+                        .map(e -> new JourneyFacts.Studies(e.id(), e.start(), e.end()))
+                        .toList(),
+                file.internships().stream()
+                        .map(e -> new JourneyFacts.Internship(e.id(), e.start(), e.end()))
+                        .toList(),
+                file.financialAssistance().stream()
+                        .map(e -> new JourneyFacts.FinancialAssistance(e.start(), e.end(), e.startSequence()))
+                        .toList(),
+                file.selfSufficiency().stream()
+                        .map(OutcomeFacts::selfSufficiencyChange)
+                        .toList(),
+                file.followUps().stream()
+                        .map(fact -> new JourneyFacts.FollowUp(
+                                fact.on(),
+                                fact.value().monthsAfterEstablishment(),
+                                fact.value().status(),
+                                fact.sequence()))
+                        .toList(),
                 file.lifecycle().stream().map(OutcomeFacts::lifecycleEvent).toList(),
                 dates(file.housingSecured()),
-                file.sfiLevels().stream().map(fact -> new JourneyFacts.SfiLevelReached(fact.on(), fact.value()))
+                file.sfiLevels().stream()
+                        .map(fact -> new JourneyFacts.SfiLevelReached(fact.on(), fact.value()))
                         .toList(),
-                file.civicOrientations().stream().map(fact -> new JourneyFacts.CivicOrientationCompletion(
-                        fact.on(), fact.value().hours())).toList());
+                file.civicOrientations().stream()
+                        .map(fact -> new JourneyFacts.CivicOrientationCompletion(
+                                fact.on(), fact.value().hours()))
+                        .toList());
     }
 
     private static JourneyFacts.SelfSufficiencyChange selfSufficiencyChange(
             Fact<CaseFileValues.SelfSufficiencyChange> fact) {
-        return new JourneyFacts.SelfSufficiencyChange(fact.on(),
+        return new JourneyFacts.SelfSufficiencyChange(
+                fact.on(),
                 fact.value().reached()
                         ? JourneyFacts.SelfSufficiencyChange.Direction.REACHED
                         : JourneyFacts.SelfSufficiencyChange.Direction.LOST,

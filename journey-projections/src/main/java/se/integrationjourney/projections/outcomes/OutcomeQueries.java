@@ -1,5 +1,10 @@
 package se.integrationjourney.projections.outcomes;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -7,12 +12,6 @@ import org.springframework.stereotype.Component;
 import se.integrationjourney.projections.casefile.CaseFileJson;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.LongSupplier;
 
 /**
  * Answers the analysts' outcome queries from the outcomes view: reads only the cohort's rows, through the index on
@@ -50,15 +49,17 @@ public class OutcomeQueries {
         LocalDate asOf = query.asOf() != null ? query.asOf() : LocalDate.now(clock);
         long position = viewPosition.getAsLong();
         List<JourneyFacts> cohort = cohort(ESTABLISHMENT_END_YEAR, query.cohortYear(), query.municipalityCode());
-        return TwoYearsAfterOutcomeResponse.of(OutcomeCalculator.twoYearsAfter(cohort, query.cohortYear(), asOf),
-                position);
+        return TwoYearsAfterOutcomeResponse.of(
+                OutcomeCalculator.twoYearsAfter(cohort, query.cohortYear(), asOf), position);
     }
 
     public TimeToMilestoneResponse handle(FindTimeToMilestone query) {
         long position = viewPosition.getAsLong();
         List<JourneyFacts> cohort = cohort(yearColumn(query.from()), query.cohortYear(), query.municipalityCode());
-        return TimeToMilestoneResponse.of(OutcomeCalculator.timeToMilestone(cohort, query.milestone(), query.from(),
-                query.cohortYear(), query.withinMonths()), position);
+        return TimeToMilestoneResponse.of(
+                OutcomeCalculator.timeToMilestone(
+                        cohort, query.milestone(), query.from(), query.cohortYear(), query.withinMonths()),
+                position);
     }
 
     /** The position of the outcomes view in the runner's status, 0 when it has none yet. */

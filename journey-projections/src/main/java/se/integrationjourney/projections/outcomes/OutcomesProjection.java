@@ -1,12 +1,11 @@
 package se.integrationjourney.projections.outcomes;
 
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.integrationjourney.projections.casefile.CaseFile;
 import se.integrationjourney.projections.casefile.CaseFileProjection;
-
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * The outcomes view that analysts' figures are computed from: one row per registered journey in
@@ -20,6 +19,7 @@ public class OutcomesProjection extends CaseFileProjection {
 
     /** Token key of the view: never rename (docs/projections.md). */
     public static final String NAME = "outcomes";
+
     static final String TABLE = "outcome_facts";
 
     public OutcomesProjection(JdbcTemplate jdbc) {
@@ -39,14 +39,23 @@ public class OutcomesProjection extends CaseFileProjection {
      */
     @Override
     protected List<String> columns() {
-        return List.of("journey_id", "municipality_code", "arrival_year", "establishment_start_year",
+        return List.of(
+                "journey_id",
+                "municipality_code",
+                "arrival_year",
+                "establishment_start_year",
                 "establishment_end_year");
     }
 
     @Override
     protected Object[] values(CaseFile file) {
-        return new Object[] {file.journeyId(), file.municipalityCode(), file.arrivalDate().getYear(),
-                year(file.establishmentStart()), year(file.establishmentEnd())};
+        return new Object[] {
+            file.journeyId(),
+            file.municipalityCode(),
+            file.arrivalDate().getYear(),
+            year(file.establishmentStart()),
+            year(file.establishmentEnd())
+        };
     }
 
     private static Integer year(LocalDate date) {

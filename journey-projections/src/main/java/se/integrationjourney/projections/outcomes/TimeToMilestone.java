@@ -18,5 +18,4 @@ public record TimeToMilestone(
         Long p25Days,
         Long p75Days,
         Integer withinMonths,
-        CountAndShare reachedWithin) {
-}
+        CountAndShare reachedWithin) {}

@@ -23,8 +23,16 @@ public record TimeToMilestoneResponse(
         long eventStorePosition) {
 
     public static TimeToMilestoneResponse of(TimeToMilestone time, long eventStorePosition) {
-        return new TimeToMilestoneResponse(time.milestone(), time.from(), time.cohortSize(), time.reached(),
-                time.medianDays(), time.p25Days(), time.p75Days(), time.withinMonths(), time.reachedWithin(),
+        return new TimeToMilestoneResponse(
+                time.milestone(),
+                time.from(),
+                time.cohortSize(),
+                time.reached(),
+                time.medianDays(),
+                time.p25Days(),
+                time.p75Days(),
+                time.withinMonths(),
+                time.reachedWithin(),
                 eventStorePosition);
     }
 }

@@ -1,10 +1,9 @@
 package se.integrationjourney.projections.outcomes;
 
-import se.integrationjourney.core.events.Gender;
-import se.integrationjourney.core.events.OutcomeStatus;
-
 import java.time.LocalDate;
 import java.util.Map;
+import se.integrationjourney.core.events.Gender;
+import se.integrationjourney.core.events.OutcomeStatus;
 
 /**
  * The two-years-after outcome of a cohort (docs/projections.md, "The outcomes view"): the cohort is
@@ -38,6 +37,5 @@ public record TwoYearsAfterOutcome(
             long lostToFollowUp,
             Map<OutcomeStatus, Long> byStatus,
             CountAndShare inWorkOrStudies,
-            CountAndShare selfSufficient) {
-    }
+            CountAndShare selfSufficient) {}
 }

@@ -1,10 +1,9 @@
 package se.integrationjourney.projections.outcomes;
 
-import se.integrationjourney.core.events.Gender;
-import se.integrationjourney.core.events.OutcomeStatus;
-
 import java.time.LocalDate;
 import java.util.Map;
+import se.integrationjourney.core.events.Gender;
+import se.integrationjourney.core.events.OutcomeStatus;
 
 /**
  * The answer to {@link FindTwoYearsAfterOutcome}: field for field the response of docs/api.md's
@@ -31,8 +30,17 @@ public record TwoYearsAfterOutcomeResponse(
         long eventStorePosition) {
 
     public static TwoYearsAfterOutcomeResponse of(TwoYearsAfterOutcome outcome, long eventStorePosition) {
-        return new TwoYearsAfterOutcomeResponse(outcome.cohortYear(), outcome.asOf(), outcome.denominator(),
-                outcome.pending(), outcome.lostToFollowUp(), outcome.byStatus(), outcome.inWorkOrStudies(),
-                outcome.selfSufficient(), outcome.byGender(), outcome.byAgeBand(), eventStorePosition);
+        return new TwoYearsAfterOutcomeResponse(
+                outcome.cohortYear(),
+                outcome.asOf(),
+                outcome.denominator(),
+                outcome.pending(),
+                outcome.lostToFollowUp(),
+                outcome.byStatus(),
+                outcome.inWorkOrStudies(),
+                outcome.selfSufficient(),
+                outcome.byGender(),
+                outcome.byAgeBand(),
+                eventStorePosition);
     }
 }

@@ -14,6 +14,11 @@ import java.time.Instant;
  * @param lastTouched when it was last tried
  * @param events      how many of the journey's events wait, the failed one included
  */
-public record DeadLetteredJourney(String journeyId, String eventType, Long position, String cause,
-                                  Instant enqueuedAt, Instant lastTouched, int events) {
-}
+public record DeadLetteredJourney(
+        String journeyId,
+        String eventType,
+        Long position,
+        String cause,
+        Instant enqueuedAt,
+        Instant lastTouched,
+        int events) {}

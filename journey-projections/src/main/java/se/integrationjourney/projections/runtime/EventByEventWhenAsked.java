@@ -1,14 +1,13 @@
 package se.integrationjourney.projections.runtime;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 
 /**
  * The view's handlers, each event in a savepoint with its changes written at once while its batch's segment is
@@ -19,13 +18,19 @@ final class EventByEventWhenAsked implements EventMessageHandler {
     private final EventMessageHandler handlers;
     /** The view's handlers object, which may collect a batch's writes ({@link DeferredWrites}). */
     private final Object eventHandlers;
+
     private final SegmentWatch watch;
     /** The unit-of-work resource under which Axon's processor puts the batch's segment. */
     private final String segmentResource;
+
     private final DataSource dataSource;
 
-    EventByEventWhenAsked(EventMessageHandler handlers, Object eventHandlers, SegmentWatch watch,
-                          String segmentResource, DataSource dataSource) {
+    EventByEventWhenAsked(
+            EventMessageHandler handlers,
+            Object eventHandlers,
+            SegmentWatch watch,
+            String segmentResource,
+            DataSource dataSource) {
         this.handlers = handlers;
         this.eventHandlers = eventHandlers;
         this.watch = watch;
@@ -36,7 +41,8 @@ final class EventByEventWhenAsked implements EventMessageHandler {
     @Override
     public Object handle(EventMessage<?> event) throws Exception {
         Integer segment = CurrentUnitOfWork.isStarted()
-                ? (Integer) CurrentUnitOfWork.get().root().resources().get(segmentResource) : null;
+                ? (Integer) CurrentUnitOfWork.get().root().resources().get(segmentResource)
+                : null;
         if (segment == null || !watch.eventByEvent(segment)) {
             return handlers.handle(event);
         }

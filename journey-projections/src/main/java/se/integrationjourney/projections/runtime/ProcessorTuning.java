@@ -1,9 +1,8 @@
 package se.integrationjourney.projections.runtime;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
-
-import java.time.Duration;
 
 /**
  * How a view's pooled streaming processor is sized: {@code journey.projections.*}, checked when bound (the
@@ -21,8 +20,8 @@ import java.time.Duration;
  *                  as stalled (the health check then says DOWN)
  */
 @ConfigurationProperties("journey.projections")
-public record ProcessorTuning(int segments, int threads, int batchSize, int rebuildRetainedJourneys,
-                             Duration stallAfter) {
+public record ProcessorTuning(
+        int segments, int threads, int batchSize, int rebuildRetainedJourneys, Duration stallAfter) {
 
     /** A minute's patience before a view counts as stalled. */
     public static final Duration DEFAULT_STALL_AFTER = Duration.ofMinutes(1);
@@ -30,7 +29,8 @@ public record ProcessorTuning(int segments, int threads, int batchSize, int rebu
     @ConstructorBinding
     public ProcessorTuning {
         if (segments < 1 || threads < 1 || batchSize < 1 || rebuildRetainedJourneys < 0) {
-            throw new IllegalArgumentException("segments, threads and batch size must be positive, retained journeys not negative");
+            throw new IllegalArgumentException(
+                    "segments, threads and batch size must be positive, retained journeys not negative");
         }
         if (stallAfter == null || stallAfter.isNegative() || stallAfter.isZero()) {
             throw new IllegalArgumentException("the stall time must be positive");

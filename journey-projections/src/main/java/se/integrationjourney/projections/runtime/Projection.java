@@ -39,13 +39,11 @@ public interface Projection {
      * Records the application's settings in the view's fresh, empty tables that {@code tables} names, before their
      * first event (a rebuild's copies, or the live tables while the event store is empty).
      */
-    default void recordSettings(ViewTables tables) {
-    }
+    default void recordSettings(ViewTables tables) {}
 
     /**
      * Records that the live tables were built with no settings known, so that any later start-up rebuilds them:
      * called when a rebuild for other settings starts while the live view goes on with the new ones.
      */
-    default void forgetSettings() {
-    }
+    default void forgetSettings() {}
 }

@@ -1,10 +1,5 @@
 package se.integrationjourney.projections.runtime;
 
-import org.axonframework.eventhandling.EventMessage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +9,10 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.EventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs every view: one live processor each, and on request a rebuild that fills fresh tables from the first
@@ -35,9 +34,11 @@ public class ProjectionRunner implements SmartLifecycle {
     private final Map<String, Rebuild> rebuilding = new LinkedHashMap<>();
     /** Why the last rebuild of a view did not replace it, by view name; removed when one does. */
     private final Map<String, String> rebuildFailures = new LinkedHashMap<>();
+
     private ScheduledExecutorService monitor;
     /** The segments reported stalled, so that a stall is logged once when it begins. */
     private final java.util.Set<String> stalled = new java.util.HashSet<>();
+
     private boolean running;
 
     ProjectionRunner(List<Projection> projections, ViewProcessor.Infrastructure infrastructure, ViewSwap swap) {
@@ -69,10 +70,13 @@ public class ProjectionRunner implements SmartLifecycle {
                     // start too (say the settings go back) unless this rebuild is swapped in.
                     projection.forgetSettings();
                 }
-                live.put(projection.name(), startProcessor(projection.name(), projection.eventHandlers(ViewTables.LIVE)));
+                live.put(
+                        projection.name(),
+                        startProcessor(projection.name(), projection.eventHandlers(ViewTables.LIVE)));
                 if (otherSettings && eventsStored) {
                     toBuild.add(projection);
-                    log.info("View {} was built with other settings: rebuilding it from the first event",
+                    log.info(
+                            "View {} was built with other settings: rebuilding it from the first event",
                             projection.name());
                 }
             }
@@ -86,10 +90,10 @@ public class ProjectionRunner implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        monitor.scheduleWithFixedDelay(this::finishCaughtUpRebuilds, REBUILD_CHECK_MILLIS,
-                REBUILD_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-        monitor.scheduleWithFixedDelay(this::watchSegments, SEGMENT_WATCH_MILLIS, SEGMENT_WATCH_MILLIS,
-                TimeUnit.MILLISECONDS);
+        monitor.scheduleWithFixedDelay(
+                this::finishCaughtUpRebuilds, REBUILD_CHECK_MILLIS, REBUILD_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        monitor.scheduleWithFixedDelay(
+                this::watchSegments, SEGMENT_WATCH_MILLIS, SEGMENT_WATCH_MILLIS, TimeUnit.MILLISECONDS);
         running = true;
     }
 
@@ -100,7 +104,8 @@ public class ProjectionRunner implements SmartLifecycle {
             monitor.shutdownNow();
         }
         List<Runnable> stopped = new ArrayList<>();
-        new LinkedHashSet<>(rebuilding.values()).forEach(rebuild -> stopped.add(rebuild.processor().stopping()));
+        new LinkedHashSet<>(rebuilding.values())
+                .forEach(rebuild -> stopped.add(rebuild.processor().stopping()));
         live.values().forEach(processor -> stopped.add(processor.stopping()));
         stopped.forEach(Runnable::run);
         rebuilding.clear();
@@ -146,7 +151,8 @@ public class ProjectionRunner implements SmartLifecycle {
      */
     public synchronized List<String> rebuildAll() {
         List<Projection> views = projections.values().stream()
-                .filter(projection -> !rebuilding.containsKey(projection.name())).toList();
+                .filter(projection -> !rebuilding.containsKey(projection.name()))
+                .toList();
         startRebuilds(views);
         List<String> names = views.stream().map(Projection::name).toList();
         log.info("Views {}: rebuild started", names);
@@ -158,21 +164,35 @@ public class ProjectionRunner implements SmartLifecycle {
         List<ProjectionStatus> statuses = new ArrayList<>();
         for (String name : projections.keySet()) {
             ViewProcessor serving = live.get(name);
-            ViewProcessor rebuild = rebuilding.containsKey(name) ? rebuilding.get(name).processor() : null;
+            ViewProcessor rebuild =
+                    rebuilding.containsKey(name) ? rebuilding.get(name).processor() : null;
             List<SegmentStatus> segments = serving == null ? List.of() : serving.segmentStatuses(head);
             long position = serving == null ? 0 : serving.position().orElse(0);
             ViewProcessor busiest = rebuild != null ? rebuild : serving;
             long progressPosition = busiest == null ? 0 : busiest.position().orElse(0);
-            double progress = head == 0 ? (busiest != null && busiest.position().isPresent() ? 1.0 : 0.0)
+            double progress = head == 0
+                    ? (busiest != null && busiest.position().isPresent() ? 1.0 : 0.0)
                     : Math.min(1.0, (double) progressPosition / head);
-            String lastError = rebuild != null && rebuild.lastError() != null ? rebuild.lastError()
+            String lastError = rebuild != null && rebuild.lastError() != null
+                    ? rebuild.lastError()
                     : serving == null ? null : serving.lastError();
             long deadLetters = serving == null ? 0 : serving.deadLetteredJourneys();
-            String condition = segments.stream().anyMatch(SegmentStatus::stalled) ? ProjectionStatus.DOWN
+            String condition = segments.stream().anyMatch(SegmentStatus::stalled)
+                    ? ProjectionStatus.DOWN
                     : deadLetters > 0 || segments.stream().anyMatch(segment -> segment.error() != null)
-                    ? ProjectionStatus.DEGRADED : ProjectionStatus.UP;
-            statuses.add(new ProjectionStatus(name, position, head, rebuild != null, progress,
-                    busiest == null ? 0 : busiest.eventsPerSecond(), lastError, deadLetters, condition, segments,
+                            ? ProjectionStatus.DEGRADED
+                            : ProjectionStatus.UP;
+            statuses.add(new ProjectionStatus(
+                    name,
+                    position,
+                    head,
+                    rebuild != null,
+                    progress,
+                    busiest == null ? 0 : busiest.eventsPerSecond(),
+                    lastError,
+                    deadLetters,
+                    condition,
+                    segments,
                     rebuildFailures.get(name)));
         }
         return statuses;
@@ -190,8 +210,11 @@ public class ProjectionRunner implements SmartLifecycle {
             for (SegmentStatus segment : status.segments()) {
                 String key = status.name() + "/" + segment.segment();
                 if (segment.stalled() && stalled.add(key)) {
-                    log.error("View {}: segment {} has not moved since {} while events wait for it{}{}",
-                            status.name(), segment.segment(), segment.waitingSince(),
+                    log.error(
+                            "View {}: segment {} has not moved since {} while events wait for it{}{}",
+                            status.name(),
+                            segment.segment(),
+                            segment.waitingSince(),
                             segment.atEvent() == null ? "" : "; at " + segment.atEvent(),
                             segment.error() == null ? "" : "; failing with " + segment.error());
                 } else if (!segment.stalled() && stalled.remove(key)) {
@@ -230,8 +253,10 @@ public class ProjectionRunner implements SmartLifecycle {
             long head = swap.headPosition();
             for (Rebuild rebuild : new LinkedHashSet<>(rebuilding.values())) {
                 if (!rebuild.processor().intact()) {
-                    log.warn("Views {}: a rebuild batch was rolled back after being applied in memory;"
-                            + " starting the rebuild over", rebuild.names());
+                    log.warn(
+                            "Views {}: a rebuild batch was rolled back after being applied in memory;"
+                                    + " starting the rebuild over",
+                            rebuild.names());
                     rebuild.views().forEach(view -> rebuilding.remove(view.name()));
                     rebuild.processor().stop();
                     startRebuilds(rebuild.views());
@@ -249,14 +274,17 @@ public class ProjectionRunner implements SmartLifecycle {
         Map<String, List<Projection>> groups = new LinkedHashMap<>();
         for (Projection view : views) {
             // Grouped handlers keep results in memory; without that, each view rebuilds on its own.
-            boolean together = view instanceof RebuildsTogether && infrastructure.tuning().rebuildRetainedJourneys() > 0;
+            boolean together =
+                    view instanceof RebuildsTogether && infrastructure.tuning().rebuildRetainedJourneys() > 0;
             String group = together ? ((RebuildsTogether) view).rebuildGroup() : view.name();
             groups.computeIfAbsent(group, key -> new ArrayList<>()).add(view);
         }
         groups.forEach((group, members) -> {
-            String processorName = Projections.rebuildProcessorName(members.size() == 1 ? members.get(0).name() : group);
+            String processorName = Projections.rebuildProcessorName(
+                    members.size() == 1 ? members.get(0).name() : group);
             ViewTables tables = ViewTables.rebuild(infrastructure.tuning().rebuildRetainedJourneys());
-            Object handlers = members.size() == 1 ? members.get(0).eventHandlers(tables)
+            Object handlers = members.size() == 1
+                    ? members.get(0).eventHandlers(tables)
                     : ((RebuildsTogether) members.get(0)).eventHandlers(List.copyOf(members), tables);
             swap.prepareRebuild(members, processorName);
             Rebuild rebuild = new Rebuild(processorName, List.copyOf(members), startProcessor(processorName, handlers));
@@ -281,18 +309,25 @@ public class ProjectionRunner implements SmartLifecycle {
             if (!refused.isEmpty()) {
                 // Their rows were refused (text from before the API refused it, say): the rebuilt views go without
                 // them, and their events wait in the dead-letter queue as a live view's would.
-                rebuild.processor().deadLetterJourneys(refused, "a rebuilt table refused the journey's row",
-                        this::eventsUpTo);
-                log.warn("Views {}: {} journeys' rows were refused by a rebuilt table; their events wait in the"
-                        + " dead-letter queue", rebuild.names(), refused.size());
+                rebuild.processor()
+                        .deadLetterJourneys(refused, "a rebuilt table refused the journey's row", this::eventsUpTo);
+                log.warn(
+                        "Views {}: {} journeys' rows were refused by a rebuilt table; their events wait in the"
+                                + " dead-letter queue",
+                        rebuild.names(),
+                        refused.size());
             }
             long vacuuming = System.nanoTime();
             swap.prepareForQueries(rebuild.views());
             long swapping = System.nanoTime();
             swap.swapIn(rebuild.views(), rebuild.processorName());
-            log.info("Views {}: rebuilt views have caught up and now serve (written in {} ms, vacuumed and analyzed"
-                            + " in {} ms, swapped in {} ms)", rebuild.names(), (vacuuming - writing) / 1_000_000,
-                    (swapping - vacuuming) / 1_000_000, (System.nanoTime() - swapping) / 1_000_000);
+            log.info(
+                    "Views {}: rebuilt views have caught up and now serve (written in {} ms, vacuumed and analyzed"
+                            + " in {} ms, swapped in {} ms)",
+                    rebuild.names(),
+                    (vacuuming - writing) / 1_000_000,
+                    (swapping - vacuuming) / 1_000_000,
+                    (System.nanoTime() - swapping) / 1_000_000);
             rebuild.views().forEach(view -> rebuildFailures.remove(view.name()));
         } catch (RuntimeException e) {
             // Type and SQL state only: a constraint error's message can quote the row, names among it.
@@ -302,16 +337,21 @@ public class ProjectionRunner implements SmartLifecycle {
             rebuild.views().forEach(view -> rebuildFailures.put(view.name(), failure));
             swap.discardRebuild(rebuild.views(), rebuild.processorName());
         }
-        rebuild.views().forEach(view ->
-                live.put(view.name(), startProcessor(view.name(), view.eventHandlers(ViewTables.LIVE))));
+        rebuild.views()
+                .forEach(view ->
+                        live.put(view.name(), startProcessor(view.name(), view.eventHandlers(ViewTables.LIVE))));
     }
 
     /** The journey's events up to a global index, read from the event store. */
     private List<? extends EventMessage<?>> eventsUpTo(String journeyId, long position) {
         long last = swap.lastSequenceUpTo(journeyId, position);
         List<EventMessage<?>> events = new ArrayList<>();
-        infrastructure.eventSource().readEvents(journeyId).asStream()
-                .filter(event -> event.getSequenceNumber() <= last).forEach(events::add);
+        infrastructure
+                .eventSource()
+                .readEvents(journeyId)
+                .asStream()
+                .filter(event -> event.getSequenceNumber() <= last)
+                .forEach(events::add);
         return events;
     }
 

@@ -1,5 +1,7 @@
 package se.integrationjourney.projections.runtime;
 
+import java.util.List;
+import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -10,23 +12,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import se.integrationjourney.eventstore.AxonTables;
 import se.integrationjourney.eventstore.DeadLetterQueueFactory;
 
-
-import javax.sql.DataSource;
-import java.util.List;
-
 /** Wires the runtime to the application's event store, token store, transactions and dead-letter queues. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProcessorTuning.class)
 public class ProjectionRuntimeConfiguration {
 
     @Bean
-    ProjectionRunner projectionRunner(List<Projection> projections, EventStore eventStore, TokenStore tokenStore,
-                                      TransactionManager transactionManager, DataSource dataSource,
-                                      DeadLetterQueueFactory deadLetterQueues, JdbcTemplate jdbc,
-                                      AxonTables axonTables, ProcessorTuning tuning) {
-        return new ProjectionRunner(projections,
-                new ViewProcessor.Infrastructure(eventStore, tokenStore, transactionManager, dataSource,
-                        deadLetterQueues, tuning),
+    ProjectionRunner projectionRunner(
+            List<Projection> projections,
+            EventStore eventStore,
+            TokenStore tokenStore,
+            TransactionManager transactionManager,
+            DataSource dataSource,
+            DeadLetterQueueFactory deadLetterQueues,
+            JdbcTemplate jdbc,
+            AxonTables axonTables,
+            ProcessorTuning tuning) {
+        return new ProjectionRunner(
+                projections,
+                new ViewProcessor.Infrastructure(
+                        eventStore, tokenStore, transactionManager, dataSource, deadLetterQueues, tuning),
                 new ViewSwap(jdbc, axonTables, transactionManager));
     }
 }

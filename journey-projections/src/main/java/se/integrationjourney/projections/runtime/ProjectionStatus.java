@@ -21,19 +21,45 @@ import java.util.List;
  * @param lastRebuildFailure why the last rebuild did not replace the view, without personal data; null if it did
  *                           or none was asked for
  */
-public record ProjectionStatus(String name, long position, long headPosition, boolean replaying, double progress,
-                               double eventsPerSecond, String lastError, long deadLetters, String condition,
-                               List<SegmentStatus> segments, String lastRebuildFailure) {
+public record ProjectionStatus(
+        String name,
+        long position,
+        long headPosition,
+        boolean replaying,
+        double progress,
+        double eventsPerSecond,
+        String lastError,
+        long deadLetters,
+        String condition,
+        List<SegmentStatus> segments,
+        String lastRebuildFailure) {
 
     public static final String UP = "UP";
     public static final String DEGRADED = "DEGRADED";
     public static final String DOWN = "DOWN";
 
     /** A healthy view's status, without segment details (tests and tools). */
-    public ProjectionStatus(String name, long position, long headPosition, boolean replaying, double progress,
-                            double eventsPerSecond, String lastError, long deadLetters) {
-        this(name, position, headPosition, replaying, progress, eventsPerSecond, lastError, deadLetters, UP,
-                List.of(), null);
+    public ProjectionStatus(
+            String name,
+            long position,
+            long headPosition,
+            boolean replaying,
+            double progress,
+            double eventsPerSecond,
+            String lastError,
+            long deadLetters) {
+        this(
+                name,
+                position,
+                headPosition,
+                replaying,
+                progress,
+                eventsPerSecond,
+                lastError,
+                deadLetters,
+                UP,
+                List.of(),
+                null);
     }
 
     /** Caught up: the view has handled everything in the store and is not replaying. */

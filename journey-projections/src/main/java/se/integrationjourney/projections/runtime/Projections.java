@@ -6,8 +6,7 @@ final class Projections {
     /** Appended to a view's processor name and table names while it is being rebuilt. */
     static final String REBUILD_SUFFIX = "__rebuild";
 
-    private Projections() {
-    }
+    private Projections() {}
 
     /** The processor rebuilding a view, or a group of views rebuilt together, named {@code name}. */
     static String rebuildProcessorName(String name) {

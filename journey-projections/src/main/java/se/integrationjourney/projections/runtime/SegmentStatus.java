@@ -15,6 +15,12 @@ import java.time.Instant;
  * @param stalled      it has waited longer than the configured stall time: the view is behind and not catching up
  * @param atEvent      the event it failed or waits at (type, journey, position), without personal data; null if none
  */
-public record SegmentStatus(int segment, long position, String error, Instant failingSince, boolean eventByEvent,
-                            Instant waitingSince, boolean stalled, String atEvent) {
-}
+public record SegmentStatus(
+        int segment,
+        long position,
+        String error,
+        Instant failingSince,
+        boolean eventByEvent,
+        Instant waitingSince,
+        boolean stalled,
+        String atEvent) {}

@@ -102,8 +102,15 @@ final class SegmentWatch {
                 state.lastSeen = state.position;
                 boolean stalled = state.waitingSince != null
                         && Duration.between(state.waitingSince, now).compareTo(stallAfter) >= 0;
-                statuses.add(new SegmentStatus(segment, Math.max(0, state.position), state.error, state.failingSince,
-                        state.eventByEvent, state.waitingSince, stalled, state.atEvent));
+                statuses.add(new SegmentStatus(
+                        segment,
+                        Math.max(0, state.position),
+                        state.error,
+                        state.failingSince,
+                        state.eventByEvent,
+                        state.waitingSince,
+                        stalled,
+                        state.atEvent));
             }
         }
         return statuses;
@@ -116,7 +123,8 @@ final class SegmentWatch {
     private void forgetSegmentsClaimedElsewhere(Instant now) {
         states.values().removeIf(state -> {
             synchronized (state) {
-                return state.claimedAt != null && Duration.between(state.claimedAt, now).compareTo(FORGET_AFTER) > 0;
+                return state.claimedAt != null
+                        && Duration.between(state.claimedAt, now).compareTo(FORGET_AFTER) > 0;
             }
         });
     }
@@ -125,11 +133,13 @@ final class SegmentWatch {
     OptionalLong lowestPosition(Map<Integer, Long> claimed) {
         Instant now = clock.instant();
         claimed.keySet().forEach(segment -> claimedNow(segment, now));
-        return states.entrySet().stream().mapToLong(entry -> {
-            Long current = claimed.get(entry.getKey());
-            long known = entry.getValue().position;
-            return current == null ? Math.max(0, known) : Math.max(current, known);
-        }).min();
+        return states.entrySet().stream()
+                .mapToLong(entry -> {
+                    Long current = claimed.get(entry.getKey());
+                    long known = entry.getValue().position;
+                    return current == null ? Math.max(0, known) : Math.max(current, known);
+                })
+                .min();
     }
 
     /** Each segment's position as of its last committed batch. */

@@ -1,36 +1,5 @@
 package se.integrationjourney.projections.runtime;
 
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.Message;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
-import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.Segment;
-import org.axonframework.messaging.deadletter.DeadLetter;
-import org.axonframework.messaging.deadletter.GenericDeadLetter;
-import org.axonframework.messaging.deadletter.Decisions;
-import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.monitoring.MessageMonitor;
-import org.axonframework.monitoring.NoOpMessageMonitorCallback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import se.integrationjourney.eventstore.DatabaseFailures;
-import se.integrationjourney.eventstore.DeadLetterQueueFactory;
-
-import javax.sql.DataSource;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +14,34 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import javax.sql.DataSource;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.NoOpMessageMonitorCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.integrationjourney.eventstore.DatabaseFailures;
+import se.integrationjourney.eventstore.DeadLetterQueueFactory;
 
 /**
  * One pooled streaming processor feeding one set of a view's event handlers, with its own threads, dead-letter
@@ -86,8 +83,12 @@ final class ViewProcessor {
         this.segmentResource = "Processor[" + name + "]/SegmentId";
         this.transactions = infrastructure.transactionManager();
         this.invoker = DeadLetteringEventHandlerInvoker.builder()
-                .eventHandlers(new EventByEventWhenAsked(new AnnotationEventHandlerAdapter(eventHandlers),
-                        eventHandlers, watch, segmentResource, infrastructure.dataSource()))
+                .eventHandlers(new EventByEventWhenAsked(
+                        new AnnotationEventHandlerAdapter(eventHandlers),
+                        eventHandlers,
+                        watch,
+                        segmentResource,
+                        infrastructure.dataSource()))
                 .sequencingPolicy(SequentialPerAggregatePolicy.instance())
                 .queue(deadLetters)
                 .transactionManager(infrastructure.transactionManager())
@@ -125,28 +126,32 @@ final class ViewProcessor {
     }
 
     /** Learns of each batch's outcome, once per batch (its first event): committed, or failed and why. */
-    private Object watchBatch(UnitOfWork<? extends EventMessage<?>> unitOfWork,
-                              InterceptorChain chain) throws Exception {
+    private Object watchBatch(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
+            throws Exception {
         UnitOfWork<?> batch = unitOfWork.root();
         Integer segment = (Integer) batch.resources().get(segmentResource);
         if (segment != null && batch.resources().putIfAbsent(WATCHED, Boolean.TRUE) == null) {
             watch.started(segment, firstEvent(batch));
             batch.afterCommit(committed -> watch.committed(segment, lastPosition(committed)));
             batch.onRollback(rolledBack -> {
-                Throwable cause = rolledBack.getExecutionResult() == null ? null
+                Throwable cause = rolledBack.getExecutionResult() == null
+                        ? null
                         : rolledBack.getExecutionResult().getExceptionResult();
                 String error = cause == null ? "the batch was rolled back" : describe(cause);
                 watch.failed(segment, error, firstEvent(rolledBack));
-                log.warn("View {}: a batch of segment {} failed ({}); handling it again event by event", name,
-                        segment, error);
+                log.warn(
+                        "View {}: a batch of segment {} failed ({}); handling it again event by event",
+                        name,
+                        segment,
+                        error);
             });
         }
         return chain.proceed();
     }
 
     private static long lastPosition(UnitOfWork<?> batch) {
-        List<? extends Message<?>> messages = batch instanceof BatchingUnitOfWork<?> batching
-                ? batching.getMessages() : List.of(batch.getMessage());
+        List<? extends Message<?>> messages =
+                batch instanceof BatchingUnitOfWork<?> batching ? batching.getMessages() : List.of(batch.getMessage());
         for (int i = messages.size() - 1; i >= 0; i--) {
             if (messages.get(i) instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
                 return tracked.trackingToken().position().orElse(0);
@@ -157,14 +162,18 @@ final class ViewProcessor {
 
     /** The batch's first event, as the status names it: type, journey and position, no personal data. */
     private static String firstEvent(UnitOfWork<?> batch) {
-        Message<?> first = batch instanceof BatchingUnitOfWork<?> batching && !batching.getMessages().isEmpty()
-                ? batching.getMessages().get(0) : batch.getMessage();
+        Message<?> first = batch instanceof BatchingUnitOfWork<?> batching
+                        && !batching.getMessages().isEmpty()
+                ? batching.getMessages().get(0)
+                : batch.getMessage();
         if (!(first instanceof EventMessage<?> event)) {
             return null;
         }
-        String position = event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                && tracked.trackingToken().position().isPresent()
-                ? " at position " + tracked.trackingToken().position().getAsLong() : "";
+        String position = event instanceof TrackedEventMessage<?> tracked
+                        && tracked.trackingToken() != null
+                        && tracked.trackingToken().position().isPresent()
+                ? " at position " + tracked.trackingToken().position().getAsLong()
+                : "";
         return describe(event) + position;
     }
 
@@ -213,16 +222,20 @@ final class ViewProcessor {
 
     private Map<Integer, Long> claimedPositions() {
         Map<Integer, Long> positions = new HashMap<>();
-        processor.processingStatus().forEach((segment, status) ->
-                positions.put(segment, status.getCurrentPosition().orElse(0)));
+        processor
+                .processingStatus()
+                .forEach((segment, status) ->
+                        positions.put(segment, status.getCurrentPosition().orElse(0)));
         return positions;
     }
 
     /** True once every segment is claimed here and has handled all events up to {@code head}. */
     boolean caughtUpTo(long head) {
         Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
-        return statuses.size() == segments && statuses.stream().allMatch(status ->
-                status.isCaughtUp() && status.getCurrentPosition().orElse(0) >= head);
+        return statuses.size() == segments
+                && statuses.stream()
+                        .allMatch(status -> status.isCaughtUp()
+                                && status.getCurrentPosition().orElse(0) >= head);
     }
 
     /**
@@ -238,24 +251,30 @@ final class ViewProcessor {
      * rebuild whose tables refused those journeys' rows. Each journey's events are those its segment has handled:
      * {@code eventsUpTo} gives a journey's events up to a global index. Call with the processor stopped.
      */
-    void deadLetterJourneys(Set<String> journeys, String cause,
-                            BiFunction<String, Long, List<? extends EventMessage<?>>> eventsUpTo) {
+    void deadLetterJourneys(
+            Set<String> journeys, String cause, BiFunction<String, Long, List<? extends EventMessage<?>>> eventsUpTo) {
         Map<Integer, Long> positions = watch.committedPositions();
-        int[] segmentIds = positions.keySet().stream().mapToInt(Integer::intValue).toArray();
+        int[] segmentIds =
+                positions.keySet().stream().mapToInt(Integer::intValue).toArray();
         transactions.executeInTransaction(() -> {
             for (String journey : journeys) {
-                Segment segment = segmentIds.length == 0 ? Segment.ROOT_SEGMENT : Arrays.stream(segmentIds)
-                        .mapToObj(id -> Segment.computeSegment(id, segmentIds))
-                        .filter(candidate -> candidate.matches(Objects.hashCode(journey))).findFirst()
-                        .orElse(Segment.ROOT_SEGMENT);
+                Segment segment = segmentIds.length == 0
+                        ? Segment.ROOT_SEGMENT
+                        : Arrays.stream(segmentIds)
+                                .mapToObj(id -> Segment.computeSegment(id, segmentIds))
+                                .filter(candidate -> candidate.matches(Objects.hashCode(journey)))
+                                .findFirst()
+                                .orElse(Segment.ROOT_SEGMENT);
                 long position = positions.getOrDefault(segment.getSegmentId(), Long.MAX_VALUE);
                 List<? extends EventMessage<?>> events = eventsUpTo.apply(journey, position);
                 // Letters the rebuild made for the journey (a later event that failed) are replaced by all of them.
                 evictDeadLetters(journey);
                 for (int i = 0; i < events.size(); i++) {
-                    deadLetters.enqueue(journey, i == 0
-                            ? new GenericDeadLetter<>(journey, events.get(i), new ViewHandlerFailure(cause))
-                            : new GenericDeadLetter<>(journey, events.get(i)));
+                    deadLetters.enqueue(
+                            journey,
+                            i == 0
+                                    ? new GenericDeadLetter<>(journey, events.get(i), new ViewHandlerFailure(cause))
+                                    : new GenericDeadLetter<>(journey, events.get(i)));
                 }
                 lastError.set(cause);
             }
@@ -289,7 +308,10 @@ final class ViewProcessor {
             return last;
         }
         // Dead letters from before this processor started (a restart, a rebuild): the oldest one's cause, read once.
-        String oldest = deadLetteredJourneys(1).stream().map(DeadLetteredJourney::cause).findFirst().orElse(null);
+        String oldest = deadLetteredJourneys(1).stream()
+                .map(DeadLetteredJourney::cause)
+                .findFirst()
+                .orElse(null);
         lastError.compareAndSet(null, oldest);
         return oldest;
     }
@@ -321,10 +343,19 @@ final class ViewProcessor {
                 EventMessage<?> event = first.message();
                 String journey = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
                 Long position = event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                        ? tracked.trackingToken().position().stream().boxed().findFirst().orElse(null) : null;
-                journeys.add(new DeadLetteredJourney(journey, event.getPayloadType().getSimpleName(), position,
-                        first.cause().map(cause -> cause.message()).orElse(null), first.enqueuedAt(),
-                        first.lastTouched(), events));
+                        ? tracked.trackingToken().position().stream()
+                                .boxed()
+                                .findFirst()
+                                .orElse(null)
+                        : null;
+                journeys.add(new DeadLetteredJourney(
+                        journey,
+                        event.getPayloadType().getSimpleName(),
+                        position,
+                        first.cause().map(cause -> cause.message()).orElse(null),
+                        first.enqueuedAt(),
+                        first.lastTouched(),
+                        events));
             }
         }
         return journeys;
@@ -366,14 +397,17 @@ final class ViewProcessor {
     /** The event's type and journey. */
     static String describe(EventMessage<?> event) {
         String journey = event instanceof org.axonframework.eventhandling.DomainEventMessage<?> domainEvent
-                ? " of journey " + domainEvent.getAggregateIdentifier() : "";
+                ? " of journey " + domainEvent.getAggregateIdentifier()
+                : "";
         return event.getPayloadType().getSimpleName() + journey;
     }
 
     /** A failure without personal data: the exception type and the database's error code, never a message. */
     static String describe(Throwable cause) {
         return cause.getClass().getSimpleName()
-                + DatabaseFailures.sqlState(cause).map(state -> " (SQL state " + state + ")").orElse("");
+                + DatabaseFailures.sqlState(cause)
+                        .map(state -> " (SQL state " + state + ")")
+                        .orElse("");
     }
 
     /**
@@ -381,10 +415,13 @@ final class ViewProcessor {
      * connection (the batch's, bound to the thread) takes the savepoint around each event of a batch handled event
      * by event.
      */
-    record Infrastructure(EventStore eventSource, TokenStore tokenStore,
-                          TransactionManager transactionManager, DataSource dataSource,
-                          DeadLetterQueueFactory deadLetterQueues, ProcessorTuning tuning) {
-    }
+    record Infrastructure(
+            EventStore eventSource,
+            TokenStore tokenStore,
+            TransactionManager transactionManager,
+            DataSource dataSource,
+            DeadLetterQueueFactory deadLetterQueues,
+            ProcessorTuning tuning) {}
 
     /** A handler failure that trying again later may mend: it fails the batch instead of dead-lettering the event. */
     static final class TransientFailure extends RuntimeException {

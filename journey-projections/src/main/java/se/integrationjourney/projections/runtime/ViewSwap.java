@@ -1,13 +1,12 @@
 package se.integrationjourney.projections.runtime;
 
-import org.axonframework.common.transaction.TransactionManager;
-import org.springframework.jdbc.core.JdbcTemplate;
-import se.integrationjourney.eventstore.AxonTables;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.common.transaction.TransactionManager;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.integrationjourney.eventstore.AxonTables;
 
 /**
  * The table work of a rebuild: fresh copies of a view's tables to fill, and the swap that makes them the live
@@ -133,12 +132,15 @@ final class ViewSwap {
     /** Index name by its definition with the name taken out, so that a copy's index finds its original. */
     private Map<String, String> indexNamesByDefinition(String table) {
         Map<String, String> names = new HashMap<>();
-        jdbc.query("select indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = ?",
+        jdbc.query(
+                "select indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = ?",
                 row -> {
                     String name = row.getString("indexname");
-                    names.put(row.getString("indexdef").replaceFirst(" INDEX \"?" + name + "\"? ON ", " INDEX ON "),
+                    names.put(
+                            row.getString("indexdef").replaceFirst(" INDEX \"?" + name + "\"? ON ", " INDEX ON "),
                             name);
-                }, table);
+                },
+                table);
         return names;
     }
 }

@@ -23,10 +23,16 @@ public record Timeline(UUID journeyId, String municipalityCode, List<Entry> entr
      * @param data        the event's fields
      * @param retractedBy the retraction that struck this event, or null
      */
-    public record Entry(String eventId, long sequence, String type, LocalDate occurredOn, Instant recordedAt,
-                        String recordedBy, Object data, boolean retracted, Retraction retractedBy) {
-    }
+    public record Entry(
+            String eventId,
+            long sequence,
+            String type,
+            LocalDate occurredOn,
+            Instant recordedAt,
+            String recordedBy,
+            Object data,
+            boolean retracted,
+            Retraction retractedBy) {}
 
-    public record Retraction(String eventId, String reason, String recordedBy, Instant recordedAt) {
-    }
+    public record Retraction(String eventId, String reason, String recordedBy, Instant recordedAt) {}
 }

@@ -1,17 +1,16 @@
 package se.integrationjourney.projections.timeline;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 import se.integrationjourney.core.events.MilestoneEvent;
 import se.integrationjourney.core.events.MilestoneRetracted;
 import se.integrationjourney.core.events.NewcomerRegistered;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Answers {@link FindTimeline} straight from the event store (docs/adr/0003-timeline-from-event-store.md):
@@ -31,8 +30,10 @@ public class TimelineQueries {
 
     public Optional<Timeline> handle(FindTimeline query) {
         // From sequence 0 in the storage engine: a snapshot, should one ever exist, must not hide events.
-        List<? extends DomainEventMessage<?>> events =
-                eventStore.readEvents(query.journeyId().toString(), 0).asStream().toList();
+        List<? extends DomainEventMessage<?>> events = eventStore
+                .readEvents(query.journeyId().toString(), 0)
+                .asStream()
+                .toList();
         if (events.isEmpty()) {
             return Optional.empty();
         }
@@ -40,8 +41,10 @@ public class TimelineQueries {
         String municipalityCode = null;
         for (DomainEventMessage<?> event : events) {
             if (event.getPayload() instanceof MilestoneRetracted retraction) {
-                retractions.put(retraction.retractedEventId(), new Timeline.Retraction(event.getIdentifier(),
-                        retraction.reason(), recordedBy(event), event.getTimestamp()));
+                retractions.put(
+                        retraction.retractedEventId(),
+                        new Timeline.Retraction(
+                                event.getIdentifier(), retraction.reason(), recordedBy(event), event.getTimestamp()));
             } else if (event.getPayload() instanceof NewcomerRegistered registration) {
                 municipalityCode = registration.municipalityCode();
             }
@@ -49,9 +52,16 @@ public class TimelineQueries {
         List<Timeline.Entry> entries = new ArrayList<>(events.size());
         for (DomainEventMessage<?> event : events) {
             Timeline.Retraction retractedBy = retractions.get(event.getIdentifier());
-            entries.add(new Timeline.Entry(event.getIdentifier(), event.getSequenceNumber(),
-                    typeOf(event.getPayloadType()), occurredOn(event.getPayload()), event.getTimestamp(),
-                    recordedBy(event), event.getPayload(), retractedBy != null, retractedBy));
+            entries.add(new Timeline.Entry(
+                    event.getIdentifier(),
+                    event.getSequenceNumber(),
+                    typeOf(event.getPayloadType()),
+                    occurredOn(event.getPayload()),
+                    event.getTimestamp(),
+                    recordedBy(event),
+                    event.getPayload(),
+                    retractedBy != null,
+                    retractedBy));
         }
         return Optional.of(new Timeline(query.journeyId(), municipalityCode, entries));
     }
@@ -61,7 +71,10 @@ public class TimelineQueries {
      * {@code HOUSING_SECURED}), which is exactly the contract's milestone type.
      */
     public static String typeOf(Class<?> eventType) {
-        return eventType.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+        return eventType
+                .getSimpleName()
+                .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .toUpperCase(java.util.Locale.ROOT);
     }
 
     private static java.time.LocalDate occurredOn(Object payload) {

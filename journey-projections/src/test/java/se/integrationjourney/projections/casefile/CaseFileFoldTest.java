@@ -1,5 +1,12 @@
 package se.integrationjourney.projections.casefile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import se.integrationjourney.core.events.ClosureReason;
 import se.integrationjourney.core.events.EducationLevel;
@@ -25,14 +32,6 @@ import se.integrationjourney.core.events.SfiLevel;
 import se.integrationjourney.core.events.SfiLevelReached;
 import se.integrationjourney.core.events.Tenure;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class CaseFileFoldTest {
 
     private final UUID journeyId = UUID.randomUUID();
@@ -53,8 +52,10 @@ class CaseFileFoldTest {
         }
 
         assertThat(events).hasSize(29);
-        assertThat(CaseFileFold.foldedTypes()).containsExactlyInAnyOrderElementsOf(
-                events.stream().map(type -> type.asSubclass(JourneyEvent.class)).toList());
+        assertThat(CaseFileFold.foldedTypes())
+                .containsExactlyInAnyOrderElementsOf(events.stream()
+                        .map(type -> type.asSubclass(JourneyEvent.class))
+                        .toList());
     }
 
     @Test
@@ -66,8 +67,8 @@ class CaseFileFoldTest {
         record(new SfiLevelReached(journeyId, date(2021, 9, 1), SfiLevel.B));
         record(new SfiLevelReached(journeyId, date(2022, 2, 1), SfiLevel.C));
         record(new EstablishmentPlanStarted(journeyId, date(2021, 2, 1)));
-        record(new EmploymentStarted(journeyId, date(2022, 6, 1), "e1", EmploymentType.EXTRATJANST, "care",
-                BigDecimal.valueOf(40)));
+        record(new EmploymentStarted(
+                journeyId, date(2022, 6, 1), "e1", EmploymentType.EXTRATJANST, "care", BigDecimal.valueOf(40)));
 
         assertThat(file.firstHousingSecured()).isEqualTo(date(2021, 4, 1));
         assertThat(file.sfiLevel()).isEqualTo(SfiLevel.C);
@@ -82,8 +83,8 @@ class CaseFileFoldTest {
     @Test
     void givenARetractedEnd_whenFolded_thenTheEpisodeIsOpenAgainAndARetractedStartRemovesIt() {
         record(registered());
-        String start = record(new EmploymentStarted(journeyId, date(2021, 6, 1), "e1", EmploymentType.REGULAR, "it",
-                BigDecimal.TEN));
+        String start = record(
+                new EmploymentStarted(journeyId, date(2021, 6, 1), "e1", EmploymentType.REGULAR, "it", BigDecimal.TEN));
         String end = record(new EmploymentEnded(journeyId, date(2021, 8, 1), "e1"));
         String planStart = record(new EstablishmentPlanStarted(journeyId, date(2021, 2, 1)));
         String planEnd = record(new EstablishmentPlanEnded(journeyId, date(2021, 10, 1), EstablishmentEndReason.WORK));
@@ -138,8 +139,8 @@ class CaseFileFoldTest {
     @Test
     void givenAFullCaseFile_whenWrittenAndReadBack_thenNothingIsLostAndPersonalDataCanBeLeftOut() {
         record(registered());
-        record(new EmploymentStarted(journeyId, date(2021, 6, 1), "e1", EmploymentType.REGULAR, "it",
-                new BigDecimal("37.5")));
+        record(new EmploymentStarted(
+                journeyId, date(2021, 6, 1), "e1", EmploymentType.REGULAR, "it", new BigDecimal("37.5")));
         record(new SelfSufficiencyReached(journeyId, date(2022, 1, 1), SelfSufficiencyBasis.EMPLOYMENT));
 
         String json = CaseFileJson.write(file);
@@ -148,12 +149,18 @@ class CaseFileFoldTest {
         assertThat(CaseFileJson.write(read)).isEqualTo(json);
         assertThat(read.employments().get(0).hoursPerWeek()).isEqualByComparingTo("37.5");
         assertThat(read.personalDetails().fullName()).isEqualTo("Åsa Öberg");
-        assertThat(CaseFileJson.write(file.withoutPersonalData())).doesNotContain("Åsa").doesNotContain("1980");
+        assertThat(CaseFileJson.write(file.withoutPersonalData()))
+                .doesNotContain("Åsa")
+                .doesNotContain("1980");
         String withoutPersonalData = CaseFileJson.writeWithoutPersonalData(file);
-        assertThat(withoutPersonalData).doesNotContain("Åsa").doesNotContain("1980").doesNotContain("personalDetails");
+        assertThat(withoutPersonalData)
+                .doesNotContain("Åsa")
+                .doesNotContain("1980")
+                .doesNotContain("personalDetails");
         CaseFile stripped = CaseFileJson.read(withoutPersonalData);
         assertThat(stripped.personalDetails()).isNull();
-        assertThat(CaseFileJson.write(stripped)).as("everything else kept")
+        assertThat(CaseFileJson.write(stripped))
+                .as("everything else kept")
                 .isEqualTo(CaseFileJson.write(file.withoutPersonalData()));
         assertThat(file.personalDetails()).as("the original keeps its details").isNotNull();
     }
@@ -161,8 +168,8 @@ class CaseFileFoldTest {
     @Test
     void givenACaseFile_whenWrittenOnceForBothForms_thenEachReadsAsItsOwnSerialization() {
         record(registered());
-        record(new EmploymentStarted(journeyId, date(2021, 6, 1), "e1", EmploymentType.REGULAR, "it",
-                new BigDecimal("37.5")));
+        record(new EmploymentStarted(
+                journeyId, date(2021, 6, 1), "e1", EmploymentType.REGULAR, "it", new BigDecimal("37.5")));
 
         CaseFileJson.Documents documents = CaseFileJson.documents(file);
 
@@ -178,8 +185,16 @@ class CaseFileFoldTest {
     }
 
     private NewcomerRegistered registered() {
-        return new NewcomerRegistered(journeyId, date(2021, 1, 15), "0180", ReceptionType.ASSIGNED, 1990,
-                Gender.FEMALE, "SY", EducationLevel.SECONDARY, new PersonalDetails("Åsa Öberg", "198001011234"));
+        return new NewcomerRegistered(
+                journeyId,
+                date(2021, 1, 15),
+                "0180",
+                ReceptionType.ASSIGNED,
+                1990,
+                Gender.FEMALE,
+                "SY",
+                EducationLevel.SECONDARY,
+                new PersonalDetails("Åsa Öberg", "198001011234"));
     }
 
     private String record(JourneyEvent event) {

@@ -1,19 +1,19 @@
 package se.integrationjourney.projections.caseload;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.env.MapPropertySource;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CaseloadConfigurationTest {
 
     @Test
     void givenNoProperties_whenBound_thenTheThresholdsAreDomainDefaults() {
-        assertThat(bind(Map.of())).isEqualTo(CaseloadThresholds.DEFAULTS)
+        assertThat(bind(Map.of()))
+                .isEqualTo(CaseloadThresholds.DEFAULTS)
                 .isEqualTo(new CaseloadThresholds(30, 60, 90, 30, 90, 3, 90));
     }
 

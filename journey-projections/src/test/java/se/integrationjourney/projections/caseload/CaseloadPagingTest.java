@@ -1,10 +1,7 @@
 package se.integrationjourney.projections.caseload;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.RepetitionInfo;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import se.integrationjourney.projections.testsupport.ViewDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.integrationjourney.projections.caseload.CaseloadQueriesTest.queries;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,9 +13,11 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static se.integrationjourney.projections.caseload.CaseloadQueriesTest.queries;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import se.integrationjourney.projections.testsupport.ViewDatabase;
 
 /**
  * The query's pages, totals and due actions equal what a plain reading of the stored windows gives: for random
@@ -39,11 +38,19 @@ class CaseloadPagingTest {
     private static final List<Row> ROWS = new ArrayList<>();
 
     /** One stored journey of the caseload view, as the query sees it. */
-    private record Row(UUID journeyId, String municipality, String caseworker, LocalDate arrival, boolean closed,
-                       Map<DueActionCode, DueSchedule.Window> windows) {
+    private record Row(
+            UUID journeyId,
+            String municipality,
+            String caseworker,
+            LocalDate arrival,
+            boolean closed,
+            Map<DueActionCode, DueSchedule.Window> windows) {
 
         LocalDate mostOverdueSince(LocalDate today) {
-            return DueSchedule.of(windows).dueOn(today).stream().map(DueAction::since).findFirst().orElse(null);
+            return DueSchedule.of(windows).dueOn(today).stream()
+                    .map(DueAction::since)
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -55,30 +62,52 @@ class CaseloadPagingTest {
             for (DueActionCode code : DueActionCode.values()) {
                 if (random.nextInt(3) == 0) {
                     LocalDate since = START.plusDays(random.nextInt(120));
-                    windows.put(code, new DueSchedule.Window(since, code.lapses() ? since.plusDays(random.nextInt(40)) : null));
+                    windows.put(
+                            code,
+                            new DueSchedule.Window(since, code.lapses() ? since.plusDays(random.nextInt(40)) : null));
                 }
             }
             // Few distinct arrival days, so that journeys tie on the day and the id decides.
-            ROWS.add(new Row(UUID.randomUUID(), MUNICIPALITIES.get(random.nextInt(2)), CASEWORKERS.get(random.nextInt(3)),
-                    START.minusDays(random.nextInt(5)), random.nextInt(10) == 0, windows));
+            ROWS.add(new Row(
+                    UUID.randomUUID(),
+                    MUNICIPALITIES.get(random.nextInt(2)),
+                    CASEWORKERS.get(random.nextInt(3)),
+                    START.minusDays(random.nextInt(5)),
+                    random.nextInt(10) == 0,
+                    windows));
         }
-        List<String> columns = Stream.concat(Stream.of("journey_id", "municipality_code", "caseworker_id",
-                "full_name", "arrival_date", "closed"), CaseloadProjection.WINDOW_COLUMNS.stream()).toList();
-        String insert = "insert into caseload (" + String.join(", ", columns) + ", due_for_good_since, case_file) values ("
-                + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ", ?, '{}')";
-        database.jdbc().batchUpdate(insert, ROWS.stream().map(row -> {
-            List<Object> values = new ArrayList<>(List.of(row.journeyId(), row.municipality()));
-            values.add(row.caseworker());
-            values.addAll(List.of("Name", row.arrival(), row.closed()));
-            DueSchedule schedule = DueSchedule.of(row.windows());
-            values.addAll(schedule.windowColumnValues());
-            values.add(schedule.dueForGoodSince());
-            return values.toArray();
-        }).toList());
+        List<String> columns = Stream.concat(
+                        Stream.of(
+                                "journey_id",
+                                "municipality_code",
+                                "caseworker_id",
+                                "full_name",
+                                "arrival_date",
+                                "closed"),
+                        CaseloadProjection.WINDOW_COLUMNS.stream())
+                .toList();
+        String insert =
+                "insert into caseload (" + String.join(", ", columns) + ", due_for_good_since, case_file) values ("
+                        + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ", ?, '{}')";
+        database.jdbc()
+                .batchUpdate(
+                        insert,
+                        ROWS.stream()
+                                .map(row -> {
+                                    List<Object> values = new ArrayList<>(List.of(row.journeyId(), row.municipality()));
+                                    values.add(row.caseworker());
+                                    values.addAll(List.of("Name", row.arrival(), row.closed()));
+                                    DueSchedule schedule = DueSchedule.of(row.windows());
+                                    values.addAll(schedule.windowColumnValues());
+                                    values.add(schedule.dueForGoodSince());
+                                    return values.toArray();
+                                })
+                                .toList());
     }
 
     @RepeatedTest(60)
-    void givenRandomCaseloads_whenAnyPageIsAsked_thenItEqualsThePlainReadingOfTheStoredWindows(RepetitionInfo repetition) {
+    void givenRandomCaseloads_whenAnyPageIsAsked_thenItEqualsThePlainReadingOfTheStoredWindows(
+            RepetitionInfo repetition) {
         Random random = new Random(SEED + repetition.getCurrentRepetition());
         LocalDate today = START.plusDays(random.nextInt(170) - 10);
         String municipality = random.nextInt(6) == 0 ? null : MUNICIPALITIES.get(random.nextInt(2));
@@ -93,12 +122,15 @@ class CaseloadPagingTest {
 
         String described = query + " on " + today + " (seed " + SEED + ")";
         assertThat(answer.total()).as(described).isEqualTo(expected.size());
-        List<Row> pageRows = expected.subList(Math.min(page * size, expected.size()),
-                Math.min((page + 1) * size, expected.size()));
-        assertThat(answer.items()).extracting(CaseloadItem::journeyId).as(described)
+        List<Row> pageRows =
+                expected.subList(Math.min(page * size, expected.size()), Math.min((page + 1) * size, expected.size()));
+        assertThat(answer.items())
+                .extracting(CaseloadItem::journeyId)
+                .as(described)
                 .containsExactlyElementsOf(pageRows.stream().map(Row::journeyId).toList());
         for (int i = 0; i < pageRows.size(); i++) {
-            assertThat(answer.items().get(i).dueActions()).as(described)
+            assertThat(answer.items().get(i).dueActions())
+                    .as(described)
                     .isEqualTo(DueSchedule.of(pageRows.get(i).windows()).dueOn(today));
         }
     }
@@ -106,15 +138,23 @@ class CaseloadPagingTest {
     /** The definition: open journeys of the filters, due ones most overdue first, then the others, by arrival and id. */
     private static List<Row> expected(LocalDate today, String municipality, String caseworker, boolean dueOnly) {
         // PostgreSQL orders uuids by their bytes, unsigned: as their text, not as Java's UUID.compareTo.
-        Comparator<Row> byArrivalAndId = Comparator.comparing(Row::arrival).thenComparing(row -> row.journeyId().toString());
-        List<Row> open = ROWS.stream().filter(row -> !row.closed())
+        Comparator<Row> byArrivalAndId = Comparator.comparing(Row::arrival)
+                .thenComparing(row -> row.journeyId().toString());
+        List<Row> open = ROWS.stream()
+                .filter(row -> !row.closed())
                 .filter(row -> municipality == null || municipality.equals(row.municipality()))
-                .filter(row -> caseworker == null || caseworker.equals(row.caseworker())).toList();
-        List<Row> listed = new ArrayList<>(open.stream().filter(row -> row.mostOverdueSince(today) != null)
-                .sorted(Comparator.comparing((Row row) -> row.mostOverdueSince(today)).thenComparing(byArrivalAndId))
+                .filter(row -> caseworker == null || caseworker.equals(row.caseworker()))
+                .toList();
+        List<Row> listed = new ArrayList<>(open.stream()
+                .filter(row -> row.mostOverdueSince(today) != null)
+                .sorted(Comparator.comparing((Row row) -> row.mostOverdueSince(today))
+                        .thenComparing(byArrivalAndId))
                 .toList());
         if (!dueOnly) {
-            listed.addAll(open.stream().filter(row -> row.mostOverdueSince(today) == null).sorted(byArrivalAndId).toList());
+            listed.addAll(open.stream()
+                    .filter(row -> row.mostOverdueSince(today) == null)
+                    .sorted(byArrivalAndId)
+                    .toList());
         }
         return listed;
     }

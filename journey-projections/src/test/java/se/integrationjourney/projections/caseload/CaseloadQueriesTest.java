@@ -1,5 +1,19 @@
 package se.integrationjourney.projections.caseload;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,21 +55,6 @@ import se.integrationjourney.projections.runtime.ViewTables;
 import se.integrationjourney.projections.testsupport.EventFeeder;
 import se.integrationjourney.projections.testsupport.ViewDatabase;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class CaseloadQueriesTest {
 
     @RegisterExtension
@@ -70,7 +69,8 @@ class CaseloadQueriesTest {
 
     private Object handlers() {
         if (handlers == null) {
-            handlers = new CaseloadProjection(database.jdbc(), CaseloadThresholds.DEFAULTS).eventHandlers(ViewTables.LIVE);
+            handlers =
+                    new CaseloadProjection(database.jdbc(), CaseloadThresholds.DEFAULTS).eventHandlers(ViewTables.LIVE);
         }
         return handlers;
     }
@@ -79,16 +79,14 @@ class CaseloadQueriesTest {
 
     static Stream<Arguments> arrivalActions() {
         return Stream.of(
-                Arguments.of(DueActionCode.NO_INTRODUCTORY_MEETING, 30,
-                        (BiFunction<UUID, LocalDate, JourneyEvent>) IntroductoryMeetingHeld::new),
-                Arguments.of(DueActionCode.NO_ACTION_PLAN, 60,
-                        (BiFunction<UUID, LocalDate, JourneyEvent>) (id, on) ->
-                                new ActionPlanEstablished(id, on, Set.of(ActionPlanGoal.WORK), "plan")),
-                Arguments.of(DueActionCode.NO_HOUSING, 90,
-                        (BiFunction<UUID, LocalDate, JourneyEvent>) (id, on) ->
-                                new HousingSecured(id, on, Tenure.FIRST_HAND)),
-                Arguments.of(DueActionCode.NOT_ENROLLED_IN_SFI, 30,
-                        (BiFunction<UUID, LocalDate, JourneyEvent>) (id, on) -> new SfiEnrolled(id, on, 1)));
+                Arguments.of(DueActionCode.NO_INTRODUCTORY_MEETING, 30, (BiFunction<UUID, LocalDate, JourneyEvent>)
+                        IntroductoryMeetingHeld::new),
+                Arguments.of(DueActionCode.NO_ACTION_PLAN, 60, (BiFunction<UUID, LocalDate, JourneyEvent>)
+                        (id, on) -> new ActionPlanEstablished(id, on, Set.of(ActionPlanGoal.WORK), "plan")),
+                Arguments.of(DueActionCode.NO_HOUSING, 90, (BiFunction<UUID, LocalDate, JourneyEvent>)
+                        (id, on) -> new HousingSecured(id, on, Tenure.FIRST_HAND)),
+                Arguments.of(DueActionCode.NOT_ENROLLED_IN_SFI, 30, (BiFunction<UUID, LocalDate, JourneyEvent>)
+                        (id, on) -> new SfiEnrolled(id, on, 1)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -130,12 +128,13 @@ class CaseloadQueriesTest {
         LocalDate arrival = date(2024, 1, 10);
         UUID journey = register(arrival);
 
-        assertThat(dueActions(journey, arrival.plusDays(200))).containsExactly(
-                new DueAction("NO_CASEWORKER", arrival),
-                new DueAction("NO_INTRODUCTORY_MEETING", arrival.plusDays(30)),
-                new DueAction("NOT_ENROLLED_IN_SFI", arrival.plusDays(30)),
-                new DueAction("NO_ACTION_PLAN", arrival.plusDays(60)),
-                new DueAction("NO_HOUSING", arrival.plusDays(90)));
+        assertThat(dueActions(journey, arrival.plusDays(200)))
+                .containsExactly(
+                        new DueAction("NO_CASEWORKER", arrival),
+                        new DueAction("NO_INTRODUCTORY_MEETING", arrival.plusDays(30)),
+                        new DueAction("NOT_ENROLLED_IN_SFI", arrival.plusDays(30)),
+                        new DueAction("NO_ACTION_PLAN", arrival.plusDays(60)),
+                        new DueAction("NO_HOUSING", arrival.plusDays(90)));
     }
 
     // --- establishment ending ---
@@ -154,8 +153,10 @@ class CaseloadQueriesTest {
         assertThat(codes(journey, end.plusDays(1))).doesNotContain(code);
         assertThat(item(journey, since).stage()).isEqualTo(Stage.ESTABLISHMENT);
 
-        String employed = feeder.feedOne(handlers(), new EmploymentStarted(journey, since.plusDays(5), "e1",
-                EmploymentType.REGULAR, "care", BigDecimal.valueOf(40)));
+        String employed = feeder.feedOne(
+                handlers(),
+                new EmploymentStarted(
+                        journey, since.plusDays(5), "e1", EmploymentType.REGULAR, "care", BigDecimal.valueOf(40)));
         assertThat(codes(journey, since.plusDays(10))).doesNotContain(code);
 
         feeder.feedOne(handlers(), new MilestoneRetracted(journey, employed, "never started"));
@@ -168,7 +169,9 @@ class CaseloadQueriesTest {
     @Test
     void givenARecordedEstablishmentEnd_whenWithin90DaysOfIt_thenTheRecordedEndCounts() {
         UUID journey = registerDone(date(2023, 2, 1));
-        feeder.feed(handlers(), new EstablishmentPlanStarted(journey, date(2023, 3, 1)),
+        feeder.feed(
+                handlers(),
+                new EstablishmentPlanStarted(journey, date(2023, 3, 1)),
                 new EstablishmentPlanEnded(journey, date(2024, 6, 30), EstablishmentEndReason.OTHER));
         LocalDate since = date(2024, 6, 30).minusDays(90);
 
@@ -194,7 +197,9 @@ class CaseloadQueriesTest {
         assertThat(codes(journey, rightEnd.plusDays(1))).doesNotContain(code);
 
         feeder.feedOne(handlers(), new SfiLevelReached(journey, since.plusDays(1), SfiLevel.C));
-        assertThat(codes(journey, since.plusDays(5))).as("level C is not level D").contains(code);
+        assertThat(codes(journey, since.plusDays(5)))
+                .as("level C is not level D")
+                .contains(code);
 
         String levelD = feeder.feedOne(handlers(), new SfiLevelReached(journey, since.plusDays(2), SfiLevel.D));
         assertThat(codes(journey, since.plusDays(5))).doesNotContain(code);
@@ -208,7 +213,9 @@ class CaseloadQueriesTest {
         UUID journey = registerDone(date(2022, 12, 1), "sfi");
         feeder.feedOne(handlers(), new SfiEnrolled(journey, date(2022, 12, 31), 1));
 
-        assertThat(codes(journey, date(2025, 12, 31))).as("right ends 2025-12-31").isEmpty();
+        assertThat(codes(journey, date(2025, 12, 31)))
+                .as("right ends 2025-12-31")
+                .isEmpty();
     }
 
     @Test
@@ -227,8 +234,10 @@ class CaseloadQueriesTest {
     void givenTheMeasurementPoint_whenReachedWithoutA24MonthFollowUp_thenFollowUpIsDueSinceThen() {
         UUID journey = registerDone(date(2020, 12, 1));
         feeder.feedOne(handlers(), new EstablishmentPlanStarted(journey, date(2021, 1, 10)));
-        feeder.feedOne(handlers(), new EmploymentStarted(journey, date(2021, 6, 1), "e1", EmploymentType.REGULAR,
-                "it", BigDecimal.valueOf(40)));
+        feeder.feedOne(
+                handlers(),
+                new EmploymentStarted(
+                        journey, date(2021, 6, 1), "e1", EmploymentType.REGULAR, "it", BigDecimal.valueOf(40)));
         LocalDate measurementPoint = date(2025, 1, 10);
 
         assertThat(codes(journey, measurementPoint.minusDays(1))).isEmpty();
@@ -236,13 +245,17 @@ class CaseloadQueriesTest {
                 .containsExactly(new DueAction("FOLLOW_UP_DUE", measurementPoint));
         assertThat(item(journey, measurementPoint).stage()).isEqualTo(Stage.FOLLOW_UP);
 
-        feeder.feedOne(handlers(), new FollowUpRecorded(journey, date(2024, 1, 20), 12, OutcomeStatus.EMPLOYED,
-                FollowUpSource.REGISTER));
-        assertThat(codes(journey, measurementPoint.plusDays(1))).as("a 12-month follow-up does not settle it")
+        feeder.feedOne(
+                handlers(),
+                new FollowUpRecorded(journey, date(2024, 1, 20), 12, OutcomeStatus.EMPLOYED, FollowUpSource.REGISTER));
+        assertThat(codes(journey, measurementPoint.plusDays(1)))
+                .as("a 12-month follow-up does not settle it")
                 .containsExactly("FOLLOW_UP_DUE");
 
-        String followUp = feeder.feedOne(handlers(), new FollowUpRecorded(journey, measurementPoint.plusDays(3), 24,
-                OutcomeStatus.EMPLOYED, FollowUpSource.INTERVIEW));
+        String followUp = feeder.feedOne(
+                handlers(),
+                new FollowUpRecorded(
+                        journey, measurementPoint.plusDays(3), 24, OutcomeStatus.EMPLOYED, FollowUpSource.INTERVIEW));
         assertThat(codes(journey, measurementPoint.plusDays(5))).isEmpty();
 
         feeder.feedOne(handlers(), new MilestoneRetracted(journey, followUp, "another person's interview"));
@@ -261,7 +274,9 @@ class CaseloadQueriesTest {
         UUID withPlan = UUID.randomUUID();
         UUID withSfi = UUID.randomUUID();
         UUID withSfiByDefault = registerDone(date(2024, 3, 1));
-        feeder.feed(otherHandlers, registered(journey, municipality, arrival, "Amal Hassan"),
+        feeder.feed(
+                otherHandlers,
+                registered(journey, municipality, arrival, "Amal Hassan"),
                 registered(withPlan, municipality, date(2023, 1, 10), "Sara Haile"),
                 new CaseworkerAssigned(withPlan, date(2023, 1, 10), "cw"),
                 new IntroductoryMeetingHeld(withPlan, date(2023, 1, 10)),
@@ -278,20 +293,21 @@ class CaseloadQueriesTest {
                 new HousingSecured(withSfi, date(2024, 3, 1), Tenure.FIRST_HAND),
                 new SfiEnrolled(withSfi, date(2024, 3, 1), 1));
 
-        assertThat(dueActions(journey, arrival.plusDays(39))).containsExactly(
-                new DueAction("NO_CASEWORKER", arrival),
-                new DueAction("NOT_ENROLLED_IN_SFI", arrival.plusDays(5)),
-                new DueAction("NO_INTRODUCTORY_MEETING", arrival.plusDays(10)),
-                new DueAction("NO_ACTION_PLAN", arrival.plusDays(20)));
+        assertThat(dueActions(journey, arrival.plusDays(39)))
+                .containsExactly(
+                        new DueAction("NO_CASEWORKER", arrival),
+                        new DueAction("NOT_ENROLLED_IN_SFI", arrival.plusDays(5)),
+                        new DueAction("NO_INTRODUCTORY_MEETING", arrival.plusDays(10)),
+                        new DueAction("NO_ACTION_PLAN", arrival.plusDays(20)));
         assertThat(codes(journey, arrival.plusDays(40))).contains("NO_HOUSING");
         LocalDate establishmentWarning = date(2024, 5, 1).minusDays(30);
         assertThat(codes(withPlan, establishmentWarning.minusDays(1))).isEmpty();
-        assertThat(dueActions(withPlan, establishmentWarning)).containsExactly(
-                new DueAction("ESTABLISHMENT_ENDING_NOT_IN_WORK_OR_STUDIES", establishmentWarning));
+        assertThat(dueActions(withPlan, establishmentWarning))
+                .containsExactly(new DueAction("ESTABLISHMENT_ENDING_NOT_IN_WORK_OR_STUDIES", establishmentWarning));
         LocalDate sfiWarning = date(2026, 3, 1).minusDays(15);
         assertThat(codes(withSfi, sfiWarning.minusDays(1))).isEmpty();
-        assertThat(dueActions(withSfi, sfiWarning)).containsExactly(
-                new DueAction("SFI_RIGHT_ENDING_WITHOUT_LEVEL_D", sfiWarning));
+        assertThat(dueActions(withSfi, sfiWarning))
+                .containsExactly(new DueAction("SFI_RIGHT_ENDING_WITHOUT_LEVEL_D", sfiWarning));
         assertThat(codes(withSfiByDefault, sfiWarning)).as("3 years by default").isEmpty();
     }
 
@@ -307,7 +323,9 @@ class CaseloadQueriesTest {
         UUID unassignedHere = register(date(2024, 1, 3));
         UUID annasThere = register(otherMunicipality, date(2024, 1, 4), "Sara Haile");
         UUID reassignedToBo = register(date(2024, 1, 5));
-        feeder.feed(handlers(), new CaseworkerAssigned(annasHere, date(2024, 1, 2), anna),
+        feeder.feed(
+                handlers(),
+                new CaseworkerAssigned(annasHere, date(2024, 1, 2), anna),
                 new CaseworkerAssigned(bosHere, date(2024, 1, 3), bo),
                 new CaseworkerAssigned(annasThere, date(2024, 1, 5), anna),
                 new CaseworkerAssigned(reassignedToBo, date(2024, 1, 6), anna),
@@ -321,7 +339,8 @@ class CaseloadQueriesTest {
                 .containsExactlyInAnyOrder(bosHere, reassignedToBo);
         assertThat(journeys(today, new GetCaseload(anna, null, false)))
                 .containsExactlyInAnyOrder(annasHere, annasThere);
-        assertThat(journeys(today, new GetCaseload(null, otherMunicipality, false))).containsExactly(annasThere);
+        assertThat(journeys(today, new GetCaseload(null, otherMunicipality, false)))
+                .containsExactly(annasThere);
         assertThat(journeys(today, new GetCaseload(null, null, false, 0, GetCaseload.MAX_SIZE)))
                 .contains(annasHere, bosHere, unassignedHere, annasThere, reassignedToBo);
     }
@@ -331,14 +350,16 @@ class CaseloadQueriesTest {
         UUID open = register(date(2024, 1, 1));
         UUID closed = register(date(2024, 1, 2));
         UUID reopened = register(date(2024, 1, 3));
-        String closing = feeder.feedOne(handlers(),
-                new JourneyClosed(closed, date(2024, 2, 1), ClosureReason.MOVED_AWAY));
+        String closing =
+                feeder.feedOne(handlers(), new JourneyClosed(closed, date(2024, 2, 1), ClosureReason.MOVED_AWAY));
         feeder.feed(handlers(), new JourneyClosed(reopened, date(2024, 2, 1), ClosureReason.OTHER));
         LocalDate today = date(2024, 3, 1);
 
         assertThat(journeys(today, new GetCaseload(null, municipality, false))).containsExactly(open);
 
-        feeder.feed(handlers(), new MilestoneRetracted(closed, closing, "did not move"),
+        feeder.feed(
+                handlers(),
+                new MilestoneRetracted(closed, closing, "did not move"),
                 new JourneyReopened(reopened, date(2024, 2, 15)));
         assertThat(journeys(today, new GetCaseload(null, municipality, false))).containsExactly(open, closed, reopened);
     }
@@ -359,22 +380,27 @@ class CaseloadQueriesTest {
 
     @Test
     void givenSeveralJourneys_whenQueried_thenTheMostOverdueComeFirstThenByArrivalThenById() {
-        UUID housingOnly = registerDone(date(2024, 1, 1), "housing");        // NO_HOUSING since 2024-03-31
-        UUID nothingDone = register(date(2024, 2, 1));                       // NO_CASEWORKER since 2024-02-01
-        UUID meetingMissing = register(date(2024, 1, 10));                   // NO_INTRODUCTORY_MEETING since 02-09
-        feeder.feed(handlers(), new CaseworkerAssigned(meetingMissing, date(2024, 1, 10), "cw"),
+        UUID housingOnly = registerDone(date(2024, 1, 1), "housing"); // NO_HOUSING since 2024-03-31
+        UUID nothingDone = register(date(2024, 2, 1)); // NO_CASEWORKER since 2024-02-01
+        UUID meetingMissing = register(date(2024, 1, 10)); // NO_INTRODUCTORY_MEETING since 02-09
+        feeder.feed(
+                handlers(),
+                new CaseworkerAssigned(meetingMissing, date(2024, 1, 10), "cw"),
                 new SfiEnrolled(meetingMissing, date(2024, 1, 10), 1));
-        UUID arrivedOnTheSameDay = register(date(2024, 2, 9));               // NO_CASEWORKER since 2024-02-09
-        UUID allDone = registerDone(date(2023, 12, 1));                      // nothing due
-        UUID[] twins = {UUID.fromString("00000000-0000-4000-8000-00000000000b"),
-                UUID.fromString("00000000-0000-4000-8000-00000000000a")};
+        UUID arrivedOnTheSameDay = register(date(2024, 2, 9)); // NO_CASEWORKER since 2024-02-09
+        UUID allDone = registerDone(date(2023, 12, 1)); // nothing due
+        UUID[] twins = {
+            UUID.fromString("00000000-0000-4000-8000-00000000000b"),
+            UUID.fromString("00000000-0000-4000-8000-00000000000a")
+        };
         for (UUID twin : twins) {
             feeder.feedOne(handlers(), registered(twin, municipality, date(2024, 2, 20), "Twin"));
         }
         LocalDate today = date(2024, 6, 1);
 
-        assertThat(journeys(today, new GetCaseload(null, municipality, false))).containsExactly(
-                nothingDone, meetingMissing, arrivedOnTheSameDay, twins[1], twins[0], housingOnly, allDone);
+        assertThat(journeys(today, new GetCaseload(null, municipality, false)))
+                .containsExactly(
+                        nothingDone, meetingMissing, arrivedOnTheSameDay, twins[1], twins[0], housingOnly, allDone);
     }
 
     @Test
@@ -430,13 +456,17 @@ class CaseloadQueriesTest {
     @Test
     void givenAPageOrSizeOutOfRange_whenTheQueryIsMade_thenItIsRefusedWithAClearMessage() {
         assertThatThrownBy(() -> new GetCaseload(null, null, false, -1, 50))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("page must be 0 or more, was -1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("page must be 0 or more, was -1");
         assertThatThrownBy(() -> new GetCaseload(null, null, false, 0, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("size must be between 1 and 500, was 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("size must be between 1 and 500, was 0");
         assertThatThrownBy(() -> new GetCaseload(null, null, false, 0, 501))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("size must be between 1 and 500, was 501");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("size must be between 1 and 500, was 501");
         assertThatThrownBy(() -> new GetCaseload(null, "12345", false, 0, 50))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("municipalityCode must be four digits");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("municipalityCode must be four digits");
 
         assertThat(new GetCaseload(null, null, false, 0, 500).size()).isEqualTo(500);
         assertThat(new GetCaseload(" ", "", true)).isEqualTo(new GetCaseload(null, null, true, 0, 50));
@@ -484,8 +514,16 @@ class CaseloadQueriesTest {
     }
 
     static NewcomerRegistered registered(UUID journey, String municipalityCode, LocalDate arrival, String name) {
-        return new NewcomerRegistered(journey, arrival, municipalityCode, ReceptionType.ASSIGNED, 1990, Gender.FEMALE,
-                "ER", EducationLevel.SECONDARY, new PersonalDetails(name, null));
+        return new NewcomerRegistered(
+                journey,
+                arrival,
+                municipalityCode,
+                ReceptionType.ASSIGNED,
+                1990,
+                Gender.FEMALE,
+                "ER",
+                EducationLevel.SECONDARY,
+                new PersonalDetails(name, null));
     }
 
     private Caseload caseload(LocalDate today, GetCaseload query) {
@@ -498,13 +536,15 @@ class CaseloadQueriesTest {
     }
 
     private List<UUID> journeys(LocalDate today, GetCaseload query) {
-        return caseload(today, query).items().stream().map(CaseloadItem::journeyId).toList();
+        return caseload(today, query).items().stream()
+                .map(CaseloadItem::journeyId)
+                .toList();
     }
 
     private CaseloadItem item(UUID journey, LocalDate today) {
-        return caseload(today, new GetCaseload(null, municipality, false, 0, GetCaseload.MAX_SIZE))
-                .items().stream()
-                .filter(item -> item.journeyId().equals(journey)).findFirst()
+        return caseload(today, new GetCaseload(null, municipality, false, 0, GetCaseload.MAX_SIZE)).items().stream()
+                .filter(item -> item.journeyId().equals(journey))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("journey not in the caseload: " + journey));
     }
 

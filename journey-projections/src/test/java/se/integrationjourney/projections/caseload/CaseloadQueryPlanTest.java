@@ -1,15 +1,14 @@
 package se.integrationjourney.projections.caseload;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import se.integrationjourney.projections.testsupport.ViewDatabase;
-
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The caseload statements read a municipality's due journeys through the view's partial indexes, in index order:
@@ -59,8 +58,12 @@ class CaseloadQueryPlanTest {
     void givenAMunicipality_whenItsDueJourneysArePlanned_thenEachWayIsReadThroughItsPartialIndex() {
         String plan = explain(CaseloadQueries.dueSql(new GetCaseload(null, "0042", true)));
 
-        assertThat(plan).contains("caseload_due_for_good_idx", "caseload_establishment_ending_idx",
-                "caseload_sfi_right_ending_idx").doesNotContain("Seq Scan");
+        assertThat(plan)
+                .contains(
+                        "caseload_due_for_good_idx",
+                        "caseload_establishment_ending_idx",
+                        "caseload_sfi_right_ending_idx")
+                .doesNotContain("Seq Scan");
     }
 
     @Test
@@ -73,11 +76,14 @@ class CaseloadQueryPlanTest {
     @Test
     void givenAMunicipality_whenTheTotalsArePlanned_thenNoSequentialScan() {
         assertThat(explain(CaseloadQueries.totalSql(new GetCaseload(null, "0042", true))))
-                .contains("caseload_due_for_good_idx").doesNotContain("Seq Scan");
+                .contains("caseload_due_for_good_idx")
+                .doesNotContain("Seq Scan");
         assertThat(explain(CaseloadQueries.totalSql(new GetCaseload(null, "0042", false))))
-                .contains("caseload_open_by_municipality_idx").doesNotContain("Seq Scan");
+                .contains("caseload_open_by_municipality_idx")
+                .doesNotContain("Seq Scan");
         assertThat(explain(CaseloadQueries.notDueSql(new GetCaseload(null, "0042", false))))
-                .contains("caseload_open_by_municipality_idx").doesNotContain("Seq Scan");
+                .contains("caseload_open_by_municipality_idx")
+                .doesNotContain("Seq Scan");
     }
 
     @Test
@@ -89,10 +95,14 @@ class CaseloadQueryPlanTest {
 
     /** The plan of a statement the query runs, with the parameters it binds. */
     private static String explain(String sql) {
-        List<String> lines = new NamedParameterJdbcTemplate(database.jdbc()).queryForList("explain " + sql,
-                CaseloadQueries.parameters(new GetCaseload("cw-42", "0042", false), TODAY)
-                        .addValue("wanted", 50L).addValue("tailSize", 50).addValue("tailOffset", 0L),
-                String.class);
+        List<String> lines = new NamedParameterJdbcTemplate(database.jdbc())
+                .queryForList(
+                        "explain " + sql,
+                        CaseloadQueries.parameters(new GetCaseload("cw-42", "0042", false), TODAY)
+                                .addValue("wanted", 50L)
+                                .addValue("tailSize", 50)
+                                .addValue("tailOffset", 0L),
+                        String.class);
         return String.join("\n", lines);
     }
 }

@@ -1,5 +1,14 @@
 package se.integrationjourney.projections.caseload;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.integrationjourney.projections.caseload.CaseloadQueriesTest.registered;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,16 +33,6 @@ import se.integrationjourney.projections.runtime.ViewTables;
 import se.integrationjourney.projections.testsupport.EventFeeder;
 import se.integrationjourney.projections.testsupport.ViewDatabase;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static se.integrationjourney.projections.caseload.CaseloadQueriesTest.registered;
-
 /** The view rebuilt from scratch in one batch equals the view built live, one event at a time. */
 class CaseloadReplayTest {
 
@@ -42,6 +41,7 @@ class CaseloadReplayTest {
 
     /** A rebuild's copy, written by the live path's handlers (a rebuild that keeps nothing in memory). */
     private static final ViewTables REPLAY = ViewTables.rebuild(0);
+
     private static final String REPLAY_TABLE = REPLAY.of(CaseloadProjection.TABLE);
 
     @Test
@@ -62,7 +62,8 @@ class CaseloadReplayTest {
         List<Map<String, Object>> liveRows =
                 jdbc.queryForList(columns + CaseloadProjection.TABLE + " order by journey_id");
         assertThat(liveRows).hasSize(3);
-        assertThat(jdbc.queryForList(columns + REPLAY_TABLE + " order by journey_id")).isEqualTo(liveRows);
+        assertThat(jdbc.queryForList(columns + REPLAY_TABLE + " order by journey_id"))
+                .isEqualTo(liveRows);
     }
 
     private static List<DomainEventMessage<?>> history() {
@@ -79,13 +80,19 @@ class CaseloadReplayTest {
         add(history, messages, new SfiEnrolled(first, LocalDate.of(2021, 2, 1), 1));
         add(history, messages, new SfiLevelReached(first, LocalDate.of(2022, 2, 1), SfiLevel.D));
         add(history, messages, new EstablishmentPlanStarted(first, LocalDate.of(2021, 3, 1)));
-        add(history, messages, new EmploymentStarted(first, LocalDate.of(2022, 5, 1), "e1", EmploymentType.REGULAR,
-                "care", BigDecimal.valueOf(38)));
-        add(history, messages, new FollowUpRecorded(first, LocalDate.of(2025, 3, 2), 24, OutcomeStatus.EMPLOYED,
-                FollowUpSource.REGISTER));
+        add(
+                history,
+                messages,
+                new EmploymentStarted(
+                        first, LocalDate.of(2022, 5, 1), "e1", EmploymentType.REGULAR, "care", BigDecimal.valueOf(38)));
+        add(
+                history,
+                messages,
+                new FollowUpRecorded(
+                        first, LocalDate.of(2025, 3, 2), 24, OutcomeStatus.EMPLOYED, FollowUpSource.REGISTER));
         add(history, messages, new MilestoneRetracted(first, housing, "wrong contract"));
-        String closing = add(history, messages, new JourneyClosed(second, LocalDate.of(2021, 6, 1),
-                ClosureReason.MOVED_AWAY));
+        String closing =
+                add(history, messages, new JourneyClosed(second, LocalDate.of(2021, 6, 1), ClosureReason.MOVED_AWAY));
         add(history, messages, new MilestoneRetracted(second, closing, "did not move"));
         add(history, messages, new JourneyClosed(third, LocalDate.of(2021, 6, 1), ClosureReason.DECEASED));
         return history;

@@ -1,11 +1,11 @@
 package se.integrationjourney.projections.caseload;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import se.integrationjourney.projections.runtime.ViewTables;
 import se.integrationjourney.projections.testsupport.ViewDatabase;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The caseload view records the thresholds its due windows were computed with, so a change of them is noticed. */
 class CaseloadSettingsTest {
@@ -16,10 +16,12 @@ class CaseloadSettingsTest {
     @Test
     void givenTheThresholdsRecordedOrNot_whenTheViewIsAsked_thenOnlyOtherOrMissingOnesCallForARebuild() {
         CaseloadProjection byDefault = new CaseloadProjection(database.jdbc(), CaseloadThresholds.DEFAULTS);
-        CaseloadProjection housingSooner = new CaseloadProjection(database.jdbc(),
-                new CaseloadThresholds(30, 60, 45, 30, 90, 3, 90));
+        CaseloadProjection housingSooner =
+                new CaseloadProjection(database.jdbc(), new CaseloadThresholds(30, 60, 45, 30, 90, 3, 90));
 
-        assertThat(byDefault.builtWithOtherSettings()).as("nothing recorded yet (a new view)").isTrue();
+        assertThat(byDefault.builtWithOtherSettings())
+                .as("nothing recorded yet (a new view)")
+                .isTrue();
 
         byDefault.recordSettings(ViewTables.LIVE);
         assertThat(byDefault.builtWithOtherSettings()).isFalse();
@@ -29,12 +31,14 @@ class CaseloadSettingsTest {
         assertThat(housingSooner.builtWithOtherSettings()).isFalse();
         assertThat(byDefault.builtWithOtherSettings()).isTrue();
         assertThat(database.jdbc().queryForList("select thresholds from caseload_settings", String.class))
-                .containsExactly("introductory-meeting-days=30,action-plan-days=60,housing-days=45,sfi-enrolment-days=30,"
-                        + "establishment-ending-days=90,sfi-right-years=3,sfi-right-ending-days=90,"
-                        + "sfi-right-in-force-from=2026-01-01");
+                .containsExactly(
+                        "introductory-meeting-days=30,action-plan-days=60,housing-days=45,sfi-enrolment-days=30,"
+                                + "establishment-ending-days=90,sfi-right-years=3,sfi-right-ending-days=90,"
+                                + "sfi-right-in-force-from=2026-01-01");
 
         housingSooner.forgetSettings();
-        assertThat(housingSooner.builtWithOtherSettings()).as("rows of mixed thresholds: rebuild whatever they are")
+        assertThat(housingSooner.builtWithOtherSettings())
+                .as("rows of mixed thresholds: rebuild whatever they are")
                 .isTrue();
     }
 }

@@ -1,14 +1,7 @@
 package se.integrationjourney.projections.caseload;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
-import se.integrationjourney.projections.runtime.ViewTables;
-import se.integrationjourney.projections.testsupport.EventFeeder;
-import se.integrationjourney.projections.testsupport.ViewDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.sql.DataSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -19,8 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import se.integrationjourney.projections.runtime.ViewTables;
+import se.integrationjourney.projections.testsupport.EventFeeder;
+import se.integrationjourney.projections.testsupport.ViewDatabase;
 
 /**
  * One caseload read sees one snapshot, asked for inside its transaction: the page and the total agree even when a
@@ -36,8 +35,8 @@ class CaseloadSnapshotTest {
     private static final String MUNICIPALITY = "2999";
 
     private final EventFeeder feeder = new EventFeeder();
-    private final Object handlers = new CaseloadProjection(database.jdbc(), CaseloadThresholds.DEFAULTS)
-            .eventHandlers(ViewTables.LIVE);
+    private final Object handlers =
+            new CaseloadProjection(database.jdbc(), CaseloadThresholds.DEFAULTS).eventHandlers(ViewTables.LIVE);
 
     @Test
     void givenAJourneyArrivingBetweenTheStatementsOfARead_whenRead_thenPageAndTotalAgreeWithoutIt() {
@@ -55,12 +54,18 @@ class CaseloadSnapshotTest {
         Caseload caseload = CaseloadQueriesTest.queries(new JdbcTemplate(recording), TODAY)
                 .handle(new GetCaseload(null, MUNICIPALITY, false));
 
-        assertThat(arrived[0]).as("the total is counted in a statement of its own").isTrue();
+        assertThat(arrived[0])
+                .as("the total is counted in a statement of its own")
+                .isTrue();
         assertThat(caseload.items()).extracting(CaseloadItem::journeyId).containsExactlyInAnyOrderElementsOf(before);
         assertThat(caseload.total()).as("the total of the page's snapshot").isEqualTo(before.size());
         assertThat(CaseloadQueriesTest.queries(database.jdbc(), TODAY)
-                .handle(new GetCaseload(null, MUNICIPALITY, false)).total()).isEqualTo(before.size() + 1);
-        List<String> statements = calls.stream().filter(call -> !call.matches("set[A-Z]\\w*\\(.*\\)")).toList();
+                        .handle(new GetCaseload(null, MUNICIPALITY, false))
+                        .total())
+                .isEqualTo(before.size() + 1);
+        List<String> statements = calls.stream()
+                .filter(call -> !call.matches("set[A-Z]\\w*\\(.*\\)"))
+                .toList();
         assertThat(statements.get(0)).as("first in the transaction").isEqualTo(CaseloadQueries.SNAPSHOT_ISOLATION);
         assertThat(calls).containsSubsequence("setAutoCommit(false)", CaseloadQueries.SNAPSHOT_ISOLATION);
         assertThat(calls).noneMatch(call -> call.contains("TransactionIsolation"));
@@ -107,7 +112,7 @@ class CaseloadSnapshotTest {
         }
 
         private static <T> T proxy(Class<T> type, T target, InvocationHandler handler) {
-            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, handler));
+            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
         }
 
         private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {

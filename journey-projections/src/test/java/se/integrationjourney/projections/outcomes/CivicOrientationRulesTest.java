@@ -1,9 +1,9 @@
 package se.integrationjourney.projections.outcomes;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.date;
+
+import org.junit.jupiter.api.Test;
 
 class CivicOrientationRulesTest {
 
@@ -21,13 +21,17 @@ class CivicOrientationRulesTest {
 
     @Test
     void givenHoursAroundTheOldMinimum_whenCheckedOnTheLastDayOfTheOldRule_then60MeetsItAnd59DoesNot() {
-        assertThat(CivicOrientationRules.meetsLegalMinimum(60, date(2020, 1, 31))).isTrue();
-        assertThat(CivicOrientationRules.meetsLegalMinimum(59, date(2020, 1, 31))).isFalse();
+        assertThat(CivicOrientationRules.meetsLegalMinimum(60, date(2020, 1, 31)))
+                .isTrue();
+        assertThat(CivicOrientationRules.meetsLegalMinimum(59, date(2020, 1, 31)))
+                .isFalse();
     }
 
     @Test
     void givenHoursAroundTheNewMinimum_whenCheckedOnTheFirstDayOfTheNewRule_then100MeetsItAnd99DoesNot() {
-        assertThat(CivicOrientationRules.meetsLegalMinimum(100, date(2020, 2, 1))).isTrue();
-        assertThat(CivicOrientationRules.meetsLegalMinimum(99, date(2020, 2, 1))).isFalse();
+        assertThat(CivicOrientationRules.meetsLegalMinimum(100, date(2020, 2, 1)))
+                .isTrue();
+        assertThat(CivicOrientationRules.meetsLegalMinimum(99, date(2020, 2, 1)))
+                .isFalse();
     }
 }

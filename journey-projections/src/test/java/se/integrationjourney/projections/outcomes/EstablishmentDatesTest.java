@@ -1,16 +1,14 @@
 package se.integrationjourney.projections.outcomes;
 
-import org.junit.jupiter.api.Test;
-
-import se.integrationjourney.core.events.Gender;
-import se.integrationjourney.core.events.OutcomeStatus;
-
-import java.util.UUID;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.date;
 import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.journey;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import se.integrationjourney.core.events.Gender;
+import se.integrationjourney.core.events.OutcomeStatus;
 
 class EstablishmentDatesTest {
 
@@ -23,14 +21,20 @@ class EstablishmentDatesTest {
 
     @Test
     void givenRecordedEnd_whenAskingForEstablishmentEnd_thenTheRecordedEndIsUsed() {
-        JourneyFacts facts = journey().establishmentStarted(2021, 3, 15).establishmentEnded(2022, 1, 10).build();
+        JourneyFacts facts = journey()
+                .establishmentStarted(2021, 3, 15)
+                .establishmentEnded(2022, 1, 10)
+                .build();
 
         assertThat(facts.establishmentEnd()).isEqualTo(date(2022, 1, 10));
     }
 
     @Test
     void givenRecordedEndLaterThanTwoYears_whenAskingForEstablishmentEnd_thenTheRecordedEndIsStillUsed() {
-        JourneyFacts facts = journey().establishmentStarted(2021, 3, 15).establishmentEnded(2023, 6, 1).build();
+        JourneyFacts facts = journey()
+                .establishmentStarted(2021, 3, 15)
+                .establishmentEnded(2023, 6, 1)
+                .build();
 
         assertThat(facts.establishmentEnd()).isEqualTo(date(2023, 6, 1));
     }
@@ -52,7 +56,10 @@ class EstablishmentDatesTest {
 
     @Test
     void givenRecordedEnd_whenAskingForMeasurementPoint_thenItIsTheEndPlus24Months() {
-        JourneyFacts facts = journey().establishmentStarted(2021, 3, 15).establishmentEnded(2022, 8, 31).build();
+        JourneyFacts facts = journey()
+                .establishmentStarted(2021, 3, 15)
+                .establishmentEnded(2022, 8, 31)
+                .build();
 
         assertThat(facts.measurementPoint()).isEqualTo(date(2024, 8, 31));
     }
@@ -89,8 +96,25 @@ class EstablishmentDatesTest {
 
     @Test
     void givenNullLists_whenBuildingFacts_thenTheyAreEmptyAndImmutable() {
-        JourneyFacts facts = new JourneyFacts(UUID.randomUUID(), "1473", Gender.MALE, 1990,
-                date(2021, 1, 1), null, null, null, null, null, null, null, null, null, null, null, null, null);
+        JourneyFacts facts = new JourneyFacts(
+                UUID.randomUUID(),
+                "1473",
+                Gender.MALE,
+                1990,
+                date(2021, 1, 1),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
 
         assertThat(facts.employments()).isEmpty();
         assertThat(facts.statusAt(date(2022, 1, 1), date(2022, 1, 1))).isEqualTo(OutcomeStatus.UNKNOWN);

@@ -1,15 +1,14 @@
 package se.integrationjourney.projections.outcomes;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import se.integrationjourney.core.events.ClosureReason;
 import se.integrationjourney.core.events.EmploymentType;
 import se.integrationjourney.core.events.Gender;
 import se.integrationjourney.core.events.OutcomeStatus;
 import se.integrationjourney.core.events.SfiLevel;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Test data for the measurements: a journey as the facts a caseworker would record, in recording order.
@@ -40,8 +39,7 @@ final class JourneyFactsBuilder {
     // Registration is the journey's first event.
     private long recordingOrder = 1;
 
-    private JourneyFactsBuilder() {
-    }
+    private JourneyFactsBuilder() {}
 
     static JourneyFactsBuilder journey() {
         return new JourneyFactsBuilder();
@@ -176,9 +174,24 @@ final class JourneyFactsBuilder {
     }
 
     JourneyFacts build() {
-        return new JourneyFacts(journeyId, municipalityCode, gender, birthYear, arrivalDate,
-                establishmentStart, establishmentEnd, employments, businesses, studies, internships,
-                financialAssistance, selfSufficiencyChanges, followUps, lifecycleEvents, housingSecured,
-                sfiLevels, civicOrientations);
+        return new JourneyFacts(
+                journeyId,
+                municipalityCode,
+                gender,
+                birthYear,
+                arrivalDate,
+                establishmentStart,
+                establishmentEnd,
+                employments,
+                businesses,
+                studies,
+                internships,
+                financialAssistance,
+                selfSufficiencyChanges,
+                followUps,
+                lifecycleEvents,
+                housingSecured,
+                sfiLevels,
+                civicOrientations);
     }
 }

@@ -1,34 +1,59 @@
 package se.integrationjourney.projections.outcomes;
 
-import org.junit.jupiter.api.Test;
-import se.integrationjourney.core.events.EmploymentType;
-import se.integrationjourney.core.events.Gender;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.date;
 import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.journey;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import se.integrationjourney.core.events.EmploymentType;
+import se.integrationjourney.core.events.Gender;
 
 class OutcomeCsvTest {
 
     @Test
     void givenATwoYearsAfterOutcome_whenFlattened_thenAHeaderTheTotalEachGenderAndEachAgeBandAreRows() {
-        TwoYearsAfterOutcome outcome = OutcomeCalculator.twoYearsAfter(List.of(
-                journey().gender(Gender.FEMALE).establishmentStarted(2020, 6, 1)
-                        .employed(EmploymentType.REGULAR, date(2023, 1, 1), null).build(),
-                journey().gender(Gender.MALE).establishmentStarted(2020, 6, 1).build(),
-                journey().gender(Gender.MALE).establishmentStarted(2020, 12, 1).build()),
-                2022, date(2024, 10, 1));
+        TwoYearsAfterOutcome outcome = OutcomeCalculator.twoYearsAfter(
+                List.of(
+                        journey()
+                                .gender(Gender.FEMALE)
+                                .establishmentStarted(2020, 6, 1)
+                                .employed(EmploymentType.REGULAR, date(2023, 1, 1), null)
+                                .build(),
+                        journey()
+                                .gender(Gender.MALE)
+                                .establishmentStarted(2020, 6, 1)
+                                .build(),
+                        journey()
+                                .gender(Gender.MALE)
+                                .establishmentStarted(2020, 12, 1)
+                                .build()),
+                2022,
+                date(2024, 10, 1));
 
         List<List<String>> rows = OutcomeCsv.rows(TwoYearsAfterOutcomeResponse.of(outcome, 42));
 
         assertThat(rows).hasSize(1 + 1 + 4 + 6);
-        assertThat(rows.get(0)).containsExactly("dimension", "key", "denominator", "pending", "lostToFollowUp",
-                "EMPLOYED", "SUBSIDISED_EMPLOYMENT", "SELF_EMPLOYED", "STUDYING", "FINANCIAL_ASSISTANCE", "UNKNOWN",
-                "inWorkOrStudiesCount", "inWorkOrStudiesShare", "selfSufficientCount", "selfSufficientShare");
-        assertThat(rows.get(1)).containsExactly("total", "all", "2", "1", "0", "1", "0", "0", "0", "0", "1",
-                "1", "0.5000", "0", "0.0000");
+        assertThat(rows.get(0))
+                .containsExactly(
+                        "dimension",
+                        "key",
+                        "denominator",
+                        "pending",
+                        "lostToFollowUp",
+                        "EMPLOYED",
+                        "SUBSIDISED_EMPLOYMENT",
+                        "SELF_EMPLOYED",
+                        "STUDYING",
+                        "FINANCIAL_ASSISTANCE",
+                        "UNKNOWN",
+                        "inWorkOrStudiesCount",
+                        "inWorkOrStudiesShare",
+                        "selfSufficientCount",
+                        "selfSufficientShare");
+        assertThat(rows.get(1))
+                .containsExactly(
+                        "total", "all", "2", "1", "0", "1", "0", "0", "0", "0", "1", "1", "0.5000", "0", "0.0000");
         assertThat(rows.get(2)).startsWith("gender", "FEMALE", "1", "0", "0", "1");
         assertThat(rows.get(3)).startsWith("gender", "MALE", "1", "1", "0");
         assertThat(rows.get(6)).startsWith("ageBand", "20-24");
@@ -39,13 +64,23 @@ class OutcomeCsvTest {
 
     @Test
     void givenATimeToMilestoneWithoutAnswers_whenFlattened_thenMissingValuesAreEmpty() {
-        TimeToMilestoneResponse time = new TimeToMilestoneResponse(Milestone.SFI_LEVEL_B, MeasuredFrom.ARRIVAL, 5, 0,
-                null, null, null, null, null, 7);
+        TimeToMilestoneResponse time = new TimeToMilestoneResponse(
+                Milestone.SFI_LEVEL_B, MeasuredFrom.ARRIVAL, 5, 0, null, null, null, null, null, 7);
 
-        assertThat(OutcomeCsv.rows(time)).containsExactly(
-                List.of("milestone", "from", "cohortSize", "reached", "medianDays", "p25Days", "p75Days",
-                        "withinMonths", "reachedWithinCount", "reachedWithinShare"),
-                List.of("SFI_LEVEL_B", "ARRIVAL", "5", "0", "", "", "", "", "", ""));
+        assertThat(OutcomeCsv.rows(time))
+                .containsExactly(
+                        List.of(
+                                "milestone",
+                                "from",
+                                "cohortSize",
+                                "reached",
+                                "medianDays",
+                                "p25Days",
+                                "p75Days",
+                                "withinMonths",
+                                "reachedWithinCount",
+                                "reachedWithinShare"),
+                        List.of("SFI_LEVEL_B", "ARRIVAL", "5", "0", "", "", "", "", "", ""));
     }
 
     @Test

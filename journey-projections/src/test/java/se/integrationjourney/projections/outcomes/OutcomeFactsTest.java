@@ -1,5 +1,15 @@
 package se.integrationjourney.projections.outcomes;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static se.integrationjourney.projections.outcomes.JourneyFacts.LifecycleEvent.Kind.CLOSED;
+import static se.integrationjourney.projections.outcomes.JourneyFacts.LifecycleEvent.Kind.REOPENED;
+import static se.integrationjourney.projections.outcomes.JourneyFacts.SelfSufficiencyChange.Direction.LOST;
+import static se.integrationjourney.projections.outcomes.JourneyFacts.SelfSufficiencyChange.Direction.REACHED;
+import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.date;
+
+import java.math.BigDecimal;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import se.integrationjourney.core.events.BusinessClosed;
 import se.integrationjourney.core.events.BusinessStarted;
@@ -43,17 +53,6 @@ import se.integrationjourney.core.events.Tenure;
 import se.integrationjourney.projections.casefile.CaseFile;
 import se.integrationjourney.projections.casefile.CaseFileFold;
 import se.integrationjourney.projections.casefile.CaseFileJson;
-
-import java.math.BigDecimal;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static se.integrationjourney.projections.outcomes.JourneyFacts.LifecycleEvent.Kind.CLOSED;
-import static se.integrationjourney.projections.outcomes.JourneyFacts.LifecycleEvent.Kind.REOPENED;
-import static se.integrationjourney.projections.outcomes.JourneyFacts.SelfSufficiencyChange.Direction.LOST;
-import static se.integrationjourney.projections.outcomes.JourneyFacts.SelfSufficiencyChange.Direction.REACHED;
-import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.date;
 
 class OutcomeFactsTest {
 
@@ -114,11 +113,10 @@ class OutcomeFactsTest {
     @Test
     void givenEpisodes_whenMapped_thenEachBecomesItsFactWithTypeIdAndDates() {
         record(registered());
-        record(new EmploymentStarted(journeyId, date(2021, 6, 1), "e1", EmploymentType.NYSTARTSJOBB, "care",
-                BigDecimal.valueOf(40)));
+        record(new EmploymentStarted(
+                journeyId, date(2021, 6, 1), "e1", EmploymentType.NYSTARTSJOBB, "care", BigDecimal.valueOf(40)));
         record(new EmploymentEnded(journeyId, date(2021, 12, 31), "e1"));
-        record(new EmploymentStarted(journeyId, date(2022, 1, 10), "e2", EmploymentType.REGULAR, "it",
-                BigDecimal.TEN));
+        record(new EmploymentStarted(journeyId, date(2022, 1, 10), "e2", EmploymentType.REGULAR, "it", BigDecimal.TEN));
         record(new BusinessStarted(journeyId, date(2022, 3, 1)));
         record(new BusinessClosed(journeyId, date(2022, 9, 1)));
         record(new StudiesStarted(journeyId, date(2021, 8, 20), "s1", StudyLevel.KOMVUX));
@@ -130,15 +128,19 @@ class OutcomeFactsTest {
 
         JourneyFacts facts = OutcomeFacts.from(file);
 
-        assertThat(facts.employments()).containsExactly(
-                new JourneyFacts.Employment("e1", EmploymentType.NYSTARTSJOBB, date(2021, 6, 1), date(2021, 12, 31)),
-                new JourneyFacts.Employment("e2", EmploymentType.REGULAR, date(2022, 1, 10), null));
+        assertThat(facts.employments())
+                .containsExactly(
+                        new JourneyFacts.Employment(
+                                "e1", EmploymentType.NYSTARTSJOBB, date(2021, 6, 1), date(2021, 12, 31)),
+                        new JourneyFacts.Employment("e2", EmploymentType.REGULAR, date(2022, 1, 10), null));
         assertThat(facts.businesses()).containsExactly(new JourneyFacts.Business(date(2022, 3, 1), date(2022, 9, 1)));
-        assertThat(facts.studies()).containsExactly(new JourneyFacts.Studies("s1", date(2021, 8, 20), date(2022, 6, 10)));
-        assertThat(facts.internships()).containsExactly(
-                new JourneyFacts.Internship("i1", date(2021, 4, 1), date(2021, 5, 1)));
-        assertThat(facts.financialAssistance()).containsExactly(
-                new JourneyFacts.FinancialAssistance(date(2021, 2, 1), date(2021, 7, 1), assistanceSequence));
+        assertThat(facts.studies())
+                .containsExactly(new JourneyFacts.Studies("s1", date(2021, 8, 20), date(2022, 6, 10)));
+        assertThat(facts.internships())
+                .containsExactly(new JourneyFacts.Internship("i1", date(2021, 4, 1), date(2021, 5, 1)));
+        assertThat(facts.financialAssistance())
+                .containsExactly(
+                        new JourneyFacts.FinancialAssistance(date(2021, 2, 1), date(2021, 7, 1), assistanceSequence));
     }
 
     @Test
@@ -146,21 +148,23 @@ class OutcomeFactsTest {
         record(registered());
         long reached = record(new SelfSufficiencyReached(journeyId, date(2022, 1, 1), SelfSufficiencyBasis.EMPLOYMENT));
         long lost = record(new SelfSufficiencyLost(journeyId, date(2022, 5, 1)));
-        long followUp = record(new FollowUpRecorded(journeyId, date(2023, 1, 1), 24, OutcomeStatus.STUDYING,
-                FollowUpSource.INTERVIEW));
+        long followUp = record(new FollowUpRecorded(
+                journeyId, date(2023, 1, 1), 24, OutcomeStatus.STUDYING, FollowUpSource.INTERVIEW));
         long closed = record(new JourneyClosed(journeyId, date(2023, 2, 1), ClosureReason.MOVED_AWAY));
         long reopened = record(new JourneyReopened(journeyId, date(2023, 3, 1)));
 
         JourneyFacts facts = OutcomeFacts.from(file);
 
-        assertThat(facts.selfSufficiencyChanges()).containsExactly(
-                new JourneyFacts.SelfSufficiencyChange(date(2022, 1, 1), REACHED, reached),
-                new JourneyFacts.SelfSufficiencyChange(date(2022, 5, 1), LOST, lost));
-        assertThat(facts.followUps()).containsExactly(
-                new JourneyFacts.FollowUp(date(2023, 1, 1), 24, OutcomeStatus.STUDYING, followUp));
-        assertThat(facts.lifecycleEvents()).containsExactly(
-                new JourneyFacts.LifecycleEvent(date(2023, 2, 1), CLOSED, ClosureReason.MOVED_AWAY, closed),
-                new JourneyFacts.LifecycleEvent(date(2023, 3, 1), REOPENED, null, reopened));
+        assertThat(facts.selfSufficiencyChanges())
+                .containsExactly(
+                        new JourneyFacts.SelfSufficiencyChange(date(2022, 1, 1), REACHED, reached),
+                        new JourneyFacts.SelfSufficiencyChange(date(2022, 5, 1), LOST, lost));
+        assertThat(facts.followUps())
+                .containsExactly(new JourneyFacts.FollowUp(date(2023, 1, 1), 24, OutcomeStatus.STUDYING, followUp));
+        assertThat(facts.lifecycleEvents())
+                .containsExactly(
+                        new JourneyFacts.LifecycleEvent(date(2023, 2, 1), CLOSED, ClosureReason.MOVED_AWAY, closed),
+                        new JourneyFacts.LifecycleEvent(date(2023, 3, 1), REOPENED, null, reopened));
     }
 
     @Test
@@ -176,11 +180,12 @@ class OutcomeFactsTest {
         JourneyFacts facts = OutcomeFacts.from(file);
 
         assertThat(facts.housingSecured()).containsExactly(date(2021, 5, 1), date(2021, 4, 1));
-        assertThat(facts.sfiLevelsReached()).containsExactly(
-                new JourneyFacts.SfiLevelReached(date(2021, 6, 1), SfiLevel.A),
-                new JourneyFacts.SfiLevelReached(date(2021, 9, 1), SfiLevel.B));
-        assertThat(facts.civicOrientationCompletions()).containsExactly(
-                new JourneyFacts.CivicOrientationCompletion(date(2021, 11, 1), 100));
+        assertThat(facts.sfiLevelsReached())
+                .containsExactly(
+                        new JourneyFacts.SfiLevelReached(date(2021, 6, 1), SfiLevel.A),
+                        new JourneyFacts.SfiLevelReached(date(2021, 9, 1), SfiLevel.B));
+        assertThat(facts.civicOrientationCompletions())
+                .containsExactly(new JourneyFacts.CivicOrientationCompletion(date(2021, 11, 1), 100));
         assertThat(facts.milestoneDate(Milestone.HOUSING_SECURED)).contains(date(2021, 4, 1));
         assertThat(facts.milestoneDate(Milestone.SFI_LEVEL_B)).contains(date(2021, 9, 1));
     }
@@ -188,8 +193,8 @@ class OutcomeFactsTest {
     @Test
     void givenRetractedFacts_whenMapped_thenTheyAreNotThereAndARetractedEndReopensTheEpisode() {
         record(registered());
-        String employment = recordId(new EmploymentStarted(journeyId, date(2021, 6, 1), "e1", EmploymentType.REGULAR,
-                "it", BigDecimal.TEN));
+        String employment = recordId(
+                new EmploymentStarted(journeyId, date(2021, 6, 1), "e1", EmploymentType.REGULAR, "it", BigDecimal.TEN));
         record(new StudiesStarted(journeyId, date(2021, 8, 20), "s1", StudyLevel.KOMVUX));
         String studiesEnd = recordId(new StudiesEnded(journeyId, date(2022, 6, 10), "s1"));
         record(new EstablishmentPlanStarted(journeyId, date(2021, 2, 1)));
@@ -210,8 +215,8 @@ class OutcomeFactsTest {
     void givenTheStoredCopyWithoutPersonalData_whenMapped_thenTheFactsAreTheSame() {
         record(registered());
         record(new EstablishmentPlanStarted(journeyId, date(2021, 2, 1)));
-        record(new EmploymentStarted(journeyId, date(2021, 6, 1), "e1", EmploymentType.EXTRATJANST, "care",
-                new BigDecimal("37.5")));
+        record(new EmploymentStarted(
+                journeyId, date(2021, 6, 1), "e1", EmploymentType.EXTRATJANST, "care", new BigDecimal("37.5")));
         record(new FinancialAssistanceStarted(journeyId, date(2021, 2, 1)));
         record(new SelfSufficiencyReached(journeyId, date(2022, 1, 1), SelfSufficiencyBasis.EMPLOYMENT));
         record(new FollowUpRecorded(journeyId, date(2025, 2, 1), 24, OutcomeStatus.EMPLOYED, FollowUpSource.REGISTER));
@@ -231,8 +236,16 @@ class OutcomeFactsTest {
     }
 
     private NewcomerRegistered registered() {
-        return new NewcomerRegistered(journeyId, date(2021, 1, 15), "1473", ReceptionType.ASSIGNED, 1985,
-                Gender.MALE, "ER", EducationLevel.PRIMARY, new PersonalDetails("Yonas Tesfay", "198501011239"));
+        return new NewcomerRegistered(
+                journeyId,
+                date(2021, 1, 15),
+                "1473",
+                ReceptionType.ASSIGNED,
+                1985,
+                Gender.MALE,
+                "ER",
+                EducationLevel.PRIMARY,
+                new PersonalDetails("Yonas Tesfay", "198501011239"));
     }
 
     /** Records the event and returns its sequence number. */

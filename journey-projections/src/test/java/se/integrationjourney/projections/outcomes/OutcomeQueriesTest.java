@@ -1,5 +1,17 @@
 package se.integrationjourney.projections.outcomes;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.date;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,19 +45,6 @@ import se.integrationjourney.projections.runtime.ViewTables;
 import se.integrationjourney.projections.testsupport.EventFeeder;
 import se.integrationjourney.projections.testsupport.ViewDatabase;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.entry;
-import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.date;
-
 /**
  * The outcomes view end to end: journey events through the view's handlers into {@code outcome_facts}, then the
  * analysts' queries over it.
@@ -65,7 +64,7 @@ class OutcomeQueriesTest {
     private JdbcTemplate jdbc;
     private Object handlers;
     private OutcomeQueries queries;
-    private Runnable onPositionRead = () -> { };
+    private Runnable onPositionRead = () -> {};
 
     @BeforeEach
     void setUp() {
@@ -93,13 +92,14 @@ class OutcomeQueriesTest {
         assertThat(outcome.denominator()).isEqualTo(4);
         assertThat(outcome.pending()).isEqualTo(1);
         assertThat(outcome.lostToFollowUp()).isEqualTo(1);
-        assertThat(outcome.byStatus()).containsExactly(
-                entry(OutcomeStatus.EMPLOYED, 1L),
-                entry(OutcomeStatus.SUBSIDISED_EMPLOYMENT, 1L),
-                entry(OutcomeStatus.SELF_EMPLOYED, 0L),
-                entry(OutcomeStatus.STUDYING, 1L),
-                entry(OutcomeStatus.FINANCIAL_ASSISTANCE, 1L),
-                entry(OutcomeStatus.UNKNOWN, 0L));
+        assertThat(outcome.byStatus())
+                .containsExactly(
+                        entry(OutcomeStatus.EMPLOYED, 1L),
+                        entry(OutcomeStatus.SUBSIDISED_EMPLOYMENT, 1L),
+                        entry(OutcomeStatus.SELF_EMPLOYED, 0L),
+                        entry(OutcomeStatus.STUDYING, 1L),
+                        entry(OutcomeStatus.FINANCIAL_ASSISTANCE, 1L),
+                        entry(OutcomeStatus.UNKNOWN, 0L));
         assertThat(outcome.inWorkOrStudies()).isEqualTo(new CountAndShare(3, new BigDecimal("0.7500")));
         assertThat(outcome.selfSufficient()).isEqualTo(new CountAndShare(2, new BigDecimal("0.5000")));
 
@@ -113,7 +113,8 @@ class OutcomeQueriesTest {
         assertThat(outcome.byGender().get(Gender.OTHER).denominator()).isZero();
 
         assertThat(outcome.byAgeBand().keySet()).containsExactly("20-24", "25-34", "35-44", "45-54", "55-64", "other");
-        TwoYearsAfterOutcome.Breakdown twentyFiveToThirtyFour = outcome.byAgeBand().get("25-34");
+        TwoYearsAfterOutcome.Breakdown twentyFiveToThirtyFour =
+                outcome.byAgeBand().get("25-34");
         assertThat(twentyFiveToThirtyFour.denominator()).isEqualTo(1);
         assertThat(twentyFiveToThirtyFour.pending()).isEqualTo(1);
         assertThat(twentyFiveToThirtyFour.lostToFollowUp()).isEqualTo(1);
@@ -126,7 +127,8 @@ class OutcomeQueriesTest {
         feedTheCohortOf2022();
 
         TwoYearsAfterOutcomeResponse toreboda = queries.handle(new FindTwoYearsAfterOutcome(2022, TOREBODA, null));
-        TwoYearsAfterOutcomeResponse stockholm = queries.handle(new FindTwoYearsAfterOutcome(2022, STOCKHOLM_CODE, null));
+        TwoYearsAfterOutcomeResponse stockholm =
+                queries.handle(new FindTwoYearsAfterOutcome(2022, STOCKHOLM_CODE, null));
 
         assertThat(toreboda.denominator()).isEqualTo(3);
         assertThat(toreboda.pending()).isEqualTo(1);
@@ -137,18 +139,22 @@ class OutcomeQueriesTest {
         assertThat(stockholm.denominator()).isEqualTo(1);
         assertThat(stockholm.pending()).isZero();
         assertThat(stockholm.byStatus()).containsEntry(OutcomeStatus.SUBSIDISED_EMPLOYMENT, 1L);
-        assertThat(queries.handle(new FindTwoYearsAfterOutcome(2022, "2480", null)).denominator()).isZero();
+        assertThat(queries.handle(new FindTwoYearsAfterOutcome(2022, "2480", null))
+                        .denominator())
+                .isZero();
     }
 
     @Test
     void givenAnEarlierAsOf_whenAskedForTheTwoYearsAfterOutcome_thenJourneysMeasuredLaterArePending() {
         feedTheCohortOf2022();
 
-        TwoYearsAfterOutcomeResponse outcome = queries.handle(
-                new FindTwoYearsAfterOutcome(2022, null, date(2024, 4, 1)));
+        TwoYearsAfterOutcomeResponse outcome =
+                queries.handle(new FindTwoYearsAfterOutcome(2022, null, date(2024, 4, 1)));
 
         assertThat(outcome.asOf()).isEqualTo(date(2024, 4, 1));
-        assertThat(outcome.denominator()).as("measured 2024-03-01 and 2024-02-01").isEqualTo(2);
+        assertThat(outcome.denominator())
+                .as("measured 2024-03-01 and 2024-02-01")
+                .isEqualTo(2);
         assertThat(outcome.pending()).isEqualTo(4);
         assertThat(outcome.lostToFollowUp()).isZero();
     }
@@ -157,17 +163,22 @@ class OutcomeQueriesTest {
     void givenARetractedEmployment_whenAskedAgain_thenTheStatusFallsBackToTheStudies() {
         UUID journey = register(TOREBODA, date(2020, 3, 1), 1990, Gender.FEMALE);
         feeder.feed(handlers, new EstablishmentPlanStarted(journey, date(2020, 6, 1)));
-        String employment = feeder.feedOne(handlers, new EmploymentStarted(journey, date(2023, 1, 1), "e1",
-                EmploymentType.REGULAR, "it", BigDecimal.valueOf(40)));
+        String employment = feeder.feedOne(
+                handlers,
+                new EmploymentStarted(
+                        journey, date(2023, 1, 1), "e1", EmploymentType.REGULAR, "it", BigDecimal.valueOf(40)));
         feeder.feed(handlers, new StudiesStarted(journey, date(2023, 6, 1), "s1", StudyLevel.KOMVUX));
-        assertThat(queries.handle(new FindTwoYearsAfterOutcome(2022, null, null)).byStatus())
+        assertThat(queries.handle(new FindTwoYearsAfterOutcome(2022, null, null))
+                        .byStatus())
                 .containsEntry(OutcomeStatus.EMPLOYED, 1L);
 
         feeder.feed(handlers, new MilestoneRetracted(journey, employment, "recorded on the wrong journey"));
 
         TwoYearsAfterOutcomeResponse outcome = queries.handle(new FindTwoYearsAfterOutcome(2022, null, null));
         assertThat(outcome.denominator()).isEqualTo(1);
-        assertThat(outcome.byStatus()).containsEntry(OutcomeStatus.EMPLOYED, 0L).containsEntry(OutcomeStatus.STUDYING, 1L);
+        assertThat(outcome.byStatus())
+                .containsEntry(OutcomeStatus.EMPLOYED, 0L)
+                .containsEntry(OutcomeStatus.STUDYING, 1L);
     }
 
     @Test
@@ -175,19 +186,29 @@ class OutcomeQueriesTest {
         LocalDate asOf = date(2026, 1, 1);
         UUID journey = register(TOREBODA, date(2021, 2, 1), 1990, Gender.MALE);
         feeder.feed(handlers, new EstablishmentPlanStarted(journey, date(2021, 3, 1)));
-        String end = feeder.feedOne(handlers,
-                new EstablishmentPlanEnded(journey, date(2022, 2, 1), EstablishmentEndReason.WORK));
-        assertThat(queries.handle(new FindTwoYearsAfterOutcome(2022, null, asOf)).denominator()).isEqualTo(1);
-        assertThat(queries.handle(new FindTwoYearsAfterOutcome(2023, null, asOf)).denominator()).isZero();
+        String end = feeder.feedOne(
+                handlers, new EstablishmentPlanEnded(journey, date(2022, 2, 1), EstablishmentEndReason.WORK));
+        assertThat(queries.handle(new FindTwoYearsAfterOutcome(2022, null, asOf))
+                        .denominator())
+                .isEqualTo(1);
+        assertThat(queries.handle(new FindTwoYearsAfterOutcome(2023, null, asOf))
+                        .denominator())
+                .isZero();
 
         feeder.feed(handlers, new MilestoneRetracted(journey, end, "the plan did not end"));
 
-        assertThat(jdbc.queryForObject("select establishment_end_year from outcome_facts where journey_id = ?",
-                Integer.class, journey)).isEqualTo(2023);
+        assertThat(jdbc.queryForObject(
+                        "select establishment_end_year from outcome_facts where journey_id = ?",
+                        Integer.class,
+                        journey))
+                .isEqualTo(2023);
         TwoYearsAfterOutcomeResponse before = queries.handle(new FindTwoYearsAfterOutcome(2022, null, asOf));
-        assertThat(before.denominator() + before.pending() + before.lostToFollowUp()).isZero();
-        assertThat(queries.handle(new FindTwoYearsAfterOutcome(2023, null, asOf)).denominator())
-                .as("ends 2023-03-01, measured 2025-03-01").isEqualTo(1);
+        assertThat(before.denominator() + before.pending() + before.lostToFollowUp())
+                .isZero();
+        assertThat(queries.handle(new FindTwoYearsAfterOutcome(2023, null, asOf))
+                        .denominator())
+                .as("ends 2023-03-01, measured 2025-03-01")
+                .isEqualTo(1);
     }
 
     @Test
@@ -212,21 +233,42 @@ class OutcomeQueriesTest {
         UUID s = register(TOREBODA, date(2020, 12, 1), 1980, Gender.MALE);
         UUID t = register(STOCKHOLM_CODE, date(2021, 2, 1), 1985, Gender.FEMALE);
         String qFirstHousing = feeder.feedOne(handlers, new HousingSecured(q, date(2021, 9, 1), Tenure.SECOND_HAND));
-        feeder.feed(handlers,
+        feeder.feed(
+                handlers,
                 new HousingSecured(p, date(2021, 2, 9), Tenure.FIRST_HAND),
                 new HousingSecured(q, date(2021, 10, 1), Tenure.FIRST_HAND),
                 new HousingSecured(s, date(2021, 1, 1), Tenure.LODGER),
                 new HousingSecured(t, date(2021, 2, 11), Tenure.FIRST_HAND));
 
-        TimeToMilestoneResponse all = queries.handle(
-                new FindTimeToMilestone(Milestone.HOUSING_SECURED, MeasuredFrom.ARRIVAL, 2021, 2, null));
-        assertThat(all).isEqualTo(new TimeToMilestoneResponse(Milestone.HOUSING_SECURED, MeasuredFrom.ARRIVAL,
-                4, 3, 30L, 10L, 92L, 2, new CountAndShare(2, new BigDecimal("0.5000")), POSITION));
+        TimeToMilestoneResponse all =
+                queries.handle(new FindTimeToMilestone(Milestone.HOUSING_SECURED, MeasuredFrom.ARRIVAL, 2021, 2, null));
+        assertThat(all)
+                .isEqualTo(new TimeToMilestoneResponse(
+                        Milestone.HOUSING_SECURED,
+                        MeasuredFrom.ARRIVAL,
+                        4,
+                        3,
+                        30L,
+                        10L,
+                        92L,
+                        2,
+                        new CountAndShare(2, new BigDecimal("0.5000")),
+                        POSITION));
 
         TimeToMilestoneResponse toreboda = queries.handle(
                 new FindTimeToMilestone(Milestone.HOUSING_SECURED, MeasuredFrom.ARRIVAL, 2021, 2, TOREBODA));
-        assertThat(toreboda).isEqualTo(new TimeToMilestoneResponse(Milestone.HOUSING_SECURED, MeasuredFrom.ARRIVAL,
-                3, 2, 30L, 30L, 92L, 2, new CountAndShare(1, new BigDecimal("0.3333")), POSITION));
+        assertThat(toreboda)
+                .isEqualTo(new TimeToMilestoneResponse(
+                        Milestone.HOUSING_SECURED,
+                        MeasuredFrom.ARRIVAL,
+                        3,
+                        2,
+                        30L,
+                        30L,
+                        92L,
+                        2,
+                        new CountAndShare(1, new BigDecimal("0.3333")),
+                        POSITION));
 
         feeder.feed(handlers, new MilestoneRetracted(q, qFirstHousing, "contract never signed"));
         TimeToMilestoneResponse afterRetraction = queries.handle(
@@ -243,7 +285,8 @@ class OutcomeQueriesTest {
         UUID w = register(TOREBODA, date(2021, 1, 20), 1992, Gender.FEMALE);
         UUID x = register(TOREBODA, date(2021, 11, 1), 1993, Gender.MALE);
         UUID y = register(TOREBODA, date(2021, 4, 1), 1994, Gender.OTHER);
-        feeder.feed(handlers,
+        feeder.feed(
+                handlers,
                 new EstablishmentPlanStarted(u, date(2021, 2, 1)),
                 new StudiesStarted(u, date(2021, 1, 15), "s1", StudyLevel.KOMVUX),
                 new EstablishmentPlanStarted(v, date(2021, 5, 1)),
@@ -253,23 +296,34 @@ class OutcomeQueriesTest {
                 new BusinessStarted(x, date(2022, 2, 1)),
                 new EstablishmentPlanStarted(y, date(2021, 4, 1)));
 
-        TimeToMilestoneResponse fromStart = queries.handle(new FindTimeToMilestone(Milestone.IN_WORK_OR_STUDIES,
-                MeasuredFrom.ESTABLISHMENT_START, 2021, 3, null));
-        assertThat(fromStart).isEqualTo(new TimeToMilestoneResponse(Milestone.IN_WORK_OR_STUDIES,
-                MeasuredFrom.ESTABLISHMENT_START, 3, 2, 0L, 0L, 92L, 3,
-                new CountAndShare(2, new BigDecimal("0.6667")), POSITION));
+        TimeToMilestoneResponse fromStart = queries.handle(
+                new FindTimeToMilestone(Milestone.IN_WORK_OR_STUDIES, MeasuredFrom.ESTABLISHMENT_START, 2021, 3, null));
+        assertThat(fromStart)
+                .isEqualTo(new TimeToMilestoneResponse(
+                        Milestone.IN_WORK_OR_STUDIES,
+                        MeasuredFrom.ESTABLISHMENT_START,
+                        3,
+                        2,
+                        0L,
+                        0L,
+                        92L,
+                        3,
+                        new CountAndShare(2, new BigDecimal("0.6667")),
+                        POSITION));
 
-        TimeToMilestoneResponse fromArrival = queries.handle(new FindTimeToMilestone(Milestone.IN_WORK_OR_STUDIES,
-                MeasuredFrom.ARRIVAL, 2021, null, TOREBODA));
+        TimeToMilestoneResponse fromArrival = queries.handle(
+                new FindTimeToMilestone(Milestone.IN_WORK_OR_STUDIES, MeasuredFrom.ARRIVAL, 2021, null, TOREBODA));
         assertThat(fromArrival.cohortSize()).as("v, w, x, y arrived in 2021").isEqualTo(4);
         assertThat(fromArrival.reached()).isEqualTo(3);
     }
 
     @Test
     void givenANegativeWithinMonths_whenTheQueryIsMade_thenRefused() {
-        assertThatThrownBy(() -> new FindTimeToMilestone(Milestone.HOUSING_SECURED, MeasuredFrom.ARRIVAL, 2021, -1,
-                null)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new FindTwoYearsAfterOutcome(2022, " ", null).municipalityCode()).isNull();
+        assertThatThrownBy(
+                        () -> new FindTimeToMilestone(Milestone.HOUSING_SECURED, MeasuredFrom.ARRIVAL, 2021, -1, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new FindTwoYearsAfterOutcome(2022, " ", null).municipalityCode())
+                .isNull();
     }
 
     // --- the view itself
@@ -277,28 +331,47 @@ class OutcomeQueriesTest {
     @Test
     void givenPersonalDetailsAtRegistrationAndCorrection_whenStored_thenNoRowHoldsANameOrIdentityNumber() {
         UUID journey = UUID.randomUUID();
-        feeder.feed(handlers,
-                new NewcomerRegistered(journey, date(2021, 1, 15), TOREBODA, ReceptionType.ASSIGNED, 1990,
-                        Gender.FEMALE, "SY", EducationLevel.SECONDARY,
+        feeder.feed(
+                handlers,
+                new NewcomerRegistered(
+                        journey,
+                        date(2021, 1, 15),
+                        TOREBODA,
+                        ReceptionType.ASSIGNED,
+                        1990,
+                        Gender.FEMALE,
+                        "SY",
+                        EducationLevel.SECONDARY,
                         new PersonalDetails("Zainab Qudsiyya Al-Hashimi", "199001011239")),
                 new EstablishmentPlanStarted(journey, date(2021, 2, 1)));
-        feeder.feed(handlers, new PersonalDetailsCorrected(journey,
-                new PersonalDetails("Zainab Qudsiyya Haddad", "199001021238")));
+        feeder.feed(
+                handlers,
+                new PersonalDetailsCorrected(journey, new PersonalDetails("Zainab Qudsiyya Haddad", "199001021238")));
         feeder.feed(handlers, new HousingSecured(journey, date(2021, 3, 1), Tenure.FIRST_HAND));
 
         List<String> rows = jdbc.queryForList("select row_to_json(o)::text from outcome_facts o", String.class);
 
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0))
-                .doesNotContain("Zainab").doesNotContain("Qudsiyya").doesNotContain("Al-Hashimi")
+                .doesNotContain("Zainab")
+                .doesNotContain("Qudsiyya")
+                .doesNotContain("Al-Hashimi")
                 .doesNotContain("Haddad")
-                .doesNotContain("199001011239").doesNotContain("9001011239").doesNotContain("0101-1239")
-                .doesNotContain("199001021238").doesNotContain("9001021238");
-        assertThat(jdbc.queryForObject("select case_file -> 'personalDetails' is null"
-                + " or json_typeof(case_file -> 'personalDetails') = 'null' from outcome_facts", Boolean.class))
+                .doesNotContain("199001011239")
+                .doesNotContain("9001011239")
+                .doesNotContain("0101-1239")
+                .doesNotContain("199001021238")
+                .doesNotContain("9001021238");
+        assertThat(jdbc.queryForObject(
+                        "select case_file -> 'personalDetails' is null"
+                                + " or json_typeof(case_file -> 'personalDetails') = 'null' from outcome_facts",
+                        Boolean.class))
                 .isTrue();
-        assertThat(queries.handle(new FindTimeToMilestone(Milestone.HOUSING_SECURED, MeasuredFrom.ARRIVAL, 2021,
-                null, null)).reached()).as("the stored facts still measure").isEqualTo(1);
+        assertThat(queries.handle(new FindTimeToMilestone(
+                                Milestone.HOUSING_SECURED, MeasuredFrom.ARRIVAL, 2021, null, null))
+                        .reached())
+                .as("the stored facts still measure")
+                .isEqualTo(1);
     }
 
     @Test
@@ -307,25 +380,37 @@ class OutcomeQueriesTest {
         UUID withoutPlan = register(TOREBODA, date(2021, 1, 15), 1990, Gender.MALE);
         feeder.feed(handlers, new EstablishmentPlanStarted(withPlan, date(2021, 1, 4)));
 
-        Map<String, Object> planned = jdbc.queryForMap("select municipality_code, arrival_year,"
-                + " establishment_start_year, establishment_end_year from outcome_facts where journey_id = ?", withPlan);
-        Map<String, Object> unplanned = jdbc.queryForMap("select municipality_code, arrival_year,"
-                + " establishment_start_year, establishment_end_year from outcome_facts where journey_id = ?",
+        Map<String, Object> planned = jdbc.queryForMap(
+                "select municipality_code, arrival_year,"
+                        + " establishment_start_year, establishment_end_year from outcome_facts where journey_id = ?",
+                withPlan);
+        Map<String, Object> unplanned = jdbc.queryForMap(
+                "select municipality_code, arrival_year,"
+                        + " establishment_start_year, establishment_end_year from outcome_facts where journey_id = ?",
                 withoutPlan);
 
-        assertThat(planned).containsEntry("municipality_code", STOCKHOLM_CODE).containsEntry("arrival_year", 2020)
-                .containsEntry("establishment_start_year", 2021).containsEntry("establishment_end_year", 2023);
-        assertThat(unplanned).containsEntry("municipality_code", TOREBODA).containsEntry("arrival_year", 2021)
-                .containsEntry("establishment_start_year", null).containsEntry("establishment_end_year", null);
-        assertThat(queries.handle(new FindTwoYearsAfterOutcome(2023, null, null)).pending())
-                .as("only the journey with a plan is in a cohort").isEqualTo(1);
+        assertThat(planned)
+                .containsEntry("municipality_code", STOCKHOLM_CODE)
+                .containsEntry("arrival_year", 2020)
+                .containsEntry("establishment_start_year", 2021)
+                .containsEntry("establishment_end_year", 2023);
+        assertThat(unplanned)
+                .containsEntry("municipality_code", TOREBODA)
+                .containsEntry("arrival_year", 2021)
+                .containsEntry("establishment_start_year", null)
+                .containsEntry("establishment_end_year", null);
+        assertThat(queries.handle(new FindTwoYearsAfterOutcome(2023, null, null))
+                        .pending())
+                .as("only the journey with a plan is in a cohort")
+                .isEqualTo(1);
     }
 
     @Test
     void givenEventsOfAnUnregisteredJourney_whenStored_thenNoRowIsWritten() {
         feeder.feed(handlers, new EstablishmentPlanStarted(UUID.randomUUID(), date(2021, 1, 4)));
 
-        assertThat(jdbc.queryForObject("select count(*) from outcome_facts", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from outcome_facts", Long.class))
+                .isZero();
     }
 
     @Test
@@ -354,7 +439,8 @@ class OutcomeQueriesTest {
         UUID f = register(TOREBODA, date(2020, 1, 1), 1990, Gender.FEMALE);
         UUID g = register(STOCKHOLM_CODE, date(2020, 2, 1), 2000, Gender.MALE);
         UUID h = register(TOREBODA, date(2021, 1, 5), 1990, Gender.FEMALE);
-        feeder.feed(handlers,
+        feeder.feed(
+                handlers,
                 // a: ends 2022-06-01, measured 2024-06-01
                 new EstablishmentPlanStarted(a, date(2020, 6, 1)),
                 new EmploymentStarted(a, date(2023, 1, 1), "e1", EmploymentType.REGULAR, "it", BigDecimal.valueOf(40)),
@@ -375,15 +461,15 @@ class OutcomeQueriesTest {
                 new EstablishmentPlanStarted(e, date(2020, 7, 1)),
                 new EmploymentStarted(e, date(2023, 3, 1), "e1", EmploymentType.REGULAR, "care", BigDecimal.TEN),
                 new FollowUpRecorded(e, date(2024, 7, 1), 24, OutcomeStatus.STUDYING, FollowUpSource.REGISTER),
-                new FollowUpRecorded(e, date(2024, 8, 12), 24, OutcomeStatus.FINANCIAL_ASSISTANCE,
-                        FollowUpSource.INTERVIEW),
+                new FollowUpRecorded(
+                        e, date(2024, 8, 12), 24, OutcomeStatus.FINANCIAL_ASSISTANCE, FollowUpSource.INTERVIEW),
                 new FollowUpRecorded(e, date(2024, 10, 15), 24, OutcomeStatus.UNKNOWN, FollowUpSource.CASE_FILE),
                 // f: no establishment plan: in no cohort
                 new EmploymentStarted(f, date(2021, 1, 1), "e1", EmploymentType.REGULAR, "it", BigDecimal.TEN),
                 // g: ends 2022-02-01, measured 2024-02-01
                 new EstablishmentPlanStarted(g, date(2020, 2, 1)),
-                new EmploymentStarted(g, date(2022, 5, 1), "e1", EmploymentType.NYSTARTSJOBB, "retail",
-                        BigDecimal.valueOf(40)),
+                new EmploymentStarted(
+                        g, date(2022, 5, 1), "e1", EmploymentType.NYSTARTSJOBB, "retail", BigDecimal.valueOf(40)),
                 new SelfSufficiencyReached(g, date(2022, 6, 1), SelfSufficiencyBasis.EMPLOYMENT),
                 // h: ends 2023-01-10: the 2023 cohort
                 new EstablishmentPlanStarted(h, date(2021, 1, 10)));
@@ -391,8 +477,18 @@ class OutcomeQueriesTest {
 
     private UUID register(String municipalityCode, LocalDate arrival, int birthYear, Gender gender) {
         UUID journey = UUID.randomUUID();
-        feeder.feed(handlers, new NewcomerRegistered(journey, arrival, municipalityCode, ReceptionType.ASSIGNED,
-                birthYear, gender, "SY", EducationLevel.SECONDARY, new PersonalDetails("Test Person", null)));
+        feeder.feed(
+                handlers,
+                new NewcomerRegistered(
+                        journey,
+                        arrival,
+                        municipalityCode,
+                        ReceptionType.ASSIGNED,
+                        birthYear,
+                        gender,
+                        "SY",
+                        EducationLevel.SECONDARY,
+                        new PersonalDetails("Test Person", null)));
         return journey;
     }
 }

@@ -1,13 +1,12 @@
 package se.integrationjourney.projections.outcomes;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import se.integrationjourney.projections.testsupport.ViewDatabase;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The cohort statements read only the cohort's rows through the view's year indexes: their cost follows the
@@ -41,37 +40,47 @@ class OutcomeQueryPlanTest {
     @Test
     void givenATwoYearsAfterCohortOfOneMunicipality_whenPlanned_thenTheEndYearIndexServesIt() {
         assertThat(explain(OutcomeQueries.ESTABLISHMENT_END_YEAR, 2022, "0042"))
-                .contains("outcome_facts_end_year_idx").doesNotContain("Seq Scan");
+                .contains("outcome_facts_end_year_idx")
+                .doesNotContain("Seq Scan");
     }
 
     @Test
     void givenATwoYearsAfterCohortOfTheWholeCountry_whenPlanned_thenTheEndYearIndexServesIt() {
         assertThat(explain(OutcomeQueries.ESTABLISHMENT_END_YEAR, 2022, null))
-                .contains("outcome_facts_end_year_idx").doesNotContain("Seq Scan");
+                .contains("outcome_facts_end_year_idx")
+                .doesNotContain("Seq Scan");
     }
 
     @Test
     void givenATimeToCohortFromArrival_whenPlanned_thenTheArrivalYearIndexServesIt() {
         assertThat(explain(OutcomeQueries.yearColumn(MeasuredFrom.ARRIVAL), 2021, "0042"))
-                .contains("outcome_facts_arrival_year_idx").doesNotContain("Seq Scan");
+                .contains("outcome_facts_arrival_year_idx")
+                .doesNotContain("Seq Scan");
         assertThat(explain(OutcomeQueries.yearColumn(MeasuredFrom.ARRIVAL), 2021, null))
-                .contains("outcome_facts_arrival_year_idx").doesNotContain("Seq Scan");
+                .contains("outcome_facts_arrival_year_idx")
+                .doesNotContain("Seq Scan");
     }
 
     @Test
     void givenATimeToCohortFromEstablishmentStart_whenPlanned_thenTheStartYearIndexServesIt() {
         assertThat(explain(OutcomeQueries.yearColumn(MeasuredFrom.ESTABLISHMENT_START), 2021, "0042"))
-                .contains("outcome_facts_start_year_idx").doesNotContain("Seq Scan");
+                .contains("outcome_facts_start_year_idx")
+                .doesNotContain("Seq Scan");
         assertThat(explain(OutcomeQueries.yearColumn(MeasuredFrom.ESTABLISHMENT_START), 2021, null))
-                .contains("outcome_facts_start_year_idx").doesNotContain("Seq Scan");
+                .contains("outcome_facts_start_year_idx")
+                .doesNotContain("Seq Scan");
     }
 
     /** The plan of the very statement the query runs, with the same parameters bound. */
     private static String explain(String yearColumn, int year, String municipalityCode) {
         List<String> lines = municipalityCode == null
                 ? database.jdbc().queryForList("explain " + OutcomeQueries.sql(yearColumn, false), String.class, year)
-                : database.jdbc().queryForList("explain " + OutcomeQueries.sql(yearColumn, true), String.class, year,
-                        municipalityCode);
+                : database.jdbc()
+                        .queryForList(
+                                "explain " + OutcomeQueries.sql(yearColumn, true),
+                                String.class,
+                                year,
+                                municipalityCode);
         return String.join("\n", lines);
     }
 }

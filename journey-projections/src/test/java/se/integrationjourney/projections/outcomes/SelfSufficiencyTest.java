@@ -1,14 +1,12 @@
 package se.integrationjourney.projections.outcomes;
 
-import org.junit.jupiter.api.Test;
-
-import se.integrationjourney.core.events.EmploymentType;
-
-import java.time.LocalDate;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.date;
 import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.journey;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import se.integrationjourney.core.events.EmploymentType;
 
 class SelfSufficiencyTest {
 
@@ -16,7 +14,9 @@ class SelfSufficiencyTest {
 
     @Test
     void givenNoSelfSufficiencyReached_whenAskingAtD_thenNotSelfSufficient() {
-        JourneyFacts facts = journey().employed(EmploymentType.REGULAR, date(2023, 1, 1), null).build();
+        JourneyFacts facts = journey()
+                .employed(EmploymentType.REGULAR, date(2023, 1, 1), null)
+                .build();
 
         assertThat(facts.isSelfSufficientAt(D)).isFalse();
     }
@@ -140,7 +140,8 @@ class SelfSufficiencyTest {
     }
 
     @Test
-    void givenReachedAndFinancialAssistanceStartedOnTheSameDateAssistanceRecordedLater_whenAskingAtD_thenNotSelfSufficient() {
+    void
+            givenReachedAndFinancialAssistanceStartedOnTheSameDateAssistanceRecordedLater_whenAskingAtD_thenNotSelfSufficient() {
         JourneyFacts facts = journey()
                 .selfSufficiencyReached(date(2024, 1, 1))
                 .financialAssistance(date(2024, 1, 1), null)

@@ -1,25 +1,23 @@
 package se.integrationjourney.projections.outcomes;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
-import se.integrationjourney.core.events.EmploymentType;
-import se.integrationjourney.core.events.OutcomeStatus;
-
-import java.time.LocalDate;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.integrationjourney.core.events.EmploymentType.NYSTARTSJOBB;
 import static se.integrationjourney.core.events.EmploymentType.REGULAR;
-import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.date;
-import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.journey;
 import static se.integrationjourney.core.events.OutcomeStatus.EMPLOYED;
 import static se.integrationjourney.core.events.OutcomeStatus.FINANCIAL_ASSISTANCE;
 import static se.integrationjourney.core.events.OutcomeStatus.SELF_EMPLOYED;
 import static se.integrationjourney.core.events.OutcomeStatus.STUDYING;
 import static se.integrationjourney.core.events.OutcomeStatus.SUBSIDISED_EMPLOYMENT;
 import static se.integrationjourney.core.events.OutcomeStatus.UNKNOWN;
+import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.date;
+import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.journey;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import se.integrationjourney.core.events.EmploymentType;
+import se.integrationjourney.core.events.OutcomeStatus;
 
 class StatusAtTest {
 
@@ -85,7 +83,8 @@ class StatusAtTest {
                 .build();
 
         assertThat(facts.statusAt(D, D.plusWeeks(5))).isEqualTo(EMPLOYED);
-        assertThat(facts.statusAt(D, D.plusWeeks(5).minusDays(1))).as("not yet recorded as of then")
+        assertThat(facts.statusAt(D, D.plusWeeks(5).minusDays(1)))
+                .as("not yet recorded as of then")
                 .isEqualTo(STUDYING);
     }
 
@@ -130,7 +129,9 @@ class StatusAtTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EmploymentType.class, names = {"NYSTARTSJOBB", "EXTRATJANST", "INTRODUKTIONSJOBB", "OTHER_SUBSIDISED"})
+    @EnumSource(
+            value = EmploymentType.class,
+            names = {"NYSTARTSJOBB", "EXTRATJANST", "INTRODUKTIONSJOBB", "OTHER_SUBSIDISED"})
     void givenOnlyASubsidisedEmploymentActive_whenStatusAt_thenSubsidisedEmployment(EmploymentType type) {
         JourneyFacts facts = journey().employed(type, date(2023, 1, 1), null).build();
 
@@ -182,7 +183,8 @@ class StatusAtTest {
 
     @Test
     void givenOnlyFinancialAssistanceActive_whenStatusAt_thenFinancialAssistance() {
-        JourneyFacts facts = journey().financialAssistance(date(2023, 1, 1), null).build();
+        JourneyFacts facts =
+                journey().financialAssistance(date(2023, 1, 1), null).build();
 
         assertThat(facts.statusAt(D, D)).isEqualTo(FINANCIAL_ASSISTANCE);
     }
@@ -222,7 +224,8 @@ class StatusAtTest {
 
     @Test
     void givenEpisodeEndingTheDayAfterD_whenStatusAt_thenItIsActive() {
-        JourneyFacts facts = journey().employed(REGULAR, date(2023, 1, 1), D.plusDays(1)).build();
+        JourneyFacts facts =
+                journey().employed(REGULAR, date(2023, 1, 1), D.plusDays(1)).build();
 
         assertThat(facts.statusAt(D, D)).isEqualTo(EMPLOYED);
     }
@@ -253,7 +256,9 @@ class StatusAtTest {
     // --- in work or studies
 
     @ParameterizedTest
-    @EnumSource(value = OutcomeStatus.class, names = {"EMPLOYED", "SUBSIDISED_EMPLOYMENT", "SELF_EMPLOYED", "STUDYING"})
+    @EnumSource(
+            value = OutcomeStatus.class,
+            names = {"EMPLOYED", "SUBSIDISED_EMPLOYMENT", "SELF_EMPLOYED", "STUDYING"})
     void givenAWorkOrStudiesStatus_whenAskingInWorkOrStudies_thenTrue(OutcomeStatus status) {
         JourneyFacts facts = journey().followUp(D, 24, status).build();
 
@@ -261,7 +266,9 @@ class StatusAtTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = OutcomeStatus.class, names = {"FINANCIAL_ASSISTANCE", "UNKNOWN"})
+    @EnumSource(
+            value = OutcomeStatus.class,
+            names = {"FINANCIAL_ASSISTANCE", "UNKNOWN"})
     void givenANonWorkStatus_whenAskingInWorkOrStudies_thenFalse(OutcomeStatus status) {
         JourneyFacts facts = journey().followUp(D, 24, status).build();
 

@@ -1,15 +1,5 @@
 package se.integrationjourney.projections.outcomes;
 
-import org.junit.jupiter.api.Test;
-
-import se.integrationjourney.core.events.EmploymentType;
-import se.integrationjourney.core.events.SfiLevel;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.date;
@@ -24,6 +14,14 @@ import static se.integrationjourney.projections.outcomes.Milestone.IN_WORK_OR_ST
 import static se.integrationjourney.projections.outcomes.Milestone.SELF_SUFFICIENCY_REACHED;
 import static se.integrationjourney.projections.outcomes.Milestone.SFI_LEVEL_B;
 import static se.integrationjourney.projections.outcomes.OutcomeCalculator.timeToMilestone;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import se.integrationjourney.core.events.EmploymentType;
+import se.integrationjourney.core.events.SfiLevel;
 
 class TimeToMilestoneTest {
 
@@ -44,7 +42,10 @@ class TimeToMilestoneTest {
     private static List<JourneyFacts> housedAfter(long... days) {
         List<JourneyFacts> facts = new ArrayList<>();
         for (long d : days) {
-            facts.add(journey().arrived(2021, 1, 1).housingSecured(date(2021, 1, 1).plusDays(d)).build());
+            facts.add(journey()
+                    .arrived(2021, 1, 1)
+                    .housingSecured(date(2021, 1, 1).plusDays(d))
+                    .build());
         }
         return facts;
     }
@@ -53,32 +54,33 @@ class TimeToMilestoneTest {
 
     @Test
     void givenTwoHousingsSecuredRecordedLatestFirst_whenTimeToHousing_thenTheEarliestBusinessDateCounts() {
-        Long days = daysFromArrival(HOUSING_SECURED, arrivedIn2021()
-                .housingSecured(date(2021, 6, 1))
-                .housingSecured(date(2021, 4, 1)));
+        Long days = daysFromArrival(
+                HOUSING_SECURED,
+                arrivedIn2021().housingSecured(date(2021, 6, 1)).housingSecured(date(2021, 4, 1)));
 
         assertThat(days).isEqualTo(31); // 2021-03-01 .. 2021-04-01
     }
 
     @Test
     void givenOnlySfiLevelA_whenTimeToSfiLevelB_thenNotReached() {
-        assertThat(daysFromArrival(SFI_LEVEL_B, arrivedIn2021().sfiLevel(date(2021, 5, 1), SfiLevel.A))).isNull();
+        assertThat(daysFromArrival(SFI_LEVEL_B, arrivedIn2021().sfiLevel(date(2021, 5, 1), SfiLevel.A)))
+                .isNull();
     }
 
     @Test
     void givenSfiLevelsAThenB_whenTimeToSfiLevelB_thenTheBDateCounts() {
-        Long days = daysFromArrival(SFI_LEVEL_B, arrivedIn2021()
-                .sfiLevel(date(2021, 5, 1), SfiLevel.A)
-                .sfiLevel(date(2021, 9, 1), SfiLevel.B));
+        Long days = daysFromArrival(
+                SFI_LEVEL_B,
+                arrivedIn2021().sfiLevel(date(2021, 5, 1), SfiLevel.A).sfiLevel(date(2021, 9, 1), SfiLevel.B));
 
         assertThat(days).isEqualTo(184); // 2021-03-01 .. 2021-09-01
     }
 
     @Test
     void givenSfiLevelCWithoutARecordedB_whenTimeToSfiLevelB_thenTheCDateCounts() {
-        Long days = daysFromArrival(SFI_LEVEL_B, arrivedIn2021()
-                .sfiLevel(date(2021, 5, 1), SfiLevel.A)
-                .sfiLevel(date(2021, 11, 1), SfiLevel.C));
+        Long days = daysFromArrival(
+                SFI_LEVEL_B,
+                arrivedIn2021().sfiLevel(date(2021, 5, 1), SfiLevel.A).sfiLevel(date(2021, 11, 1), SfiLevel.C));
 
         assertThat(days).isEqualTo(245); // 2021-03-01 .. 2021-11-01
     }
@@ -87,7 +89,8 @@ class TimeToMilestoneTest {
     void givenCivicOrientationOf59HoursBeforeFebruary2020_whenTimeToCivicOrientation_thenNotReached() {
         JourneyFactsBuilder journey = journey().arrived(2019, 3, 1).civicOrientation(date(2020, 1, 31), 59);
 
-        TimeToMilestone result = timeToMilestone(List.of(journey.build()), CIVIC_ORIENTATION_COMPLETED, ARRIVAL, 2019, null);
+        TimeToMilestone result =
+                timeToMilestone(List.of(journey.build()), CIVIC_ORIENTATION_COMPLETED, ARRIVAL, 2019, null);
 
         assertThat(result.reached()).isZero();
     }
@@ -96,7 +99,8 @@ class TimeToMilestoneTest {
     void givenCivicOrientationOf60HoursBeforeFebruary2020_whenTimeToCivicOrientation_thenReached() {
         JourneyFactsBuilder journey = journey().arrived(2019, 3, 1).civicOrientation(date(2020, 1, 31), 60);
 
-        TimeToMilestone result = timeToMilestone(List.of(journey.build()), CIVIC_ORIENTATION_COMPLETED, ARRIVAL, 2019, null);
+        TimeToMilestone result =
+                timeToMilestone(List.of(journey.build()), CIVIC_ORIENTATION_COMPLETED, ARRIVAL, 2019, null);
 
         assertThat(result.reached()).isEqualTo(1);
         assertThat(result.medianDays()).isEqualTo(336); // 2019-03-01 .. 2020-01-31
@@ -106,7 +110,8 @@ class TimeToMilestoneTest {
     void givenCivicOrientationOf99HoursFromFebruary2020_whenTimeToCivicOrientation_thenNotReached() {
         JourneyFactsBuilder journey = journey().arrived(2019, 3, 1).civicOrientation(date(2020, 2, 1), 99);
 
-        TimeToMilestone result = timeToMilestone(List.of(journey.build()), CIVIC_ORIENTATION_COMPLETED, ARRIVAL, 2019, null);
+        TimeToMilestone result =
+                timeToMilestone(List.of(journey.build()), CIVIC_ORIENTATION_COMPLETED, ARRIVAL, 2019, null);
 
         assertThat(result.reached()).isZero();
     }
@@ -115,7 +120,8 @@ class TimeToMilestoneTest {
     void givenCivicOrientationOf100HoursFromFebruary2020_whenTimeToCivicOrientation_thenReached() {
         JourneyFactsBuilder journey = journey().arrived(2019, 3, 1).civicOrientation(date(2020, 2, 1), 100);
 
-        TimeToMilestone result = timeToMilestone(List.of(journey.build()), CIVIC_ORIENTATION_COMPLETED, ARRIVAL, 2019, null);
+        TimeToMilestone result =
+                timeToMilestone(List.of(journey.build()), CIVIC_ORIENTATION_COMPLETED, ARRIVAL, 2019, null);
 
         assertThat(result.reached()).isEqualTo(1);
         assertThat(result.medianDays()).isEqualTo(337); // 2019-03-01 .. 2020-02-01
@@ -123,27 +129,31 @@ class TimeToMilestoneTest {
 
     @Test
     void givenATooShortCivicOrientationThenAFullOne_whenTimeToCivicOrientation_thenTheFullOneCounts() {
-        Long days = daysFromArrival(CIVIC_ORIENTATION_COMPLETED, arrivedIn2021()
-                .civicOrientation(date(2021, 4, 1), 80)
-                .civicOrientation(date(2021, 6, 1), 100));
+        Long days = daysFromArrival(
+                CIVIC_ORIENTATION_COMPLETED,
+                arrivedIn2021().civicOrientation(date(2021, 4, 1), 80).civicOrientation(date(2021, 6, 1), 100));
 
         assertThat(days).isEqualTo(92); // 2021-03-01 .. 2021-06-01
     }
 
     @Test
     void givenTwoInternships_whenTimeToInternship_thenTheFirstStartCounts() {
-        Long days = daysFromArrival(INTERNSHIP_STARTED, arrivedIn2021()
-                .internship(date(2021, 5, 1), date(2021, 7, 1))
-                .internship(date(2021, 3, 11), date(2021, 4, 1)));
+        Long days = daysFromArrival(
+                INTERNSHIP_STARTED,
+                arrivedIn2021()
+                        .internship(date(2021, 5, 1), date(2021, 7, 1))
+                        .internship(date(2021, 3, 11), date(2021, 4, 1)));
 
         assertThat(days).isEqualTo(10);
     }
 
     @Test
     void givenASubsidisedEmploymentBeforeARegularOne_whenTimeToEmployment_thenTheSubsidisedStartCounts() {
-        Long days = daysFromArrival(EMPLOYMENT_STARTED, arrivedIn2021()
-                .employed(EmploymentType.REGULAR, date(2021, 8, 1), null)
-                .employed(EmploymentType.INTRODUKTIONSJOBB, date(2021, 4, 1), date(2021, 7, 1)));
+        Long days = daysFromArrival(
+                EMPLOYMENT_STARTED,
+                arrivedIn2021()
+                        .employed(EmploymentType.REGULAR, date(2021, 8, 1), null)
+                        .employed(EmploymentType.INTRODUKTIONSJOBB, date(2021, 4, 1), date(2021, 7, 1)));
 
         assertThat(days).isEqualTo(31);
     }
@@ -158,10 +168,12 @@ class TimeToMilestoneTest {
 
     @Test
     void givenEmploymentBusinessAndStudies_whenTimeToInWorkOrStudies_thenTheEarliestStartOfAnyCounts() {
-        Long days = daysFromArrival(IN_WORK_OR_STUDIES, arrivedIn2021()
-                .employed(EmploymentType.REGULAR, date(2021, 9, 1), null)
-                .studying(date(2021, 3, 21), date(2021, 6, 1))
-                .selfEmployed(date(2021, 5, 1), null));
+        Long days = daysFromArrival(
+                IN_WORK_OR_STUDIES,
+                arrivedIn2021()
+                        .employed(EmploymentType.REGULAR, date(2021, 9, 1), null)
+                        .studying(date(2021, 3, 21), date(2021, 6, 1))
+                        .selfEmployed(date(2021, 5, 1), null));
 
         assertThat(days).isEqualTo(20);
     }
@@ -180,18 +192,21 @@ class TimeToMilestoneTest {
 
     @Test
     void givenSelfSufficiencyReachedLostAndReachedAgain_whenTimeToSelfSufficiency_thenTheFirstReachCounts() {
-        Long days = daysFromArrival(SELF_SUFFICIENCY_REACHED, arrivedIn2021()
-                .selfSufficiencyLost(date(2021, 3, 2))
-                .selfSufficiencyReached(date(2021, 4, 1))
-                .selfSufficiencyLost(date(2021, 6, 1))
-                .selfSufficiencyReached(date(2021, 9, 1)));
+        Long days = daysFromArrival(
+                SELF_SUFFICIENCY_REACHED,
+                arrivedIn2021()
+                        .selfSufficiencyLost(date(2021, 3, 2))
+                        .selfSufficiencyReached(date(2021, 4, 1))
+                        .selfSufficiencyLost(date(2021, 6, 1))
+                        .selfSufficiencyReached(date(2021, 9, 1)));
 
         assertThat(days).isEqualTo(31);
     }
 
     @Test
     void givenAMilestoneOnTheFromDate_whenTimeTo_thenZeroDays() {
-        assertThat(daysFromArrival(HOUSING_SECURED, arrivedIn2021().housingSecured(ARRIVED))).isZero();
+        assertThat(daysFromArrival(HOUSING_SECURED, arrivedIn2021().housingSecured(ARRIVED)))
+                .isZero();
     }
 
     // --- from
@@ -213,9 +228,13 @@ class TimeToMilestoneTest {
     }
 
     @Test
-    void givenJourneysWithAndWithoutEstablishmentStart_whenTimeFromEstablishmentStart_thenOnlyThoseWithAStartAreInTheCohort() {
+    void
+            givenJourneysWithAndWithoutEstablishmentStart_whenTimeFromEstablishmentStart_thenOnlyThoseWithAStartAreInTheCohort() {
         List<JourneyFacts> facts = List.of(
-                arrivedIn2021().establishmentStarted(2021, 4, 1).housingSecured(date(2021, 5, 1)).build(),
+                arrivedIn2021()
+                        .establishmentStarted(2021, 4, 1)
+                        .housingSecured(date(2021, 5, 1))
+                        .build(),
                 arrivedIn2021().housingSecured(date(2021, 5, 1)).build());
 
         TimeToMilestone fromStart = timeToMilestone(facts, HOUSING_SECURED, ESTABLISHMENT_START, 2021, null);
@@ -229,12 +248,21 @@ class TimeToMilestoneTest {
 
     @Test
     void givenAnEstablishmentStartInTheYearBeforeArrival_whenChoosingCohorts_thenEachFromDateDecidesItsOwnYear() {
-        List<JourneyFacts> facts = List.of(journey().arrived(2021, 1, 10).establishmentStarted(2020, 12, 15).build());
+        List<JourneyFacts> facts = List.of(journey()
+                .arrived(2021, 1, 10)
+                .establishmentStarted(2020, 12, 15)
+                .build());
 
-        assertThat(timeToMilestone(facts, HOUSING_SECURED, ESTABLISHMENT_START, 2020, null).cohortSize()).isEqualTo(1);
-        assertThat(timeToMilestone(facts, HOUSING_SECURED, ESTABLISHMENT_START, 2021, null).cohortSize()).isZero();
-        assertThat(timeToMilestone(facts, HOUSING_SECURED, ARRIVAL, 2021, null).cohortSize()).isEqualTo(1);
-        assertThat(timeToMilestone(facts, HOUSING_SECURED, ARRIVAL, 2020, null).cohortSize()).isZero();
+        assertThat(timeToMilestone(facts, HOUSING_SECURED, ESTABLISHMENT_START, 2020, null)
+                        .cohortSize())
+                .isEqualTo(1);
+        assertThat(timeToMilestone(facts, HOUSING_SECURED, ESTABLISHMENT_START, 2021, null)
+                        .cohortSize())
+                .isZero();
+        assertThat(timeToMilestone(facts, HOUSING_SECURED, ARRIVAL, 2021, null).cohortSize())
+                .isEqualTo(1);
+        assertThat(timeToMilestone(facts, HOUSING_SECURED, ARRIVAL, 2020, null).cohortSize())
+                .isZero();
     }
 
     // --- percentiles (nearest rank: rank = ceil(p/100 * n), 1-based, over the days sorted ascending)
@@ -272,8 +300,8 @@ class TimeToMilestoneTest {
     @Test
     void givenTenJourneysReached_whenTimeTo_thenNearestRankPercentiles() {
         // sorted 10..100; p25: ceil(2.5)=3 -> 30; p50: ceil(5)=5 -> 50; p75: ceil(7.5)=8 -> 80
-        TimeToMilestone result = timeToMilestone(housedAfter(100, 90, 80, 70, 60, 50, 40, 30, 20, 10),
-                HOUSING_SECURED, ARRIVAL, 2021, null);
+        TimeToMilestone result = timeToMilestone(
+                housedAfter(100, 90, 80, 70, 60, 50, 40, 30, 20, 10), HOUSING_SECURED, ARRIVAL, 2021, null);
 
         assertThat(result.reached()).isEqualTo(10);
         assertThat(result.p25Days()).isEqualTo(30);
@@ -301,8 +329,8 @@ class TimeToMilestoneTest {
     void givenSortedDays_whenTakingNearestRankDirectly_thenRanksAreCeilingsWithoutFloatingPointDrift() {
         long[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
 
-        assertThat(OutcomeCalculator.nearestRank(sorted, 25)).isEqualTo(5);   // 0.25 * 20 = 5 exactly
-        assertThat(OutcomeCalculator.nearestRank(sorted, 75)).isEqualTo(15);  // 0.75 * 20 = 15 exactly
+        assertThat(OutcomeCalculator.nearestRank(sorted, 25)).isEqualTo(5); // 0.25 * 20 = 5 exactly
+        assertThat(OutcomeCalculator.nearestRank(sorted, 75)).isEqualTo(15); // 0.75 * 20 = 15 exactly
         assertThat(OutcomeCalculator.nearestRank(sorted, 50)).isEqualTo(10);
         assertThat(OutcomeCalculator.nearestRank(new long[0], 50)).isNull();
     }
@@ -312,8 +340,12 @@ class TimeToMilestoneTest {
     @Test
     void givenMilestonesExactlyOnAndOneDayAfterFromPlusNMonths_whenCountingWithin_thenOnlyTheOneOnTheBoundaryCounts() {
         List<JourneyFacts> facts = List.of(
-                arrivedIn2021().employed(EmploymentType.REGULAR, date(2021, 11, 1), null).build(),
-                arrivedIn2021().employed(EmploymentType.REGULAR, date(2021, 11, 2), null).build());
+                arrivedIn2021()
+                        .employed(EmploymentType.REGULAR, date(2021, 11, 1), null)
+                        .build(),
+                arrivedIn2021()
+                        .employed(EmploymentType.REGULAR, date(2021, 11, 2), null)
+                        .build());
 
         TimeToMilestone result = timeToMilestone(facts, EMPLOYMENT_STARTED, ARRIVAL, 2021, 8);
 
@@ -350,17 +382,28 @@ class TimeToMilestoneTest {
 
     @Test
     void givenAnEmptyCohort_whenTimeTo_thenZerosAndNullsNotExceptions() {
-        List<JourneyFacts> otherYear = List.of(journey().arrived(2020, 5, 1).housingSecured(date(2020, 6, 1)).build());
+        List<JourneyFacts> otherYear = List.of(
+                journey().arrived(2020, 5, 1).housingSecured(date(2020, 6, 1)).build());
 
         TimeToMilestone result = timeToMilestone(otherYear, HOUSING_SECURED, ARRIVAL, 2021, 6);
 
-        assertThat(result).isEqualTo(new TimeToMilestone(HOUSING_SECURED, ARRIVAL, 0, 0, null, null, null, 6,
-                new CountAndShare(0, new BigDecimal("0.0000"))));
+        assertThat(result)
+                .isEqualTo(new TimeToMilestone(
+                        HOUSING_SECURED,
+                        ARRIVAL,
+                        0,
+                        0,
+                        null,
+                        null,
+                        null,
+                        6,
+                        new CountAndShare(0, new BigDecimal("0.0000"))));
     }
 
     @Test
     void givenACohortWhereNobodyReached_whenTimeTo_thenPercentilesAreNullAndTheShareIsZero() {
-        List<JourneyFacts> facts = List.of(arrivedIn2021().build(), arrivedIn2021().build());
+        List<JourneyFacts> facts =
+                List.of(arrivedIn2021().build(), arrivedIn2021().build());
 
         TimeToMilestone result = timeToMilestone(facts, SFI_LEVEL_B, ARRIVAL, 2021, 12);
 
@@ -377,15 +420,22 @@ class TimeToMilestoneTest {
         List<JourneyFacts> facts = new ArrayList<>();
         for (int i = 0; i < 122; i++) {
             // 2021-03-01 + 8 months = 2021-11-01; spread over the 245 days up to and including it
-            facts.add(arrivedIn2021().employed(EmploymentType.REGULAR, ARRIVED.plusDays(i * 2L), null).build());
+            facts.add(arrivedIn2021()
+                    .employed(EmploymentType.REGULAR, ARRIVED.plusDays(i * 2L), null)
+                    .build());
         }
         for (int i = 0; i < 20; i++) {
-            facts.add(arrivedIn2021().employed(EmploymentType.NYSTARTSJOBB, date(2021, 11, 2).plusDays(i), null).build());
+            facts.add(arrivedIn2021()
+                    .employed(EmploymentType.NYSTARTSJOBB, date(2021, 11, 2).plusDays(i), null)
+                    .build());
         }
         for (int i = 0; i < 10; i++) {
             facts.add(arrivedIn2021().internship(date(2021, 4, 1), null).build());
         }
-        facts.add(journey().arrived(2020, 12, 31).employed(EmploymentType.REGULAR, date(2021, 1, 5), null).build());
+        facts.add(journey()
+                .arrived(2020, 12, 31)
+                .employed(EmploymentType.REGULAR, date(2021, 1, 5), null)
+                .build());
 
         TimeToMilestone result = timeToMilestone(facts, EMPLOYMENT_STARTED, ARRIVAL, 2021, 8);
 

@@ -1,15 +1,5 @@
 package se.integrationjourney.projections.outcomes;
 
-import org.junit.jupiter.api.Test;
-
-import se.integrationjourney.core.events.Gender;
-import se.integrationjourney.core.events.OutcomeStatus;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static se.integrationjourney.core.events.ClosureReason.DECEASED;
@@ -21,6 +11,14 @@ import static se.integrationjourney.core.events.EmploymentType.REGULAR;
 import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.date;
 import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.journey;
 import static se.integrationjourney.projections.outcomes.OutcomeCalculator.twoYearsAfter;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import se.integrationjourney.core.events.Gender;
+import se.integrationjourney.core.events.OutcomeStatus;
 
 class TwoYearsAfterOutcomeTest {
 
@@ -58,7 +56,10 @@ class TwoYearsAfterOutcomeTest {
 
     @Test
     void givenARecordedEndInAnEarlierYear_whenMeasuringCohorts_thenTheRecordedEndYearDecides() {
-        JourneyFacts facts = journey().establishmentStarted(2020, 6, 1).establishmentEnded(2021, 12, 31).build();
+        JourneyFacts facts = journey()
+                .establishmentStarted(2020, 6, 1)
+                .establishmentEnded(2021, 12, 31)
+                .build();
 
         assertThat(twoYearsAfter(List.of(facts), 2021, AS_OF).denominator()).isEqualTo(1);
         assertThat(twoYearsAfter(List.of(facts), 2022, AS_OF).denominator()).isZero();
@@ -66,11 +67,15 @@ class TwoYearsAfterOutcomeTest {
 
     @Test
     void givenAJourneyWithoutEstablishmentStart_whenMeasuringAnyCohort_thenItIsInNone() {
-        JourneyFacts noPlan = journey().arrived(2020, 3, 1).employed(REGULAR, date(2021, 1, 1), null).build();
+        JourneyFacts noPlan = journey()
+                .arrived(2020, 3, 1)
+                .employed(REGULAR, date(2021, 1, 1), null)
+                .build();
 
         for (int year = 2019; year <= 2026; year++) {
             TwoYearsAfterOutcome outcome = twoYearsAfter(List.of(noPlan), year, AS_OF);
-            assertThat(outcome.denominator() + outcome.pending() + outcome.lostToFollowUp()).isZero();
+            assertThat(outcome.denominator() + outcome.pending() + outcome.lostToFollowUp())
+                    .isZero();
         }
     }
 
@@ -135,9 +140,8 @@ class TwoYearsAfterOutcomeTest {
 
     @Test
     void givenClosedAsMovedAwayAndReopenedAfterThePoint_whenMeasuring_thenStillLostToFollowUp() {
-        TwoYearsAfterOutcome outcome = measure(inCohort()
-                .closed(date(2023, 1, 1), MOVED_AWAY)
-                .reopened(POINT.plusDays(1)));
+        TwoYearsAfterOutcome outcome =
+                measure(inCohort().closed(date(2023, 1, 1), MOVED_AWAY).reopened(POINT.plusDays(1)));
 
         assertThat(outcome.lostToFollowUp()).isEqualTo(1);
         assertThat(outcome.denominator()).isZero();
@@ -145,9 +149,8 @@ class TwoYearsAfterOutcomeTest {
 
     @Test
     void givenClosedAndReopenedOnTheSameDateReopeningRecordedLater_whenMeasuring_thenMeasured() {
-        TwoYearsAfterOutcome outcome = measure(inCohort()
-                .closed(date(2023, 1, 1), MOVED_AWAY)
-                .reopened(date(2023, 1, 1)));
+        TwoYearsAfterOutcome outcome =
+                measure(inCohort().closed(date(2023, 1, 1), MOVED_AWAY).reopened(date(2023, 1, 1)));
 
         assertThat(outcome.lostToFollowUp()).isZero();
         assertThat(outcome.denominator()).isEqualTo(1);
@@ -174,9 +177,8 @@ class TwoYearsAfterOutcomeTest {
 
     @Test
     void givenClosedAsFollowUpComplete_whenMeasuring_thenMeasured() {
-        TwoYearsAfterOutcome outcome = measure(inCohort()
-                .followUp(POINT, 24, OutcomeStatus.STUDYING)
-                .closed(POINT, FOLLOW_UP_COMPLETE));
+        TwoYearsAfterOutcome outcome =
+                measure(inCohort().followUp(POINT, 24, OutcomeStatus.STUDYING).closed(POINT, FOLLOW_UP_COMPLETE));
 
         assertThat(outcome.lostToFollowUp()).isZero();
         assertThat(outcome.denominator()).isEqualTo(1);
@@ -193,9 +195,8 @@ class TwoYearsAfterOutcomeTest {
 
     @Test
     void givenClosedAsMovedAwayAfterThePoint_whenMeasuring_thenMeasured() {
-        TwoYearsAfterOutcome outcome = measure(inCohort()
-                .employed(REGULAR, date(2023, 1, 1), null)
-                .closed(POINT.plusDays(1), MOVED_AWAY));
+        TwoYearsAfterOutcome outcome =
+                measure(inCohort().employed(REGULAR, date(2023, 1, 1), null).closed(POINT.plusDays(1), MOVED_AWAY));
 
         assertThat(outcome.lostToFollowUp()).isZero();
         assertThat(outcome.denominator()).isEqualTo(1);
@@ -207,32 +208,41 @@ class TwoYearsAfterOutcomeTest {
     @Test
     void givenFactsAroundThePoint_whenMeasuring_thenOnlyTheStatusAtEachJourneysOwnPointCounts() {
         TwoYearsAfterOutcome outcome = measure(
-                inCohort().employed(REGULAR, date(2023, 1, 1), POINT),             // ended on the point: not active
-                inCohort().employed(REGULAR, POINT.plusDays(1), null),             // starts after the point
-                inCohort().studying(POINT, null),                                  // starts on the point
-                journey().establishmentStarted(2020, 12, 31)                       // point 2024-12-31
+                inCohort().employed(REGULAR, date(2023, 1, 1), POINT), // ended on the point: not active
+                inCohort().employed(REGULAR, POINT.plusDays(1), null), // starts after the point
+                inCohort().studying(POINT, null), // starts on the point
+                journey()
+                        .establishmentStarted(2020, 12, 31) // point 2024-12-31
                         .selfEmployed(date(2024, 7, 1), null));
 
         assertThat(outcome.denominator()).isEqualTo(4);
-        assertThat(outcome.byStatus()).containsExactly(
-                entry(OutcomeStatus.EMPLOYED, 0L),
-                entry(OutcomeStatus.SUBSIDISED_EMPLOYMENT, 0L),
-                entry(OutcomeStatus.SELF_EMPLOYED, 1L),
-                entry(OutcomeStatus.STUDYING, 1L),
-                entry(OutcomeStatus.FINANCIAL_ASSISTANCE, 0L),
-                entry(OutcomeStatus.UNKNOWN, 2L));
+        assertThat(outcome.byStatus())
+                .containsExactly(
+                        entry(OutcomeStatus.EMPLOYED, 0L),
+                        entry(OutcomeStatus.SUBSIDISED_EMPLOYMENT, 0L),
+                        entry(OutcomeStatus.SELF_EMPLOYED, 1L),
+                        entry(OutcomeStatus.STUDYING, 1L),
+                        entry(OutcomeStatus.FINANCIAL_ASSISTANCE, 0L),
+                        entry(OutcomeStatus.UNKNOWN, 2L));
         assertThat(outcome.inWorkOrStudies()).isEqualTo(new CountAndShare(2, share("0.5000")));
     }
 
     @Test
     void givenAMixedCohort_whenMeasuring_thenCountsAndSharesAreOfTheMeasuredJourneysOnly() {
-        TwoYearsAfterOutcome outcome = twoYearsAfter(List.of(
-                inCohort().employed(REGULAR, date(2023, 1, 1), null).selfSufficiencyReached(date(2023, 1, 1)).build(),
-                inCohort().employed(EXTRATJANST, date(2023, 1, 1), null).build(),
-                inCohort().financialAssistance(date(2022, 7, 1), null).build(),
-                inCohort().closed(date(2023, 1, 1), MOVED_AWAY).build(),
-                journey().establishmentStarted(2020, 12, 1).build()), // point 2024-12-01, pending as of 2024-11-30
-                COHORT, date(2024, 11, 30));
+        TwoYearsAfterOutcome outcome = twoYearsAfter(
+                List.of(
+                        inCohort()
+                                .employed(REGULAR, date(2023, 1, 1), null)
+                                .selfSufficiencyReached(date(2023, 1, 1))
+                                .build(),
+                        inCohort().employed(EXTRATJANST, date(2023, 1, 1), null).build(),
+                        inCohort().financialAssistance(date(2022, 7, 1), null).build(),
+                        inCohort().closed(date(2023, 1, 1), MOVED_AWAY).build(),
+                        journey()
+                                .establishmentStarted(2020, 12, 1)
+                                .build()), // point 2024-12-01, pending as of 2024-11-30
+                COHORT,
+                date(2024, 11, 30));
 
         assertThat(outcome.cohortYear()).isEqualTo(COHORT);
         assertThat(outcome.asOf()).isEqualTo(date(2024, 11, 30));
@@ -248,8 +258,8 @@ class TwoYearsAfterOutcomeTest {
 
     @Test
     void givenEveryJourneyPending_whenMeasuring_thenSharesAreZeroNotNaN() {
-        TwoYearsAfterOutcome outcome = twoYearsAfter(List.of(inCohort().build(), inCohort().build()),
-                COHORT, date(2023, 1, 1));
+        TwoYearsAfterOutcome outcome =
+                twoYearsAfter(List.of(inCohort().build(), inCohort().build()), COHORT, date(2023, 1, 1));
 
         assertThat(outcome.denominator()).isZero();
         assertThat(outcome.pending()).isEqualTo(2);
@@ -267,7 +277,8 @@ class TwoYearsAfterOutcomeTest {
         assertThat(outcome.byStatus()).containsOnlyKeys(OutcomeStatus.values()).containsValues(0L);
         assertThat(outcome.byGender()).containsOnlyKeys(Gender.values());
         assertThat(outcome.byAgeBand()).hasSize(6);
-        assertThat(outcome.byGender().get(Gender.FEMALE).inWorkOrStudies().share()).isEqualTo(share("0.0000"));
+        assertThat(outcome.byGender().get(Gender.FEMALE).inWorkOrStudies().share())
+                .isEqualTo(share("0.0000"));
     }
 
     @Test
@@ -287,7 +298,8 @@ class TwoYearsAfterOutcomeTest {
         TwoYearsAfterOutcome outcome = measure(inCohort());
 
         assertThat(outcome.byStatus().keySet()).containsExactly(OutcomeStatus.values());
-        assertThat(outcome.byGender().keySet()).containsExactly(Gender.FEMALE, Gender.MALE, Gender.OTHER, Gender.UNKNOWN);
+        assertThat(outcome.byGender().keySet())
+                .containsExactly(Gender.FEMALE, Gender.MALE, Gender.OTHER, Gender.UNKNOWN);
         assertThat(outcome.byAgeBand().keySet()).containsExactly("20-24", "25-34", "35-44", "45-54", "55-64", "other");
         assertThat(outcome.byGender().get(Gender.MALE).byStatus().keySet()).containsExactly(OutcomeStatus.values());
     }
@@ -296,14 +308,28 @@ class TwoYearsAfterOutcomeTest {
 
     @Test
     void givenJourneysOfSeveralGenders_whenMeasuring_thenEachGenderHasItsOwnDenominatorPendingLostAndShares() {
-        TwoYearsAfterOutcome outcome = twoYearsAfter(List.of(
-                inCohort().gender(Gender.FEMALE).employed(REGULAR, date(2023, 1, 1), null)
-                        .selfSufficiencyReached(date(2023, 2, 1)).build(),
-                inCohort().gender(Gender.FEMALE).build(),
-                inCohort().gender(Gender.FEMALE).closed(date(2023, 1, 1), DECEASED).build(),
-                inCohort().gender(Gender.MALE).studying(date(2023, 1, 1), null).build(),
-                journey().gender(Gender.MALE).establishmentStarted(2020, 12, 1).build()),
-                COHORT, date(2024, 11, 30));
+        TwoYearsAfterOutcome outcome = twoYearsAfter(
+                List.of(
+                        inCohort()
+                                .gender(Gender.FEMALE)
+                                .employed(REGULAR, date(2023, 1, 1), null)
+                                .selfSufficiencyReached(date(2023, 2, 1))
+                                .build(),
+                        inCohort().gender(Gender.FEMALE).build(),
+                        inCohort()
+                                .gender(Gender.FEMALE)
+                                .closed(date(2023, 1, 1), DECEASED)
+                                .build(),
+                        inCohort()
+                                .gender(Gender.MALE)
+                                .studying(date(2023, 1, 1), null)
+                                .build(),
+                        journey()
+                                .gender(Gender.MALE)
+                                .establishmentStarted(2020, 12, 1)
+                                .build()),
+                COHORT,
+                date(2024, 11, 30));
 
         TwoYearsAfterOutcome.Breakdown women = outcome.byGender().get(Gender.FEMALE);
         assertThat(women.denominator()).isEqualTo(2);
@@ -322,7 +348,8 @@ class TwoYearsAfterOutcomeTest {
         assertThat(men.selfSufficient()).isEqualTo(new CountAndShare(0, share("0.0000")));
 
         TwoYearsAfterOutcome.Breakdown other = outcome.byGender().get(Gender.OTHER);
-        assertThat(other.denominator() + other.pending() + other.lostToFollowUp()).isZero();
+        assertThat(other.denominator() + other.pending() + other.lostToFollowUp())
+                .isZero();
         assertThat(other.byStatus()).containsOnlyKeys(OutcomeStatus.values());
         assertThat(outcome.byGender().get(Gender.UNKNOWN).denominator()).isZero();
     }
@@ -338,12 +365,12 @@ class TwoYearsAfterOutcomeTest {
 
         TwoYearsAfterOutcome outcome = twoYearsAfter(facts, COHORT, AS_OF);
 
-        assertThat(outcome.byAgeBand().get("20-24").denominator()).isEqualTo(2);   // 20, 24
-        assertThat(outcome.byAgeBand().get("25-34").denominator()).isEqualTo(2);   // 25, 34
-        assertThat(outcome.byAgeBand().get("35-44").denominator()).isEqualTo(2);   // 35, 44
-        assertThat(outcome.byAgeBand().get("45-54").denominator()).isEqualTo(2);   // 45, 54
-        assertThat(outcome.byAgeBand().get("55-64").denominator()).isEqualTo(2);   // 55, 64
-        assertThat(outcome.byAgeBand().get("other").denominator()).isEqualTo(2);   // 19, 65
+        assertThat(outcome.byAgeBand().get("20-24").denominator()).isEqualTo(2); // 20, 24
+        assertThat(outcome.byAgeBand().get("25-34").denominator()).isEqualTo(2); // 25, 34
+        assertThat(outcome.byAgeBand().get("35-44").denominator()).isEqualTo(2); // 35, 44
+        assertThat(outcome.byAgeBand().get("45-54").denominator()).isEqualTo(2); // 45, 54
+        assertThat(outcome.byAgeBand().get("55-64").denominator()).isEqualTo(2); // 55, 64
+        assertThat(outcome.byAgeBand().get("other").denominator()).isEqualTo(2); // 19, 65
     }
 
     @Test
@@ -359,11 +386,20 @@ class TwoYearsAfterOutcomeTest {
 
     @Test
     void givenAnAgeBandWithPendingAndLostJourneys_whenMeasuring_thenTheBandReportsThemOutsideItsDenominator() {
-        TwoYearsAfterOutcome outcome = twoYearsAfter(List.of(
-                inCohort().born(1995).studying(date(2023, 1, 1), null).build(),               // 25
-                inCohort().born(1995).closed(date(2023, 1, 1), MOVED_AWAY).build(),           // 25, lost
-                journey().arrived(2020, 3, 1).born(1995).establishmentStarted(2020, 12, 1).build()), // 25, pending
-                COHORT, date(2024, 11, 30));
+        TwoYearsAfterOutcome outcome = twoYearsAfter(
+                List.of(
+                        inCohort().born(1995).studying(date(2023, 1, 1), null).build(), // 25
+                        inCohort()
+                                .born(1995)
+                                .closed(date(2023, 1, 1), MOVED_AWAY)
+                                .build(), // 25, lost
+                        journey()
+                                .arrived(2020, 3, 1)
+                                .born(1995)
+                                .establishmentStarted(2020, 12, 1)
+                                .build()), // 25, pending
+                COHORT,
+                date(2024, 11, 30));
 
         TwoYearsAfterOutcome.Breakdown band = outcome.byAgeBand().get("25-34");
         assertThat(band.denominator()).isEqualTo(1);
@@ -395,12 +431,19 @@ class TwoYearsAfterOutcomeTest {
         // 50,000 = 12 * 4,166 + 8, so remainders 0..7 occur 4,167 times: 4 * 4,166 + 2 * 4,167 = 24,998
         TwoYearsAfterOutcome outcome = twoYearsAfter(facts, COHORT, date(2024, 6, 30));
 
-        assertThat(outcome.denominator() + outcome.pending() + outcome.lostToFollowUp()).isEqualTo(50_000);
-        assertThat(outcome.byStatus().values().stream().mapToLong(Long::longValue).sum())
+        assertThat(outcome.denominator() + outcome.pending() + outcome.lostToFollowUp())
+                .isEqualTo(50_000);
+        assertThat(outcome.byStatus().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
                 .isEqualTo(outcome.denominator());
-        assertThat(outcome.byGender().values().stream().mapToLong(TwoYearsAfterOutcome.Breakdown::denominator).sum())
+        assertThat(outcome.byGender().values().stream()
+                        .mapToLong(TwoYearsAfterOutcome.Breakdown::denominator)
+                        .sum())
                 .isEqualTo(outcome.denominator());
-        assertThat(outcome.byAgeBand().values().stream().mapToLong(TwoYearsAfterOutcome.Breakdown::pending).sum())
+        assertThat(outcome.byAgeBand().values().stream()
+                        .mapToLong(TwoYearsAfterOutcome.Breakdown::pending)
+                        .sum())
                 .isEqualTo(outcome.pending());
         assertThat(outcome.pending()).isEqualTo(24_998);
     }

@@ -1,14 +1,13 @@
 package se.integrationjourney.projections.runtime;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The coordinator's short pauses end when a worker finishes a task; its long waits do not; and a woken task still
@@ -30,9 +29,11 @@ class ProcessorThreadsTest {
         CountDownLatch round = new CountDownLatch(1);
         threads.coordinator().schedule(round::countDown, AN_HOUR_MILLIS - 1, TimeUnit.MILLISECONDS);
 
-        threads.workers().submit(() -> { });
+        threads.workers().submit(() -> {});
 
-        assertThat(round.await(30, TimeUnit.SECONDS)).as("woken by the worker, not after an hour").isTrue();
+        assertThat(round.await(30, TimeUnit.SECONDS))
+                .as("woken by the worker, not after an hour")
+                .isTrue();
     }
 
     @Test
@@ -41,7 +42,7 @@ class ProcessorThreadsTest {
         threads.coordinator().schedule(runs::incrementAndGet, 2 * AN_HOUR_MILLIS, TimeUnit.MILLISECONDS);
 
         threads.coordinator().wake();
-        threads.coordinator().submit(() -> { }).get(); // a woken task would have been queued before this one
+        threads.coordinator().submit(() -> {}).get(); // a woken task would have been queued before this one
 
         assertThat(runs).hasValue(0);
     }
@@ -60,7 +61,7 @@ class ProcessorThreadsTest {
 
     @Test
     void givenAStoppedCoordinator_whenAWorkerWakesIt_thenNothingFails() {
-        threads.coordinator().schedule(() -> { }, AN_HOUR_MILLIS - 1, TimeUnit.MILLISECONDS);
+        threads.coordinator().schedule(() -> {}, AN_HOUR_MILLIS - 1, TimeUnit.MILLISECONDS);
         threads.coordinator().shutdownNow();
 
         assertThatCode(() -> threads.coordinator().wake()).doesNotThrowAnyException();

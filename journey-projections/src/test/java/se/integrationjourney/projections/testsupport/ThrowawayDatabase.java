@@ -1,7 +1,5 @@
 package se.integrationjourney.projections.testsupport;
 
-import org.springframework.beans.factory.DisposableBean;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.DisposableBean;
 
 /**
  * A database of a test's own on the PostgreSQL the service would use, named uniquely so that runs never
@@ -43,8 +42,8 @@ public final class ThrowawayDatabase implements DisposableBean {
         String server = path < 0 ? configured + "/" : configured.substring(0, path + 1);
         String name = "journey_test_" + LocalDateTime.now().format(STAMP) + "_"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF));
-        return new ThrowawayDatabase(server, name, envOr("JOURNEY_DB_USER", "postgres"),
-                envOr("JOURNEY_DB_PASSWORD", ""));
+        return new ThrowawayDatabase(
+                server, name, envOr("JOURNEY_DB_USER", "postgres"), envOr("JOURNEY_DB_PASSWORD", ""));
     }
 
     public String url() {
@@ -66,9 +65,9 @@ public final class ThrowawayDatabase implements DisposableBean {
     /** The Spring properties that point the service at this database. */
     public String[] springProperties() {
         return new String[] {
-                "spring.datasource.url=" + url(),
-                "spring.datasource.username=" + user,
-                "spring.datasource.password=" + password,
+            "spring.datasource.url=" + url(),
+            "spring.datasource.username=" + user,
+            "spring.datasource.password=" + password,
         };
     }
 
@@ -77,7 +76,9 @@ public final class ThrowawayDatabase implements DisposableBean {
      * those outrank {@code application.yml}, while builder "properties" are mere defaults beneath it.
      */
     public String[] commandLineArguments() {
-        return java.util.Arrays.stream(springProperties()).map(property -> "--" + property).toArray(String[]::new);
+        return java.util.Arrays.stream(springProperties())
+                .map(property -> "--" + property)
+                .toArray(String[]::new);
     }
 
     /** Opens a connection to the server's maintenance database, for checks from outside the service. */
@@ -88,7 +89,8 @@ public final class ThrowawayDatabase implements DisposableBean {
     /** Drops the database, ending any connection still open to it. */
     @Override
     public void destroy() throws SQLException {
-        try (Connection connection = maintenanceConnection(); Statement drop = connection.createStatement()) {
+        try (Connection connection = maintenanceConnection();
+                Statement drop = connection.createStatement()) {
             drop.execute("drop database if exists \"" + name + "\" with (force)");
         }
     }

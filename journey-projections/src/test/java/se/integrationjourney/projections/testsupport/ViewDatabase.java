@@ -22,12 +22,17 @@ public final class ViewDatabase implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         database = ThrowawayDatabase.named();
-        try (var maintenance = database.maintenanceConnection(); var create = maintenance.createStatement()) {
+        try (var maintenance = database.maintenanceConnection();
+                var create = maintenance.createStatement()) {
             create.execute("create database \"" + database.name() + "\"");
         }
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.user(),
-                database.password());
-        Flyway.configure().dataSource(dataSource).locations(VIEW_MIGRATIONS).load().migrate();
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(database.url(), database.user(), database.password());
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(VIEW_MIGRATIONS)
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(dataSource);
     }
 
