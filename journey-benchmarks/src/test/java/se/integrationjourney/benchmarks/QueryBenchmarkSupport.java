@@ -152,7 +152,10 @@ final class QueryBenchmarkSupport {
             this.base = "http://127.0.0.1:" + port;
         }
 
-        /** GETs the path as the user; returns the body's length; anything but 200 is a failure of the run. */
+        /**
+         * GETs the path as the user; returns the body's length. A 503 (no database connection free within the
+         * pool's wait) is {@link Unavailable}; anything else but 200 is a failure of the run.
+         */
         int get(String username, String pathAndQuery) throws IOException, InterruptedException {
             String credentials =
                     Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -163,11 +166,21 @@ final class QueryBenchmarkSupport {
                     .GET()
                     .build();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 503) {
+                throw new Unavailable("GET " + pathAndQuery + " answered 503");
+            }
             if (response.statusCode() != 200) {
                 // The path holds no personal data (filters and page numbers only); the body is not printed.
                 throw new IllegalStateException("GET " + pathAndQuery + " answered " + response.statusCode());
             }
             return response.body().length;
+        }
+    }
+
+    /** The service answered 503: it could not get a database connection in time, as it does under overload. */
+    static final class Unavailable extends IllegalStateException {
+        Unavailable(String message) {
+            super(message);
         }
     }
 
