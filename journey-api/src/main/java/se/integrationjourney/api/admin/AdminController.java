@@ -1,117 +1,56 @@
 package se.integrationjourney.api.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import se.integrationjourney.api.accesslog.AccessAction;
+import se.integrationjourney.api.accesslog.AccessLog;
 import se.integrationjourney.api.security.AccountStore;
 import se.integrationjourney.api.security.CurrentUser;
-import se.integrationjourney.api.security.Role;
 import se.integrationjourney.api.security.SignInThrottle;
 import se.integrationjourney.api.web.ApiException;
-import se.integrationjourney.api.web.IdempotentRequests;
 import se.integrationjourney.api.web.OpenApiReferences;
 import se.integrationjourney.api.web.Problems;
-import se.integrationjourney.api.web.RecordsInOneTransaction;
 import se.integrationjourney.projections.runtime.DeadLetteredJourney;
-import se.integrationjourney.projections.runtime.ProjectionRunner;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
 import se.integrationjourney.projections.runtime.UnknownProjectionException;
 
-/** Administration: accounts and the views (status, rebuild, retrying dead letters). */
+/** Administration of the views (status, rebuild, dead letters) and of sign-in locks; accounts: AccountsController. */
 @RestController
 @RequestMapping("/api/admin")
 @Tag(name = "Administration")
 class AdminController {
 
-    private static final int MAX_DEAD_LETTERS_LISTED = 100;
+    private static final String NO_SUCH_VIEW = "No view is named that; see GET /api/admin/projections";
 
     private final AccountStore accounts;
-    private final PasswordEncoder passwords;
-    private final ProjectionRunner projections;
-    private final IdempotentRequests idempotent;
+    private final ViewAdministration views;
     private final SignInThrottle throttle;
+    private final AccessLog accessLog;
 
-    AdminController(
-            AccountStore accounts,
-            PasswordEncoder passwords,
-            ProjectionRunner projections,
-            IdempotentRequests idempotent,
-            SignInThrottle throttle) {
-        this.idempotent = idempotent;
-        this.throttle = throttle;
+    AdminController(AccountStore accounts, ViewAdministration views, SignInThrottle throttle, AccessLog accessLog) {
         this.accounts = accounts;
-        this.passwords = passwords;
-        this.projections = projections;
+        this.views = views;
+        this.throttle = throttle;
+        this.accessLog = accessLog;
     }
-
-    record AccountResponse(String username, Set<Role> roles, String municipalityCode) {}
 
     record RetryResponse(String name, int journeysRetried) {}
 
     record EvictResponse(String name, UUID journeyId, int eventsDropped) {}
-
-    @PostMapping("/users")
-    @Operation(
-            summary = "Create an account; a caseworker is bound to one municipality",
-            description = "ADMIN. A caseworker needs `municipalityCode`; the other roles may not have one (400)."
-                    + " The password is stored as an adaptive hash, never shown again. With an Idempotency-Key, a"
-                    + " repeat returns the first answer; without one, a repeat is a 409 (username taken).")
-    @ApiResponse(
-            responseCode = "201",
-            description = "Created",
-            headers =
-                    @Header(
-                            name = "Location",
-                            ref = OpenApiReferences.LOCATION,
-                            description = "/api/admin/users/{username}"),
-            content =
-                    @Content(mediaType = "application/json", schema = @Schema(implementation = AccountResponse.class)))
-    @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
-    @ApiResponse(responseCode = "409", ref = OpenApiReferences.CONFLICT)
-    @RecordsInOneTransaction
-    ResponseEntity<?> createAccount(
-            @Valid @RequestBody CreateAccountRequest body,
-            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
-        return idempotent.run(key, CurrentUser.get().username(), "POST", "/api/admin/users", body, () -> create(body));
-    }
-
-    private ResponseEntity<?> create(CreateAccountRequest body) {
-        boolean caseworker = body.roles().contains(Role.CASEWORKER);
-        if (caseworker && body.municipalityCode() == null) {
-            throw new ApiException(Problems.VALIDATION, "A caseworker needs the municipalityCode they serve");
-        }
-        if (!caseworker && body.municipalityCode() != null) {
-            throw new ApiException(Problems.VALIDATION, "Only caseworkers are bound to a municipality");
-        }
-        if (!accounts.create(
-                body.username(), passwords.encode(body.password()), body.roles(), body.municipalityCode())) {
-            throw new ApiException(Problems.CONFLICT, "That username is taken");
-        }
-        return ResponseEntity.created(URI.create("/api/admin/users/" + body.username()))
-                .body(new AccountResponse(body.username(), body.roles(), body.municipalityCode()));
-    }
 
     @GetMapping("/projections")
     @Operation(
@@ -127,7 +66,7 @@ class AdminController {
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     List<ProjectionStatus> projections() {
-        return projections.status();
+        return views.status();
     }
 
     @PostMapping("/projections/{name}/rebuild")
@@ -145,11 +84,11 @@ class AdminController {
     @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
         try {
-            projections.rebuild(name);
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(views.rebuild(CurrentUser.get(), "POST /api/admin/projections/{name}/rebuild", name));
         } catch (UnknownProjectionException unknown) {
-            throw new ApiException(Problems.NOT_FOUND, "No view is named that; see GET /api/admin/projections");
+            throw new ApiException(Problems.NOT_FOUND, NO_SUCH_VIEW);
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(statusOf(name));
     }
 
     @PostMapping("/projections/rebuild")
@@ -168,8 +107,8 @@ class AdminController {
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     ResponseEntity<List<ProjectionStatus>> rebuildAll() {
-        projections.rebuildAll();
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(projections.status());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(views.rebuildAll(CurrentUser.get(), "POST /api/admin/projections/rebuild"));
     }
 
     @PostMapping("/projections/{name}/dead-letters/retry")
@@ -185,9 +124,12 @@ class AdminController {
     @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
     RetryResponse retry(@PathVariable String name) {
         try {
-            return new RetryResponse(name, projections.retryDeadLetters(name));
+            return new RetryResponse(
+                    name,
+                    views.retryDeadLetters(
+                            CurrentUser.get(), "POST /api/admin/projections/{name}/dead-letters/retry", name));
         } catch (UnknownProjectionException unknown) {
-            throw new ApiException(Problems.NOT_FOUND, "No view is named that; see GET /api/admin/projections");
+            throw new ApiException(Problems.NOT_FOUND, NO_SUCH_VIEW);
         }
     }
 
@@ -208,9 +150,9 @@ class AdminController {
     @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
     List<DeadLetteredJourney> deadLetters(@PathVariable String name) {
         try {
-            return projections.deadLetters(name, MAX_DEAD_LETTERS_LISTED);
+            return views.deadLetters(name);
         } catch (UnknownProjectionException unknown) {
-            throw new ApiException(Problems.NOT_FOUND, "No view is named that; see GET /api/admin/projections");
+            throw new ApiException(Problems.NOT_FOUND, NO_SUCH_VIEW);
         }
     }
 
@@ -230,9 +172,13 @@ class AdminController {
     EvictResponse evictDeadLetters(@PathVariable String name, @PathVariable UUID journeyId) {
         int evicted;
         try {
-            evicted = projections.evictDeadLetters(name, journeyId.toString());
+            evicted = views.dropDeadLetters(
+                    CurrentUser.get(),
+                    "DELETE /api/admin/projections/{name}/dead-letters/{journeyId}",
+                    name,
+                    journeyId);
         } catch (UnknownProjectionException unknown) {
-            throw new ApiException(Problems.NOT_FOUND, "No view is named that; see GET /api/admin/projections");
+            throw new ApiException(Problems.NOT_FOUND, NO_SUCH_VIEW);
         }
         if (evicted == 0) {
             throw new ApiException(Problems.NOT_FOUND, "That journey has no dead-lettered events in this view");
@@ -286,6 +232,11 @@ class AdminController {
         if (!throttle.liftAccount(username)) {
             throw new ApiException(Problems.NOT_FOUND, "That account has no failed sign-ins on this node");
         }
+        accessLog.act(
+                CurrentUser.get().actor(),
+                AccessAction.SIGN_IN_LOCK_LIFTED,
+                "DELETE /api/admin/sign-in-locks/accounts/{username}",
+                username);
         return ResponseEntity.noContent().build();
     }
 
@@ -301,13 +252,11 @@ class AdminController {
         if (!throttle.liftAddress(address)) {
             throw new ApiException(Problems.NOT_FOUND, "That address has no failed sign-ins on this node");
         }
+        accessLog.act(
+                CurrentUser.get().actor(),
+                AccessAction.SIGN_IN_LOCK_LIFTED,
+                "DELETE /api/admin/sign-in-locks/addresses/{address}",
+                address);
         return ResponseEntity.noContent().build();
-    }
-
-    private ProjectionStatus statusOf(String name) {
-        return projections.status().stream()
-                .filter(status -> status.name().equals(name))
-                .findFirst()
-                .orElseThrow();
     }
 }

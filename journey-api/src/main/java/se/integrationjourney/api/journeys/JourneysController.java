@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import se.integrationjourney.api.accesslog.AccessAction;
+import se.integrationjourney.api.accesslog.AccessLog;
 import se.integrationjourney.api.security.CurrentUser;
 import se.integrationjourney.api.security.JourneyAccess;
 import se.integrationjourney.api.security.JourneyUser;
@@ -76,7 +78,7 @@ class JourneysController {
     private final IdempotentRequests idempotent;
     private final JourneyAccess access;
     private final JourneyDirectory directory;
-    private final CaseReads reads;
+    private final AccessLog accessLog;
 
     JourneysController(
             CommandGateway commands,
@@ -85,14 +87,14 @@ class JourneysController {
             IdempotentRequests idempotent,
             JourneyAccess access,
             JourneyDirectory directory,
-            CaseReads reads) {
+            AccessLog accessLog) {
         this.commands = commands;
         this.states = states;
         this.timelines = timelines;
         this.idempotent = idempotent;
         this.access = access;
         this.directory = directory;
-        this.reads = reads;
+        this.accessLog = accessLog;
     }
 
     @PostMapping
@@ -155,7 +157,7 @@ class JourneysController {
         long version = directory.versionOf(journeyId);
         JourneyState state = freshState(journeyId, version)
                 .orElseThrow(() -> new ApiException(Problems.NOT_FOUND, "No journey with that id"));
-        reads.record(journeyId, user, CaseReads.Resource.STATE);
+        accessLog.journeyRead(user.actor(), AccessAction.JOURNEY_READ, "GET /api/journeys/{journeyId}", journeyId);
         return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(state);
     }
 
@@ -280,7 +282,8 @@ class JourneysController {
                 .handle(new FindTimeline(journeyId))
                 .orElseThrow(() -> new ApiException(Problems.NOT_FOUND, "No journey with that id"));
         access.requireMunicipality(user, timeline.municipalityCode());
-        reads.record(journeyId, user, CaseReads.Resource.TIMELINE);
+        accessLog.journeyRead(
+                user.actor(), AccessAction.TIMELINE_READ, "GET /api/journeys/{journeyId}/timeline", journeyId);
         List<Timeline.Entry> entries = timeline.entries();
         return ResponseEntity.ok()
                 .eTag("\"" + entries.get(entries.size() - 1).sequence() + "\"")

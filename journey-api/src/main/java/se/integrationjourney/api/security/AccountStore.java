@@ -28,6 +28,12 @@ public class AccountStore {
     /** Authority carrying a caseworker's municipality, next to the role authorities. */
     static final String MUNICIPALITY_AUTHORITY_PREFIX = "MUNICIPALITY_";
 
+    /** Authority of an account whose password an administrator reset: it must choose a new one first. */
+    public static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
+
+    private static final String ACCOUNT_COLUMNS = "username, roles, municipality_code, created_at, disabled_at,"
+            + " password_change_required, language, session_generation from account";
+
     private final JdbcTemplate jdbc;
 
     private final TransactionTemplate transaction;
@@ -50,23 +56,111 @@ public class AccountStore {
                                 + " values (?, ?, ?, ?) on conflict do nothing",
                         username,
                         passwordHash,
-                        roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")),
+                        rolesText(roles),
                         municipalityCode)
                 == 1));
     }
 
     public Optional<JourneyUser> find(String username) {
-        List<JourneyUser> users = jdbc.query(
-                "select username, roles, municipality_code from account" + " where lower(username) = ?",
-                (row, n) -> new JourneyUser(row.getString(1), roles(row.getString(2)), row.getString(3)),
-                lowerCase(username));
-        return users.stream().findFirst();
+        return account(username)
+                .map(account -> new JourneyUser(account.username(), account.roles(), account.municipalityCode()));
+    }
+
+    public Optional<Account> account(String username) {
+        return jdbc
+                .query(
+                        "select " + ACCOUNT_COLUMNS + " where lower(username) = ?",
+                        AccountStore::account,
+                        lowerCase(username))
+                .stream()
+                .findFirst();
+    }
+
+    /** Every account, by username. */
+    public List<Account> list() {
+        return jdbc.query("select " + ACCOUNT_COLUMNS + " order by lower(username)", AccountStore::account);
+    }
+
+    /** The usernames of the enabled caseworker accounts of a municipality, for assigning a journey. */
+    public List<String> caseworkersOf(String municipalityCode) {
+        return jdbc.queryForList(
+                "select username from account where municipality_code = ? and disabled_at is null"
+                        + " and (',' || roles || ',') like '%,CASEWORKER,%' order by lower(username)",
+                String.class, municipalityCode);
+    }
+
+    /**
+     * What a web session must be checked against at each request: the account's session generation and whether its
+     * password must be changed; empty if the account is disabled or gone.
+     */
+    public Optional<SessionState> sessionState(String username) {
+        return jdbc
+                .query(
+                        "select session_generation, password_change_required from account"
+                                + " where lower(username) = ? and disabled_at is null",
+                        (row, n) -> new SessionState(row.getInt(1), row.getBoolean(2)),
+                        lowerCase(username))
+                .stream()
+                .findFirst();
+    }
+
+    /** @see #sessionState */
+    public record SessionState(int generation, boolean passwordChangeRequired) {}
+
+    /** Disables (true) or enables (false) the account; a change ends its sessions. @return false if unknown */
+    public boolean setDisabled(String username, boolean disabled) {
+        return jdbc.update(
+                        "update account set disabled_at = case when ? then coalesce(disabled_at, now()) end,"
+                                + " session_generation = session_generation + 1 where lower(username) = ?",
+                        disabled,
+                        lowerCase(username))
+                == 1;
+    }
+
+    /** Sets the password (its hash), to be changed at the next sign-in or not; ends the account's sessions. */
+    public boolean setPassword(String username, String passwordHash, boolean changeRequired) {
+        return jdbc.update(
+                        "update account set password_hash = ?, password_change_required = ?,"
+                                + " session_generation = session_generation + 1 where lower(username) = ?",
+                        passwordHash,
+                        changeRequired,
+                        lowerCase(username))
+                == 1;
+    }
+
+    /** The stored password hash, to check a password an account's owner gives before changing it. */
+    public Optional<String> passwordHash(String username) {
+        return jdbc
+                .queryForList(
+                        "select password_hash from account where lower(username) = ?",
+                        String.class,
+                        lowerCase(username))
+                .stream()
+                .findFirst();
+    }
+
+    /** Replaces the account's roles and municipality; ends its sessions. */
+    public boolean setRoles(String username, Set<Role> roles, String municipalityCode) {
+        return jdbc.update(
+                        "update account set roles = ?, municipality_code = ?,"
+                                + " session_generation = session_generation + 1 where lower(username) = ?",
+                        rolesText(roles),
+                        municipalityCode,
+                        lowerCase(username))
+                == 1;
+    }
+
+    /** The web application's language for the account: {@code sv} or {@code en}. */
+    public boolean setLanguage(String username, String language) {
+        return jdbc.update("update account set language = ? where lower(username) = ?", language, lowerCase(username))
+                == 1;
     }
 
     /** The account as Spring Security signs it in: hash, role authorities and the municipality authority. */
     public UserDetails loadUserByUsername(String username) {
         List<UserDetails> users = jdbc.query(
-                "select username, password_hash, roles, municipality_code from account" + " where lower(username) = ?",
+                "select username, password_hash, roles, municipality_code, disabled_at, password_change_required"
+                        + " from account where lower(username) = ?",
                 (row, n) -> {
                     List<SimpleGrantedAuthority> authorities =
                             new java.util.ArrayList<>(roles(row.getString(3)).stream()
@@ -75,9 +169,13 @@ public class AccountStore {
                     if (row.getString(4) != null) {
                         authorities.add(new SimpleGrantedAuthority(MUNICIPALITY_AUTHORITY_PREFIX + row.getString(4)));
                     }
+                    if (row.getBoolean(6)) {
+                        authorities.add(new SimpleGrantedAuthority(PASSWORD_CHANGE_REQUIRED));
+                    }
                     return User.withUsername(row.getString(1))
                             .password(row.getString(2))
                             .authorities(authorities)
+                            .disabled(row.getTimestamp(5) != null)
                             .build();
                 },
                 lowerCase(username));
@@ -92,6 +190,23 @@ public class AccountStore {
      */
     static String lowerCase(String username) {
         return username.toLowerCase(Locale.ROOT);
+    }
+
+    private static Account account(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+        java.sql.Timestamp disabledAt = row.getTimestamp("disabled_at");
+        return new Account(
+                row.getString("username"),
+                roles(row.getString("roles")),
+                row.getString("municipality_code"),
+                row.getTimestamp("created_at").toInstant(),
+                disabledAt == null ? null : disabledAt.toInstant(),
+                row.getBoolean("password_change_required"),
+                row.getString("language"),
+                row.getInt("session_generation"));
+    }
+
+    private static String rolesText(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
     }
 
     private static Set<Role> roles(String text) {

@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import se.integrationjourney.api.operations.DatabaseOutage;
@@ -97,13 +98,22 @@ public class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"integration-journey\"");
             ProblemResponses.write(response, Problems.UNAUTHORIZED, "Sign in with valid credentials");
         };
-        http.csrf(csrf -> csrf.disable()) // no cookies or sessions: nothing a forged cross-site request could ride on
+        http.securityMatcher(
+                        "/api/**",
+                        "/actuator/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**")
+                .csrf(csrf ->
+                        csrf.disable()) // no cookies or sessions: nothing a forged cross-site request could ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(SecurityConfiguration::pageHeaders)
                 .addFilterAt(
                         new ThrottledBasicAuthentication(
                                 new ProviderManager(accounts), signIn, throttle, clientAddress),
                         BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiPasswordChangeFirst(), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
@@ -111,6 +121,8 @@ public class SecurityConfiguration {
                         .hasRole(ADMIN)
                         .requestMatchers("/api/admin/**")
                         .hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/account/password")
+                        .authenticated()
                         .requestMatchers("/api/outcomes/**")
                         .hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/journeys/*/timeline")
@@ -119,8 +131,6 @@ public class SecurityConfiguration {
                         .hasAnyRole(CASEWORKER, ADMIN)
                         .requestMatchers("/api/caseload")
                         .hasAnyRole(CASEWORKER, ADMIN)
-                        .requestMatchers("/error")
-                        .permitAll()
                         .anyRequest()
                         .denyAll())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(signIn)
@@ -138,11 +148,11 @@ public class SecurityConfiguration {
      * What browsers are told about every answer: nothing but this service's own resources on its pages (Swagger UI's
      * styles are inline), no framing, and no address of ours sent on to other sites.
      */
-    private static void pageHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    static void pageHeaders(HeadersConfigurer<HttpSecurity> headers) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:;"
                         + " style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self';"
                         + " frame-ancestors 'none'"))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER));
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
     }
 
     /**

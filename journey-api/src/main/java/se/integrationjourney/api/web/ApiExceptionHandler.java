@@ -19,6 +19,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.HandlerMethod;
@@ -43,7 +44,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * reached or a commit's outcome is unknown. Never a stack trace, SQL text, or a submitted value (a name typed into
  * the wrong field is still personal data). "Nothing was recorded" is said only when that is known.
  */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = RestController.class) // the web application's pages answer with pages
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -10,11 +10,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The error page: what the servlet container shows for an error no controller answered (a request refused by a
- * filter with {@code sendError}, a malformed address), always as problem+json, never the error's message. Asked for
- * directly, {@code /error} is no resource: 404.
+ * filter with {@code sendError}, a malformed address, an unknown page), as problem+json for the API and as a page
+ * for a browser asking for one of the web application's pages; never the error's message. Asked for directly,
+ * {@code /error} is no resource: 404.
  */
 @RestController
 @Hidden // the container's error page, not an operation of the API
@@ -23,11 +25,17 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping(
             value = "/error",
             produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    Object error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         if (status == null || request.getDispatcherType() != jakarta.servlet.DispatcherType.ERROR) {
             status = HttpStatus.NOT_FOUND;
+        }
+        if (forPage(request)) {
+            ModelAndView page = new ModelAndView("error", status);
+            page.addObject("status", status.value());
+            page.addObject("messageKey", PageErrorMessages.keyFor(status));
+            return page;
         }
         Problems kind = Problems.of(status);
         ProblemDetail problem = kind.with(detailFor(status));
@@ -37,6 +45,20 @@ class ProblemErrorController implements ErrorController {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /** A browser asking for anything but the API, its description or the actuator gets the page. */
+    private static boolean forPage(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri instanceof String text
+                ? text.substring(request.getContextPath().length())
+                : "";
+        String accept = request.getHeader("Accept");
+        boolean api = path.startsWith("/api/")
+                || path.startsWith("/actuator")
+                || path.startsWith("/v3/")
+                || path.startsWith("/swagger-ui");
+        return !api && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
     }
 
     /** A fixed text per status: the error's own message may quote the request. */

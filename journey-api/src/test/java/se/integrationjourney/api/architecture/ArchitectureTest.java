@@ -96,6 +96,22 @@ class ArchitectureTest {
     static final ArchRule controllersTouchNoSql = controllersTouchNoSql();
 
     @ArchTest
+    static final ArchRule pagesUseTheApplicationsServices = noClasses()
+            .that()
+            .resideInAPackage("se.integrationjourney.api.pages..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.axonframework..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "org.springframework.jdbc..",
+                    "jakarta.persistence..",
+                    "org.hibernate..")
+            .as("Pages never reach Axon or SQL themselves: they call the same application services and queries as the"
+                    + " API.");
+
+    @ArchTest
     static final ArchRule eventStoreReachedThroughAxon = classes()
             .that()
             .resideInAPackage(EVENTSTORE)

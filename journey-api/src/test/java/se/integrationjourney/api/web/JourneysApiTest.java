@@ -191,7 +191,8 @@ class JourneysApiTest extends ApiTestBase {
                 .as("a journey read carries the version")
                 .isEqualTo("\"2\"");
         assertThat(jdbc.queryForObject(
-                        "select count(*) from case_read where journey_id = ?::uuid and username = ?",
+                        "select count(*) from access_log where journey_ids = array[?::uuid] and username = ?"
+                                + " and action = 'TIMELINE_READ' and roles = 'AUDITOR'",
                         Long.class,
                         journeyId,
                         "auditor"))

@@ -256,7 +256,7 @@ class RequestEdgeApiTest extends ApiTestBase {
         assertThat(answer.header("Content-Security-Policy"))
                 .contains("default-src 'self'")
                 .contains("frame-ancestors 'none'");
-        assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(answer.header("Referrer-Policy")).isEqualTo("same-origin");
     }
 
     // --- cross-site writes

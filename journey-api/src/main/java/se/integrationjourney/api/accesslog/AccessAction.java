@@ -1,0 +1,21 @@
+package se.integrationjourney.api.accesslog;
+
+/** What an access-log entry records: a read of personal data, or an administrative act. */
+public enum AccessAction {
+    /** A journey's state (with the person's details) was shown. */
+    JOURNEY_READ,
+    /** A journey's timeline was shown. */
+    TIMELINE_READ,
+    ACCOUNT_CREATED,
+    ACCOUNT_DISABLED,
+    ACCOUNT_ENABLED,
+    ACCOUNT_ROLES_CHANGED,
+    /** An administrator set a new password, to be changed at the account's next sign-in. */
+    PASSWORD_RESET,
+    /** The account's owner chose a new password. */
+    PASSWORD_CHANGED,
+    VIEW_REBUILD_STARTED,
+    DEAD_LETTERS_RETRIED,
+    DEAD_LETTER_DELETED,
+    SIGN_IN_LOCK_LIFTED
+}
