@@ -10,16 +10,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,10 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.integrationjourney.api.accesslog.AccessAction;
-import se.integrationjourney.api.accesslog.AccessLog;
 import se.integrationjourney.api.security.CurrentUser;
-import se.integrationjourney.api.security.JourneyAccess;
 import se.integrationjourney.api.security.JourneyUser;
 import se.integrationjourney.api.web.ApiException;
 import se.integrationjourney.api.web.IdempotentRequests;
@@ -41,12 +33,8 @@ import se.integrationjourney.api.web.RecordsInOneTransaction;
 import se.integrationjourney.core.commands.CorrectPersonalDetails;
 import se.integrationjourney.core.commands.Recorded;
 import se.integrationjourney.core.commands.RetractMilestone;
-import se.integrationjourney.projections.journeystate.FindJourneyState;
 import se.integrationjourney.projections.journeystate.JourneyState;
-import se.integrationjourney.projections.journeystate.JourneyStateQueries;
-import se.integrationjourney.projections.timeline.FindTimeline;
 import se.integrationjourney.projections.timeline.Timeline;
-import se.integrationjourney.projections.timeline.TimelineQueries;
 
 /**
  * Journeys: registration, milestones, retractions, personal-details corrections, the journey's state (with its
@@ -67,34 +55,14 @@ class JourneysController {
             + " 412 and nothing is recorded. Anything else is a 400.";
     private static final String KEY_PATTERN = "[\\x21-\\x7E]{1,200}";
 
-    /** How long a read waits for the journey view to show what was just recorded. */
-    private static final Duration FRESHNESS_WAIT = Duration.ofSeconds(2);
-
     private static final Pattern ENTITY_TAG = Pattern.compile("^(?:W/)?\"(\\d{1,18})\"$");
 
-    private final CommandGateway commands;
-    private final JourneyStateQueries states;
-    private final TimelineQueries timelines;
+    private final JourneyService journeys;
     private final IdempotentRequests idempotent;
-    private final JourneyAccess access;
-    private final JourneyDirectory directory;
-    private final AccessLog accessLog;
 
-    JourneysController(
-            CommandGateway commands,
-            JourneyStateQueries states,
-            TimelineQueries timelines,
-            IdempotentRequests idempotent,
-            JourneyAccess access,
-            JourneyDirectory directory,
-            AccessLog accessLog) {
-        this.commands = commands;
-        this.states = states;
-        this.timelines = timelines;
+    JourneysController(JourneyService journeys, IdempotentRequests idempotent) {
+        this.journeys = journeys;
         this.idempotent = idempotent;
-        this.access = access;
-        this.directory = directory;
-        this.accessLog = accessLog;
     }
 
     @PostMapping
@@ -126,10 +94,8 @@ class JourneysController {
                     @RequestHeader(name = IdempotentRequests.HEADER, required = false)
                     String key) {
         JourneyUser user = CurrentUser.get();
-        access.requireMunicipality(user, body.municipalityCode());
         return idempotent.run(key, user.username(), "POST", "/api/journeys", body, () -> {
-            UUID journeyId = UUID.randomUUID();
-            commands.sendAndWait(body.toCommand(journeyId));
+            UUID journeyId = journeys.register(user, body.municipalityCode(), body::toCommand);
             return ResponseEntity.created(URI.create("/api/journeys/" + journeyId))
                     .body(new JourneyResponses.Registered(journeyId));
         });
@@ -152,12 +118,7 @@ class JourneysController {
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
     ResponseEntity<JourneyState> state(@PathVariable UUID journeyId) {
-        JourneyUser user = CurrentUser.get();
-        requireAccess(user, journeyId);
-        long version = directory.versionOf(journeyId);
-        JourneyState state = freshState(journeyId, version)
-                .orElseThrow(() -> new ApiException(Problems.NOT_FOUND, "No journey with that id"));
-        accessLog.journeyRead(user.actor(), AccessAction.JOURNEY_READ, "GET /api/journeys/{journeyId}", journeyId);
+        JourneyState state = journeys.state(CurrentUser.get(), journeyId, "GET /api/journeys/{journeyId}");
         return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(state);
     }
 
@@ -277,24 +238,11 @@ class JourneysController {
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
     ResponseEntity<List<TimelineEntryResponse>> timeline(@PathVariable UUID journeyId) {
-        JourneyUser user = CurrentUser.get();
-        Timeline timeline = timelines
-                .handle(new FindTimeline(journeyId))
-                .orElseThrow(() -> new ApiException(Problems.NOT_FOUND, "No journey with that id"));
-        access.requireMunicipality(user, timeline.municipalityCode());
-        accessLog.journeyRead(
-                user.actor(), AccessAction.TIMELINE_READ, "GET /api/journeys/{journeyId}/timeline", journeyId);
+        Timeline timeline = journeys.timeline(CurrentUser.get(), journeyId, "GET /api/journeys/{journeyId}/timeline");
         List<Timeline.Entry> entries = timeline.entries();
         return ResponseEntity.ok()
                 .eTag("\"" + entries.get(entries.size() - 1).sequence() + "\"")
                 .body(entries.stream().map(TimelineEntryResponse::of).toList());
-    }
-
-    private void requireAccess(JourneyUser user, UUID journeyId) {
-        String municipality = directory
-                .municipalityOf(journeyId)
-                .orElseThrow(() -> new ApiException(Problems.NOT_FOUND, "No journey with that id"));
-        access.requireMunicipality(user, municipality);
     }
 
     /**
@@ -309,7 +257,7 @@ class JourneysController {
             String key,
             Function<Long, Object> command) {
         JourneyUser user = CurrentUser.get();
-        requireAccess(user, journeyId);
+        journeys.requireAccess(user, journeyId);
         Long expectedVersion = expectedVersion(ifMatch);
         return idempotent.run(
                 key,
@@ -317,26 +265,11 @@ class JourneysController {
                 "POST",
                 "/api/journeys/" + journeyId + subresource,
                 body,
-                () -> recorded(commands.sendAndWait(command.apply(expectedVersion))));
+                () -> recorded(journeys.record(user, journeyId, expectedVersion, command)));
     }
 
     private static ResponseEntity<?> recorded(Recorded recorded) {
         return ResponseEntity.status(201).body(new JourneyResponses.Recorded(recorded.eventId(), recorded.version()));
-    }
-
-    /**
-     * The journey from its view, once the view shows at least {@code version}. The view follows the event store
-     * within milliseconds; waiting that long lets a caseworker see the milestone they just recorded. After the
-     * deadline the state is returned as it is: its version (the ETag) says how current it is.
-     */
-    private Optional<JourneyState> freshState(UUID journeyId, long version) {
-        long deadline = System.nanoTime() + FRESHNESS_WAIT.toNanos();
-        Optional<JourneyState> state = states.handle(new FindJourneyState(journeyId));
-        while ((state.isEmpty() || state.get().version() < version) && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5)); // a poll, not a timing assumption
-            state = states.handle(new FindJourneyState(journeyId));
-        }
-        return state;
     }
 
     /** {@code If-Match: "7"} (or {@code W/"7"}) expects version 7; {@code *} or no header expects nothing. */

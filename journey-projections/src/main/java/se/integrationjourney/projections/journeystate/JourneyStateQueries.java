@@ -35,6 +35,24 @@ public class JourneyStateQueries {
                 .map(file -> toState(file, LocalDate.now(clock)));
     }
 
+    /**
+     * Every journey, in any municipality, of the person with this identity number (12 digits, as the core normalises
+     * it), newest arrival first. Read from the view: a journey registered a moment ago may not be in it yet.
+     */
+    public List<JourneyMatch> withPersonalIdentityNumber(String normalisedNumber) {
+        return jdbc
+                .query(
+                        "select case_file::text from " + JourneyStateProjection.TABLE
+                                + " where case_file -> 'personalDetails' ->> 'personalIdentityNumber' = ?",
+                        (row, n) -> CaseFileJson.read(row.getString(1)),
+                        normalisedNumber)
+                .stream()
+                .map(file ->
+                        new JourneyMatch(file.journeyId(), file.municipalityCode(), file.arrivalDate(), file.closed()))
+                .sorted(Comparator.comparing(JourneyMatch::arrivalDate).reversed())
+                .toList();
+    }
+
     static JourneyState toState(CaseFile file, LocalDate today) {
         return new JourneyState(
                 file.journeyId(),

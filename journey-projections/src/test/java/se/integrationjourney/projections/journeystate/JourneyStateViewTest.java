@@ -140,8 +140,39 @@ class JourneyStateViewTest {
     }
 
     @Test
+    void givenAPersonWithJourneysInTwoMunicipalities_whenLookedUpByIdentityNumber_thenBothNewestFirst() {
+        UUID earlier = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        String number = "199003012391";
+        feeder.feed(handlers, registration(earlier, date(2020, 5, 1), "1473", number));
+        feeder.feed(handlers, new JourneyClosed(earlier, date(2021, 2, 1), ClosureReason.MOVED_AWAY));
+        feeder.feed(handlers, registration(later, date(2021, 3, 1), "1287", number));
+        feeder.feed(handlers, registered());
+
+        assertThat(queries.withPersonalIdentityNumber(number))
+                .containsExactly(
+                        new JourneyMatch(later, "1287", date(2021, 3, 1), false),
+                        new JourneyMatch(earlier, "1473", date(2020, 5, 1), true));
+        assertThat(queries.withPersonalIdentityNumber("198707120023")).isEmpty();
+    }
+
+    @Test
     void givenNoSuchJourney_whenQueried_thenNothing() {
         assertThat(queries.handle(new FindJourneyState(UUID.randomUUID()))).isEmpty();
+    }
+
+    private static NewcomerRegistered registration(
+            UUID journeyId, LocalDate arrival, String municipality, String identityNumber) {
+        return new NewcomerRegistered(
+                journeyId,
+                arrival,
+                municipality,
+                ReceptionType.OWN_ARRANGEMENT,
+                1990,
+                Gender.FEMALE,
+                "ER",
+                EducationLevel.SECONDARY,
+                new PersonalDetails("Selam Tesfaye", identityNumber));
     }
 
     private NewcomerRegistered registered() {
