@@ -31,6 +31,7 @@ class PagesConfiguration {
         messages.setBasenames(
                 "classpath:messages",
                 "classpath:messages/caseworker",
+                "classpath:messages/caseload",
                 "classpath:messages/milestones",
                 "classpath:messages/rules",
                 "classpath:messages/analyst",

@@ -14,6 +14,7 @@ public final class Messages {
     static final List<String> BUNDLES = List.of(
             "messages",
             "messages/caseworker",
+            "messages/caseload",
             "messages/milestones",
             "messages/rules",
             "messages/analyst",

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -170,6 +171,15 @@ public class CaseloadQueries {
                 .addValue("today", today)
                 .addValue("municipalityCode", query.municipalityCode())
                 .addValue("caseworkerId", query.caseworkerId());
+    }
+
+    /**
+     * One journey's caseload item (its stage and what is due today), for the journey page; empty when the view does
+     * not hold the journey (not yet handled, or closed and gone).
+     */
+    public Optional<CaseloadItem> itemOf(UUID journeyId) {
+        List<CaseloadItem> items = items(List.of(journeyId), LocalDate.now(clock));
+        return items.isEmpty() || items.get(0) == null ? Optional.empty() : Optional.of(items.get(0));
     }
 
     /** The page's items, in the page's order, with what is due today by the stored windows. */
