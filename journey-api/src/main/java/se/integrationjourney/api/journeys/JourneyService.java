@@ -39,6 +39,12 @@ public class JourneyService {
     /** How long a read waits for the journey view to show what was just recorded. */
     private static final Duration FRESHNESS_WAIT = Duration.ofSeconds(2);
 
+    /**
+     * How long a read waits for the view to show a journey the event store already holds (one just registered): a
+     * busy machine can hold the view back for seconds, and "no such journey" would then be false.
+     */
+    private static final Duration FIRST_SIGHT_WAIT = Duration.ofSeconds(15);
+
     private final CommandGateway commands;
     private final JourneyStateQueries states;
     private final TimelineQueries timelines;
@@ -134,9 +140,10 @@ public class JourneyService {
     }
 
     private Optional<JourneyState> freshState(UUID journeyId, long version) {
-        long deadline = System.nanoTime() + FRESHNESS_WAIT.toNanos();
+        long start = System.nanoTime();
         Optional<JourneyState> state = states.handle(new FindJourneyState(journeyId));
-        while ((state.isEmpty() || state.get().version() < version) && System.nanoTime() < deadline) {
+        while ((state.isEmpty() || state.get().version() < version)
+                && System.nanoTime() - start < (state.isEmpty() ? FIRST_SIGHT_WAIT : FRESHNESS_WAIT).toNanos()) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5)); // a poll, not a timing assumption
             state = states.handle(new FindJourneyState(journeyId));
         }

@@ -49,7 +49,7 @@ public record RegisterJourneyRequest(
                             + " else 422 INVALID_PERSONAL_IDENTITY_NUMBER; optional")
             @Size(max = 20)
             String personalIdentityNumber) {
-        PersonalDetails toPersonalDetails() {
+        public PersonalDetails toPersonalDetails() {
             return new PersonalDetails(fullName, personalIdentityNumber);
         }
 
@@ -60,7 +60,7 @@ public record RegisterJourneyRequest(
         }
     }
 
-    RegisterNewcomer toCommand(UUID journeyId) {
+    public RegisterNewcomer toCommand(UUID journeyId) {
         return new RegisterNewcomer(
                 journeyId,
                 arrivalDate,
