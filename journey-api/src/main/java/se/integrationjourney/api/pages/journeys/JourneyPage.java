@@ -40,11 +40,17 @@ class JourneyPage {
         Timeline timeline = journeys.timeline(user, journeyId, "GET /journeys/{journeyId}");
         Optional<CaseloadItem> item = caseload.itemOf(journeyId);
         model.addAttribute("journey", state);
+        model.addAttribute("identityNumber", withHyphen(state.personalDetails().personalIdentityNumber()));
         model.addAttribute("municipality", municipalities.nameOf(state.municipalityCode()));
         model.addAttribute("path", JourneyPath.of(state));
         model.addAttribute("dueActions", item.map(CaseloadItem::dueActions).orElse(List.of()));
         model.addAttribute("entries", TimelineRows.newestFirst(timeline, municipalities));
         model.addAttribute("milestoneTypes", MilestoneTypes.names());
         return "journeys/journey";
+    }
+
+    /** A stored number (12 digits) as people write it, YYYYMMDD-NNNN; null when there is none. */
+    static String withHyphen(String number) {
+        return number == null || number.length() != 12 ? number : number.substring(0, 8) + "-" + number.substring(8);
     }
 }
