@@ -6,13 +6,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import se.integrationjourney.api.security.CurrentUser;
 import se.integrationjourney.api.security.JourneyUser;
 import se.integrationjourney.api.security.Role;
+import se.integrationjourney.api.security.SecuritySettings;
 
 /** The sign-in page, and {@code /}: each person's start page by their role. */
 @Controller
 class HomeController {
 
+    private final boolean identityProvider;
+
+    HomeController(SecuritySettings settings) {
+        this.identityProvider = settings.oidcSignIn();
+    }
+
     @GetMapping("/signin")
-    String signIn() {
+    String signIn(org.springframework.ui.Model model) {
+        model.addAttribute("identityProvider", identityProvider);
         return "signin";
     }
 

@@ -3,11 +3,14 @@ package se.integrationjourney.api.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -47,9 +50,20 @@ class PageSecurityConfiguration {
             SignInThrottle throttle,
             ClientAddress clientAddress,
             AccountStore accounts,
-            DatabaseOutage outage)
+            DatabaseOutage outage,
+            SecuritySettings settings)
             throws Exception {
-        http.authenticationManager(new ProviderManager(new ThrottledFormSignIn(passwords, throttle)))
+        if (settings.oidcSignIn()) {
+            http.oauth2Login(provider -> provider.loginPage(SIGN_IN)
+                    .clientRegistrationRepository(IdentityProviderSignIn.registrations(settings))
+                    .successHandler(IdentityProviderSignIn.toAccount(accounts, signedIn(accounts)))
+                    .failureHandler(IdentityProviderSignIn.failed()));
+        }
+        List<AuthenticationProvider> signIns = new ArrayList<>(List.of(new ThrottledFormSignIn(passwords, throttle)));
+        if (settings.oidcSignIn()) {
+            signIns.add(IdentityProviderSignIn.codeExchange());
+        }
+        http.authenticationManager(new ProviderManager(signIns))
                 .formLogin(form -> form.loginPage(SIGN_IN)
                         .loginProcessingUrl(SIGN_IN)
                         .authenticationDetailsSource(ThrottledFormSignIn.details(clientAddress))

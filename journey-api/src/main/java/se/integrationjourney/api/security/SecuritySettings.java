@@ -8,6 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Sign-in's settings, {@code journey.security.*} (the defaults are application.yml's), checked when bound (docs/operations.md, "Accounts and sign-in", "Sign-in throttling").
  *
  * @param oidcIssuerUri                 accept bearer tokens from this OpenID Connect issuer; none when blank
+ * @param oidcClientId                  with an issuer: the pages' client id there, which offers signing in through it
+ *                                      (mapped to the account of the same username); none when blank
+ * @param oidcClientSecret              the pages' client secret at the issuer
  * @param verifiedCredentialsTtl        how long a password bcrypt accepted is remembered; zero turns it off
  * @param verifiedCredentialsMaxEntries at most this many remembered sign-ins
  * @param trustedProxies                reverse proxies whose {@code X-Forwarded-For} names the client
@@ -16,6 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("journey.security")
 public record SecuritySettings(
         String oidcIssuerUri,
+        String oidcClientId,
+        String oidcClientSecret,
         Duration verifiedCredentialsTtl,
         int verifiedCredentialsMaxEntries,
         List<String> trustedProxies,
@@ -23,6 +28,12 @@ public record SecuritySettings(
 
     public SecuritySettings {
         oidcIssuerUri = oidcIssuerUri == null ? "" : oidcIssuerUri.trim();
+        oidcClientId = oidcClientId == null ? "" : oidcClientId.trim();
+        oidcClientSecret = oidcClientSecret == null ? "" : oidcClientSecret;
+        if (!oidcClientId.isEmpty() && oidcIssuerUri.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "journey.security.oidc-client-id needs journey.security.oidc-issuer-uri (the identity provider)");
+        }
         if (verifiedCredentialsTtl == null || verifiedCredentialsTtl.isNegative()) {
             throw new IllegalArgumentException("journey.security.verified-credentials-ttl must be zero or more");
         }
@@ -42,4 +53,16 @@ public record SecuritySettings(
             Duration window,
             Duration lockout,
             Duration maxLockout) {}
+
+    /** Whether the sign-in page offers the identity provider: an issuer and a client id for the pages there. */
+    public boolean oidcSignIn() {
+        return !oidcIssuerUri.isEmpty() && !oidcClientId.isEmpty();
+    }
+
+    /** What it prints when logged: never the client secret. */
+    @Override
+    public String toString() {
+        return "SecuritySettings[oidcIssuerUri=" + oidcIssuerUri + ", oidcClientId=" + oidcClientId
+                + ", verifiedCredentialsTtl=" + verifiedCredentialsTtl + ", trustedProxies=" + trustedProxies + "]";
+    }
 }
