@@ -58,7 +58,7 @@ class ViewsPage {
             throw notFound();
         }
         redirect.addFlashAttribute("done", "admin.views.done.rebuild");
-        redirect.addFlashAttribute("doneView", name);
+        redirect.addFlashAttribute("doneSubject", name);
         return "redirect:/admin/views";
     }
 
