@@ -16,9 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.integrationjourney.api.accesslog.AccessAction;
-import se.integrationjourney.api.accesslog.AccessLog;
-import se.integrationjourney.api.security.AccountStore;
 import se.integrationjourney.api.security.CurrentUser;
 import se.integrationjourney.api.security.SignInThrottle;
 import se.integrationjourney.api.web.ApiException;
@@ -36,16 +33,12 @@ class AdminController {
 
     private static final String NO_SUCH_VIEW = "No view is named that; see GET /api/admin/projections";
 
-    private final AccountStore accounts;
     private final ViewAdministration views;
-    private final SignInThrottle throttle;
-    private final AccessLog accessLog;
+    private final SignInLockAdministration signInLocks;
 
-    AdminController(AccountStore accounts, ViewAdministration views, SignInThrottle throttle, AccessLog accessLog) {
-        this.accounts = accounts;
+    AdminController(ViewAdministration views, SignInLockAdministration signInLocks) {
         this.views = views;
-        this.throttle = throttle;
-        this.accessLog = accessLog;
+        this.signInLocks = signInLocks;
     }
 
     record RetryResponse(String name, int journeysRetried) {}
@@ -200,21 +193,8 @@ class AdminController {
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     SignInLocks signInLocks() {
-        List<SignInThrottle.Lock> shown = new java.util.ArrayList<>();
-        int unknown = 0;
-        for (SignInThrottle.Lock lock : throttle.locks()) {
-            if (!"ACCOUNT".equals(lock.kind())) {
-                shown.add(lock);
-                continue;
-            }
-            java.util.Optional<String> account = accounts.find(lock.key()).map(user -> user.username());
-            if (account.isPresent()) {
-                shown.add(new SignInThrottle.Lock(lock.kind(), account.get(), lock.until(), lock.secondsLeft()));
-            } else {
-                unknown++;
-            }
-        }
-        return new SignInLocks(shown, unknown);
+        SignInLockAdministration.Locks locks = signInLocks.locks();
+        return new SignInLocks(locks.shown(), locks.lockedUnknownUsernames());
     }
 
     /** The locks shown, and how many lock usernames that are no account's. */
@@ -229,14 +209,10 @@ class AdminController {
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
     ResponseEntity<Void> liftAccountLock(@PathVariable String username) {
-        if (!throttle.liftAccount(username)) {
+        if (!signInLocks.liftAccount(
+                CurrentUser.get(), "DELETE /api/admin/sign-in-locks/accounts/{username}", username)) {
             throw new ApiException(Problems.NOT_FOUND, "That account has no failed sign-ins on this node");
         }
-        accessLog.act(
-                CurrentUser.get().actor(),
-                AccessAction.SIGN_IN_LOCK_LIFTED,
-                "DELETE /api/admin/sign-in-locks/accounts/{username}",
-                username);
         return ResponseEntity.noContent().build();
     }
 
@@ -249,14 +225,10 @@ class AdminController {
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
     ResponseEntity<Void> liftAddressLock(@PathVariable String address) {
-        if (!throttle.liftAddress(address)) {
+        if (!signInLocks.liftAddress(
+                CurrentUser.get(), "DELETE /api/admin/sign-in-locks/addresses/{address}", address)) {
             throw new ApiException(Problems.NOT_FOUND, "That address has no failed sign-ins on this node");
         }
-        accessLog.act(
-                CurrentUser.get().actor(),
-                AccessAction.SIGN_IN_LOCK_LIFTED,
-                "DELETE /api/admin/sign-in-locks/addresses/{address}",
-                address);
         return ResponseEntity.noContent().build();
     }
 }

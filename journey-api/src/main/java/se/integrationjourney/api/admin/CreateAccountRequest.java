@@ -7,12 +7,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
+import se.integrationjourney.api.security.AccountAdministration;
 import se.integrationjourney.api.security.Role;
 
 /** The body of {@code POST /api/admin/users}. */
 record CreateAccountRequest(
         @NotBlank
-        @Pattern(regexp = "[A-Za-z0-9._@-]{3,100}", message = "3 to 100 letters, digits, '.', '_', '@' or '-'")
+        @Pattern(
+                regexp = AccountAdministration.USERNAME_PATTERN,
+                message = "3 to 100 letters, digits, '.', '_', '@' or '-'")
         String username,
 
         @Schema(format = "password") @NotNull @Size(min = 12, max = 200, message = "must be 12 to 200 characters")

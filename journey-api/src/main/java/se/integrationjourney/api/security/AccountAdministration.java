@@ -20,6 +20,9 @@ public class AccountAdministration {
     public static final int MIN_PASSWORD = 12;
     public static final int MAX_PASSWORD = 200;
 
+    /** What a username may be: the API's request and the web application's form check it alike. */
+    public static final String USERNAME_PATTERN = "[A-Za-z0-9._@-]{3,100}";
+
     private final AccountStore accounts;
     private final PasswordEncoder passwords;
     private final AccessLog accessLog;
