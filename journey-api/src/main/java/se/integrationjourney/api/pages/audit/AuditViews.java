@@ -44,7 +44,7 @@ class AuditViews {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** Fields shown in their own column, or as the link between a retraction and what it struck. */
-    private static final Set<String> SHOWN_ELSEWHERE = Set.of("journeyId", "occurredOn", "retractedEventId");
+    static final Set<String> SHOWN_ELSEWHERE = Set.of("journeyId", "occurredOn", "retractedEventId");
 
     /** Field names that mean different things in different events. */
     private static final Map<String, String> LABEL_BY_TYPE = Map.of(
