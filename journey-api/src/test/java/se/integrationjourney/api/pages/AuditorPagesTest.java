@@ -121,8 +121,6 @@ class AuditorPagesTest extends ApiTestBase {
                         ApiTestAccounts.AUDITOR))
                 .isEqualTo(1);
         screenshot("auditor-case-retraction");
-        browser.go("/audit/journeys/" + journey.journeyId() + "#reads-heading"); // the same page, scrolled
-        screenshot("auditor-case-reads");
         browser.go("/audit/journeys/" + journey.journeyId());
         browser.assertGoodPage();
         screenshot("auditor-case");
@@ -246,8 +244,8 @@ class AuditorPagesTest extends ApiTestBase {
                     .contains(label("audit.reads.heading"), ApiTestAccounts.AUDITOR);
             assertThat(plain.find(By.cssSelector("button[data-print]")).isDisplayed())
                     .as("printing from a button needs JavaScript")
-                    .isFalse();
-            plain.assertGoodPage();
+                    .isFalse(); // axe-core (assertGoodPage) cannot run where scripts are off: checked with them on
+            // above
         }
     }
 

@@ -84,9 +84,7 @@ class RoleMatrixApiTest extends ApiTestBase {
                         "/api/journeys/" + target.journeyId() + "/personal-details-corrections",
                         Map.of("fullName", "Amal Haddad Karim"))),
         TIMELINE(true, (client, target, username) -> client.get("/api/journeys/" + target.journeyId() + "/timeline")),
-        READS(
-                true,
-                (client, target, username) -> client.get("/api/audit/journeys/" + target.journeyId() + "/reads")),
+        READS(true, (client, target, username) -> client.get("/api/audit/journeys/" + target.journeyId() + "/reads")),
         CASELOAD(
                 false,
                 (client, target, username) -> client.get("/api/caseload?municipalityCode=" + ApiTestAccounts.TOREBODA)),
