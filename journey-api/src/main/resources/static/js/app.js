@@ -15,3 +15,15 @@
         }
     });
 })();
+
+// Auditors: a <button data-print hidden> prints the page. It is shown only here, because only JavaScript can print
+// from a button; without it the browser's own print does the same, with the same print stylesheet.
+(function () {
+    "use strict";
+    document.querySelectorAll("button[data-print]").forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener("click", function () {
+            window.print();
+        });
+    });
+})();

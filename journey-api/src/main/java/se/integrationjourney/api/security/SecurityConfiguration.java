@@ -125,6 +125,8 @@ public class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers("/api/outcomes/**")
                         .hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**")
+                        .hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/journeys/*/timeline")
                         .hasAnyRole(CASEWORKER, AUDITOR, ADMIN)
                         .requestMatchers("/api/journeys", "/api/journeys/**")

@@ -317,4 +317,13 @@ public final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Renders the page for {@code media} ({@code print} or {@code screen}) through Chrome DevTools' media emulation,
+     * so that a test can check what the print stylesheet shows and hides; {@code ""} ends the emulation.
+     */
+    public Browser emulateMedia(String media) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media));
+        return this;
+    }
 }

@@ -41,6 +41,7 @@ class RoleMatrixApiTest extends ApiTestBase {
             RETRACT                 201    403      403     403     201   401  401
             CORRECT_PERSONAL_DETAILS 201   403      403     403     201   401  401
             TIMELINE                200    403      403     200     200   401  401
+            READS                   403    403      403     200     200   401  401
             CASELOAD                200    403      403     403     200   401  401
             TWO_YEARS_AFTER_JSON    403    403      200     403     200   401  401
             TWO_YEARS_AFTER_CSV     403    403      200     403     200   401  401
@@ -83,6 +84,7 @@ class RoleMatrixApiTest extends ApiTestBase {
                         "/api/journeys/" + target.journeyId() + "/personal-details-corrections",
                         Map.of("fullName", "Amal Haddad Karim"))),
         TIMELINE(true, (client, target, username) -> client.get("/api/journeys/" + target.journeyId() + "/timeline")),
+        READS(true, (client, target, username) -> client.get("/api/audit/journeys/" + target.journeyId() + "/reads")),
         CASELOAD(
                 false,
                 (client, target, username) -> client.get("/api/caseload?municipalityCode=" + ApiTestAccounts.TOREBODA)),
@@ -164,7 +166,7 @@ class RoleMatrixApiTest extends ApiTestBase {
             case CREATE_ACCOUNT -> assertThat(accounts.find(newUsername)).isPresent();
             case TWO_YEARS_AFTER_CSV, TIME_TO_CSV ->
                 assertThat(response.contentType()).startsWith("text/csv");
-            case TWO_YEARS_AFTER_JSON, TIME_TO_JSON, READ_JOURNEY, TIMELINE, CASELOAD, PROJECTIONS ->
+            case TWO_YEARS_AFTER_JSON, TIME_TO_JSON, READ_JOURNEY, TIMELINE, READS, CASELOAD, PROJECTIONS ->
                 assertThat(response.contentType()).startsWith("application/json");
             default -> assertThat(allEvents()).isEqualTo(allEventsBefore);
         }

@@ -1,0 +1,131 @@
+package se.integrationjourney.api.pages.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import se.integrationjourney.api.accesslog.AccessEntry;
+import se.integrationjourney.api.accesslog.AccessLogQueries;
+import se.integrationjourney.api.journeys.JourneyService;
+import se.integrationjourney.api.security.CurrentUser;
+import se.integrationjourney.api.security.JourneyUser;
+import se.integrationjourney.api.web.ApiException;
+import se.integrationjourney.api.web.Problems;
+import se.integrationjourney.projections.journeystate.JourneyMatch;
+import se.integrationjourney.projections.timeline.Timeline;
+
+/**
+ * The auditor's pages: open a case by journey id or personal identity number, then read its whole record (every
+ * event, who recorded it and when, retractions linked both ways) and who has viewed it. Opening the case page is
+ * itself a read of the case, recorded in the access log before the list of readers is shown, so the auditor finds
+ * their own view in it.
+ *
+ * <p>The lookup form is posted, not sent as a GET: an identity number in an address would stay in the browser's
+ * history and could reach logs. It needs no JavaScript either way.
+ */
+@Controller
+class AuditPages {
+
+    static final String CASE_RESOURCE = "GET /audit/journeys/{journeyId}";
+
+    private final JourneyService journeys;
+    private final AccessLogQueries accessLog;
+    private final AuditViews views;
+
+    AuditPages(JourneyService journeys, AccessLogQueries accessLog, AuditViews views) {
+        this.journeys = journeys;
+        this.accessLog = accessLog;
+        this.views = views;
+    }
+
+    /** One of several journeys of the same person, for the auditor to choose from; no name needed. */
+    record Match(UUID journeyId, String municipality, String arrivalDate, boolean closed) {}
+
+    @GetMapping("/audit")
+    String start() {
+        return "audit/start";
+    }
+
+    @PostMapping("/audit")
+    String open(@RequestParam(name = "reference", defaultValue = "") String typed, Model model) {
+        model.addAttribute("reference", typed.length() > CaseReference.MAX_LENGTH ? "" : typed);
+        CaseReference reference = CaseReference.read(typed, LocalDate.now(AuditViews.SWEDISH_TIME));
+        if (reference instanceof CaseReference.Unreadable unreadable) {
+            return refused(model, unreadable.messageKey());
+        }
+        if (reference instanceof CaseReference.JourneyId id) {
+            return exists(id.id()) ? toCase(id.id()) : refused(model, "audit.lookup.noSuchId");
+        }
+        List<JourneyMatch> matches =
+                journeys.withPersonalIdentityNumber(((CaseReference.IdentityNumber) reference).number());
+        if (matches.isEmpty()) {
+            return refused(model, "audit.lookup.noSuchNumber");
+        }
+        if (matches.size() == 1) {
+            return toCase(matches.get(0).journeyId());
+        }
+        model.addAttribute(
+                "matches",
+                matches.stream()
+                        .map(match -> new Match(
+                                match.journeyId(),
+                                views.municipality(match.municipalityCode()),
+                                match.arrivalDate() == null
+                                        ? null
+                                        : match.arrivalDate().toString(),
+                                match.closed()))
+                        .toList());
+        return "audit/start";
+    }
+
+    @GetMapping("/audit/journeys/{journeyId}")
+    String journey(@PathVariable String journeyId, Model model, Locale locale) {
+        UUID id = parse(journeyId);
+        JourneyUser user = CurrentUser.get();
+        Timeline timeline = journeys.timeline(user, id, CASE_RESOURCE);
+        model.addAttribute("case", views.caseOf(timeline, locale));
+        List<AccessEntry> reads = accessLog.readsOf(id);
+        model.addAttribute("reads", views.readsOf(reads));
+        model.addAttribute("readsLimited", reads.size() >= AccessLogQueries.MAX_ENTRIES);
+        model.addAttribute("retrievedAt", AuditViews.dateTime(Instant.now()));
+        model.addAttribute("retrievedBy", user.username());
+        return "audit/journey";
+    }
+
+    private boolean exists(UUID journeyId) {
+        try {
+            journeys.requireAccess(CurrentUser.get(), journeyId); // reads no personal data, so records nothing
+            return true;
+        } catch (ApiException refused) {
+            if (refused.problem().getStatus() == HttpStatus.NOT_FOUND.value()) {
+                return false;
+            }
+            throw refused;
+        }
+    }
+
+    private static String refused(Model model, String messageKey) {
+        model.addAttribute("refusal", messageKey);
+        return "audit/start";
+    }
+
+    private static String toCase(UUID journeyId) {
+        return "redirect:/audit/journeys/" + journeyId;
+    }
+
+    /** A malformed id names no journey: the same 404 page as an unknown one. */
+    private static UUID parse(String journeyId) {
+        if (!CaseReference.JOURNEY_ID.matcher(journeyId).matches()) {
+            throw new ApiException(Problems.NOT_FOUND, "No journey with that id");
+        }
+        return UUID.fromString(journeyId);
+    }
+}
