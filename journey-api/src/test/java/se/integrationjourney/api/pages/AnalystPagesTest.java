@@ -171,6 +171,8 @@ class AnalystPagesTest extends ApiTestBase {
         screenshot("analyst-two-years-after");
         browser.go("/outcomes?" + TWO_YEARS_AFTER + "#by-gender");
         screenshot("analyst-two-years-after-charts");
+        browser.go("/outcomes?" + TWO_YEARS_AFTER + "#across-years");
+        screenshot("analyst-two-years-after-years");
     }
 
     @Test

@@ -13,6 +13,10 @@ import java.util.List;
 public final class Charts {
 
     static final int WIDTH = 720;
+
+    /** Narrower than the others: two fit side by side with a table, without shrinking their text much. */
+    static final int BAR_CHART_WIDTH = 680;
+
     private static final int[] GRID_PERCENTS = {0, 25, 50, 75, 100};
 
     private Charts() {}
@@ -43,8 +47,8 @@ public final class Charts {
     public record BarChart(
             int width, int height, int plotX, int labelX, int barHeight, List<Bar> bars, List<GridLine> grid) {
 
-        private static final int LABEL_WIDTH = 220;
-        private static final int PLOT_WIDTH = 340;
+        private static final int LABEL_WIDTH = 200;
+        private static final int PLOT_WIDTH = 300;
         private static final int ROW = 32;
         private static final int BAR = 20;
         private static final int TOP = 8;
@@ -70,7 +74,8 @@ public final class Charts {
                 int x = plotX + PLOT_WIDTH * percent / 100;
                 grid.add(new GridLine(x, TOP, x, plotBottom, x, plotBottom + 16, shares.wholePercent(percent)));
             }
-            return new BarChart(WIDTH, plotBottom + 26, plotX, LABEL_WIDTH, BAR, List.copyOf(bars), List.copyOf(grid));
+            return new BarChart(
+                    BAR_CHART_WIDTH, plotBottom + 26, plotX, LABEL_WIDTH, BAR, List.copyOf(bars), List.copyOf(grid));
         }
     }
 

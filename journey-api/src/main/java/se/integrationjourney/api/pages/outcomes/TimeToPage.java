@@ -16,7 +16,7 @@ import se.integrationjourney.api.municipalities.Municipalities.Municipality;
 import se.integrationjourney.api.web.ApiException;
 import se.integrationjourney.api.web.Problems;
 import se.integrationjourney.projections.outcomes.CountAndShare;
-import se.integrationjourney.projections.outcomes.FindTimeToMilestone;
+import se.integrationjourney.projections.outcomes.FindTimeToMilestoneByMonth;
 import se.integrationjourney.projections.outcomes.MeasuredFrom;
 import se.integrationjourney.projections.outcomes.Milestone;
 import se.integrationjourney.projections.outcomes.OutcomeCsv;
@@ -26,9 +26,8 @@ import se.integrationjourney.projections.outcomes.TimeToMilestoneResponse;
 /**
  * Time to a milestone for a cohort (the year of arrival or of the establishment start): the cohort's size, how many
  * reached it, the median and quartiles of days, and the share reaching it within each month 0 to 36. Each month's
- * share is the API's {@code reachedWithin} for {@code withinMonths} = that month, asked of {@link OutcomeQueries}
- * once per month: one indexed read of the cohort's rows each, quick at a municipality's or a year's size. The CSV is
- * the API's CSV row for each month.
+ * share is the API's {@code reachedWithin} for {@code withinMonths} = that month ({@link FindTimeToMilestoneByMonth}
+ * computes all months from one read of the cohort). The CSV is the API's CSV row for each month.
  */
 @Controller
 class TimeToPage {
@@ -53,8 +52,8 @@ class TimeToPage {
 
     private record Query(Milestone milestone, MeasuredFrom from, int cohortYear, String municipalityCode) {
 
-        FindTimeToMilestone within(Integer months) {
-            return new FindTimeToMilestone(milestone, from, cohortYear, months, municipalityCode);
+        FindTimeToMilestoneByMonth byMonth() {
+            return new FindTimeToMilestoneByMonth(milestone, from, cohortYear, LAST_MONTH, municipalityCode);
         }
     }
 
@@ -138,11 +137,7 @@ class TimeToPage {
 
     /** The API's answer for within 0, 1, … {@link #LAST_MONTH} months, in order. */
     private List<TimeToMilestoneResponse> byMonth(Query query) {
-        List<TimeToMilestoneResponse> byMonth = new ArrayList<>();
-        for (int month = 0; month <= LAST_MONTH; month++) {
-            byMonth.add(outcomes.handle(query.within(month)));
-        }
-        return byMonth;
+        return outcomes.handle(query.byMonth());
     }
 
     private Query check(Form form, FormCheck check, LocalDate today) {
