@@ -398,7 +398,7 @@ class AnalystPagesTest extends ApiTestBase {
 
         try {
             assertThat(browser.heading()).isEqualTo(Messages.english("analyst.twoYears.title"));
-            assertThat(browser.find(By.cssSelector("#outcome-by-gender tr[data-key=FEMALE] th"))
+            assertThat(browser.find(By.cssSelector("#outcome-by-gender th[data-key=FEMALE]"))
                             .getText())
                     .isEqualTo(Messages.english("analyst.gender.FEMALE"));
             assertThat(cells("outcome-status", "inWorkOrStudies")).containsExactly("3", "75.0%");
@@ -463,12 +463,12 @@ class AnalystPagesTest extends ApiTestBase {
         }
         outcome.path("byGender")
                 .properties()
-                .forEach(group -> assertThat(cells("outcome-by-gender", group.getKey()))
+                .forEach(group -> assertThat(column("outcome-by-gender", group.getKey()))
                         .as(group.getKey())
                         .containsExactlyElementsOf(breakdownCells(group.getValue())));
         outcome.path("byAgeBand")
                 .properties()
-                .forEach(group -> assertThat(cells("outcome-by-age-band", group.getKey()))
+                .forEach(group -> assertThat(column("outcome-by-age-band", group.getKey()))
                         .as(group.getKey())
                         .containsExactlyElementsOf(breakdownCells(group.getValue())));
         JsonNode ofTheYear = outcome;
@@ -481,7 +481,7 @@ class AnalystPagesTest extends ApiTestBase {
                         percent(ofTheYear.path("inWorkOrStudies").path("share"), denominator));
     }
 
-    /** A breakdown row as the page shows it: the counts, each status, then the two measures with their shares. */
+    /** A breakdown column as the page shows it: the counts, each status, then the two measures with their shares. */
     private static List<String> breakdownCells(JsonNode group) {
         long denominator = group.path("denominator").asLong();
         List<String> cells = new ArrayList<>(List.of(
@@ -506,6 +506,25 @@ class AnalystPagesTest extends ApiTestBase {
         return rows.get(0).findElements(By.tagName("td")).stream()
                 .map(cell -> cell.getText().replace('\u00a0', ' '))
                 .toList();
+    }
+
+    /** The texts of a table's column, top to bottom, by its heading's data-key: one group of a breakdown. */
+    private List<String> column(String table, String key) {
+        List<WebElement> headings = browser.findAll(By.cssSelector("#" + table + " thead th"));
+        int index = -1;
+        for (int i = 0; i < headings.size(); i++) {
+            if (key.equals(headings.get(i).getAttribute("data-key"))) {
+                index = i;
+            }
+        }
+        assertThat(index).as("column %s of table %s", key, table).isPositive();
+        List<String> column = new ArrayList<>();
+        for (WebElement row : browser.findAll(By.cssSelector("#" + table + " tbody tr"))) {
+            // the row's heading is the first cell, so the data cells are one to the left of the headings
+            column.add(
+                    row.findElements(By.tagName("td")).get(index - 1).getText().replace('\u00a0', ' '));
+        }
+        return column;
     }
 
     /**
