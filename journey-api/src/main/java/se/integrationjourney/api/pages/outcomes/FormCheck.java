@@ -15,6 +15,9 @@ import se.integrationjourney.api.municipalities.Municipalities;
  */
 final class FormCheck {
 
+    /** The municipality field's value for "all municipalities". */
+    static final String ALL_MUNICIPALITIES = "";
+
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
@@ -26,17 +29,14 @@ final class FormCheck {
         if (typed.isEmpty()) {
             return refuse(field, FieldMessage.of("analyst.form.yearRequired", years(first), years(last)));
         }
-        if (!DIGITS.matcher(typed).matches()) {
-            return refuse(field, FieldMessage.of("analyst.form.yearInvalid", years(first), years(last)));
-        }
-        int year = Integer.parseInt(typed);
+        int year = DIGITS.matcher(typed).matches() ? Integer.parseInt(typed) : -1;
         if (year < first || year > last) {
             return refuse(field, FieldMessage.of("analyst.form.yearInvalid", years(first), years(last)));
         }
         return year;
     }
 
-    /** A date as YYYY-MM-DD (what {@code <input type=date>} sends); blank gives {@code whenBlank}. */
+    /** A date as YYYY-MM-DD (ISO 8601, as the field's hint asks); blank gives {@code whenBlank}. */
     LocalDate date(String field, String text, LocalDate whenBlank) {
         String typed = text == null ? "" : text.strip();
         if (typed.isEmpty()) {
@@ -86,9 +86,6 @@ final class FormCheck {
     Map<String, FieldMessage> errors() {
         return Collections.unmodifiableMap(errors);
     }
-
-    /** The municipality field's value for "all municipalities". */
-    static final String ALL_MUNICIPALITIES = "";
 
     /** A year as an argument of a message: text, so that no locale writes 2 000. */
     private static String years(int year) {

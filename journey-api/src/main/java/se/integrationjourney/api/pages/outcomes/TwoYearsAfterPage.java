@@ -3,6 +3,7 @@ package se.integrationjourney.api.pages.outcomes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,7 +115,7 @@ class TwoYearsAfterPage {
             @RequestParam(required = false) String asOf) {
         Query query = checkedForDownload(cohortYear, municipalityCode, asOf);
         List<List<String>> rows = new ArrayList<>();
-        for (CohortYear year : comparedYears(query)) {
+        for (CohortYear year : comparedYears(query, outcomes.handle(query.forYear(query.cohortYear())))) {
             List<List<String>> csv = OutcomeCsv.rows(year.outcome());
             if (rows.isEmpty()) {
                 rows.add(withFirst("cohortYear", csv.get(0)));
@@ -167,7 +168,7 @@ class TwoYearsAfterPage {
         model.addAttribute("genderChart", Charts.BarChart.of(inWorkOrStudies(byGender), shares));
         model.addAttribute("ageChart", Charts.BarChart.of(inWorkOrStudies(byAgeBand), shares));
 
-        List<CohortYear> years = comparedYears(query);
+        List<CohortYear> years = comparedYears(query, outcome);
         List<Charts.Value> yearValues = new ArrayList<>();
         for (CohortYear year : years) {
             yearValues.add(Charts.Value.literal(
@@ -180,14 +181,18 @@ class TwoYearsAfterPage {
         model.addAttribute("yearsChart", Charts.ColumnChart.of(yearValues, shares));
     }
 
-    /** The chosen cohort year and up to five before it (never before the first year a form accepts). */
-    private List<CohortYear> comparedYears(Query query) {
+    /**
+     * The chosen cohort year, whose outcome the page already has, and up to five before it (never before the first
+     * year a form accepts).
+     */
+    private List<CohortYear> comparedYears(Query query, TwoYearsAfterOutcomeResponse chosen) {
         List<CohortYear> years = new ArrayList<>();
         int first =
                 Math.max(OutcomePages.FIRST_COHORT_YEAR, query.cohortYear() - OutcomePages.COMPARED_COHORT_YEARS + 1);
-        for (int year = first; year <= query.cohortYear(); year++) {
+        for (int year = first; year < query.cohortYear(); year++) {
             years.add(new CohortYear(year, outcomes.handle(query.forYear(year))));
         }
+        years.add(new CohortYear(query.cohortYear(), chosen));
         return years;
     }
 
@@ -203,7 +208,7 @@ class TwoYearsAfterPage {
 
     /** Each status's share of the measured, rounded as the API rounds its shares. */
     private static Map<OutcomeStatus, CountAndShare> statusShares(Map<OutcomeStatus, Long> byStatus, long denominator) {
-        Map<OutcomeStatus, CountAndShare> shares = new java.util.EnumMap<>(OutcomeStatus.class);
+        Map<OutcomeStatus, CountAndShare> shares = new EnumMap<>(OutcomeStatus.class);
         for (OutcomeStatus status : OutcomeStatus.values()) {
             shares.put(status, CountAndShare.of(byStatus.getOrDefault(status, 0L), denominator));
         }
