@@ -58,7 +58,7 @@ class TwoYearsAfterPage {
         }
     }
 
-    /** One row of a breakdown table: a gender or an age band, and its measures. */
+    /** One group of a breakdown table (a column): a gender or an age band, and its measures. */
     record Group(String key, String labelKey, Breakdown measures) {}
 
     /** One cohort year of the comparison across years. */
