@@ -62,6 +62,24 @@ public class OutcomeQueries {
                 position);
     }
 
+    /**
+     * The time to a milestone within 0, 1, … {@code lastMonth} months: one read of the cohort's rows, then the same
+     * calculation as {@link #handle(FindTimeToMilestone)} once per month, so every element is what that query gives
+     * for its month, and all of them describe the same facts at the same position.
+     */
+    public List<TimeToMilestoneResponse> handle(FindTimeToMilestoneByMonth query) {
+        long position = viewPosition.getAsLong();
+        List<JourneyFacts> cohort = cohort(yearColumn(query.from()), query.cohortYear(), query.municipalityCode());
+        List<TimeToMilestoneResponse> byMonth = new ArrayList<>(query.lastMonth() + 1);
+        for (int month = 0; month <= query.lastMonth(); month++) {
+            byMonth.add(TimeToMilestoneResponse.of(
+                    OutcomeCalculator.timeToMilestone(
+                            cohort, query.milestone(), query.from(), query.cohortYear(), month),
+                    position));
+        }
+        return List.copyOf(byMonth);
+    }
+
     /** The position of the outcomes view in the runner's status, 0 when it has none yet. */
     static long positionOf(List<ProjectionStatus> statuses) {
         return statuses.stream()

@@ -318,6 +318,39 @@ class OutcomeQueriesTest {
     }
 
     @Test
+    void givenArrivals_whenAskedForTheTimeToHousingByMonth_thenEachMonthIsWhatTheQueryForThatMonthGives() {
+        UUID p = register(TOREBODA, date(2021, 1, 10), 1990, Gender.FEMALE);
+        UUID q = register(TOREBODA, date(2021, 6, 1), 1988, Gender.MALE);
+        register(TOREBODA, date(2021, 3, 1), 1992, Gender.FEMALE);
+        UUID s = register(STOCKHOLM_CODE, date(2021, 2, 1), 1985, Gender.FEMALE);
+        feeder.feed(
+                handlers,
+                new HousingSecured(p, date(2021, 2, 9), Tenure.FIRST_HAND),
+                new HousingSecured(q, date(2022, 3, 1), Tenure.FIRST_HAND),
+                new HousingSecured(s, date(2021, 2, 11), Tenure.FIRST_HAND));
+
+        List<TimeToMilestoneResponse> byMonth = queries.handle(
+                new FindTimeToMilestoneByMonth(Milestone.HOUSING_SECURED, MeasuredFrom.ARRIVAL, 2021, 12, TOREBODA));
+
+        assertThat(byMonth).hasSize(13);
+        for (int month = 0; month <= 12; month++) {
+            assertThat(byMonth.get(month))
+                    .as("within %d months", month)
+                    .isEqualTo(queries.handle(new FindTimeToMilestone(
+                            Milestone.HOUSING_SECURED, MeasuredFrom.ARRIVAL, 2021, month, TOREBODA)));
+        }
+        assertThat(byMonth.get(0).reachedWithin()).isEqualTo(new CountAndShare(0, new BigDecimal("0.0000")));
+        assertThat(byMonth.get(1).reachedWithin()).isEqualTo(new CountAndShare(1, new BigDecimal("0.3333")));
+        assertThat(byMonth.get(9).reachedWithin())
+                .as("q's housing 2022-03-01 is within 9 months of 2021-06-01 only by month 9")
+                .isEqualTo(new CountAndShare(2, new BigDecimal("0.6667")));
+        assertThat(byMonth.get(8).reachedWithin().count()).isEqualTo(1);
+        assertThatThrownBy(() -> new FindTimeToMilestoneByMonth(
+                        Milestone.HOUSING_SECURED, MeasuredFrom.ARRIVAL, 2021, 121, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void givenANegativeWithinMonths_whenTheQueryIsMade_thenRefused() {
         assertThatThrownBy(
                         () -> new FindTimeToMilestone(Milestone.HOUSING_SECURED, MeasuredFrom.ARRIVAL, 2021, -1, null))
