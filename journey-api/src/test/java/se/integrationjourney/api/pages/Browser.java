@@ -148,12 +148,29 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks the button whose text is {@code text}, and waits for the page it leads to. */
     public Browser press(String text) {
-        return toNextPage(() -> button(text).click());
+        return toNextPage(() -> clickFresh(() -> button(text)));
+    }
+
+    /**
+     * Clicks what {@code element} finds, finding it again if a live update (htmx polling) replaced it between the
+     * finding and the click.
+     */
+    private static void clickFresh(java.util.function.Supplier<WebElement> element) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                element.get().click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 20) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     /** Clicks the button whose text is {@code text} on a page that stays (htmx swaps part of it). */
     public Browser pressInPlace(String text) {
-        button(text).click();
+        clickFresh(() -> button(text));
         return this;
     }
 
