@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static se.integrationjourney.api.pages.Browser.label;
 
-import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -42,7 +41,6 @@ import se.integrationjourney.core.events.ReceptionType;
 class AdminPagesTest extends ApiTestBase {
 
     private static final String PASSWORD = "a long enough password";
-    private static final boolean SCREENSHOTS = System.getenv("SCREENSHOTS") != null;
 
     @Autowired
     EventStore eventStore;
@@ -126,7 +124,7 @@ class AdminPagesTest extends ApiTestBase {
                         .asString())
                 .isEqualTo(ApiTestAccounts.TOREBODA);
         browser.assertGoodPage();
-        screenshot("admin-accounts");
+        browser.screenshotForDocs("admin-accounts");
     }
 
     @Test
@@ -152,7 +150,7 @@ class AdminPagesTest extends ApiTestBase {
                 .as("nothing was created")
                 .isEqualTo(404);
         browser.assertGoodPage();
-        screenshot("admin-account-refused");
+        browser.screenshotForDocs("admin-account-refused");
     }
 
     @Test
@@ -206,7 +204,7 @@ class AdminPagesTest extends ApiTestBase {
         assertThat(accountJson(username).path("roles").toString()).isEqualTo("[\"CASEWORKER\"]");
         assertThat(accountJson(username).path("municipalityCode").asString()).isEqualTo(ApiTestAccounts.TOREBODA);
         browser.assertGoodPage();
-        screenshot("admin-account");
+        browser.screenshotForDocs("admin-account");
 
         assertThat(actsOn(username))
                 .containsExactly(
@@ -231,7 +229,7 @@ class AdminPagesTest extends ApiTestBase {
         assertThat(newest.get(2)).contains(label("admin.act.ACCOUNT_DISABLED"));
         assertThat(newest.get(3)).contains(label("admin.act.PASSWORD_RESET"));
         browser.assertGoodPage();
-        screenshot("admin-log");
+        browser.screenshotForDocs("admin-log");
     }
 
     @Test
@@ -278,7 +276,7 @@ class AdminPagesTest extends ApiTestBase {
                 .isNull();
         assertThat(actsOn("caseload")).first().isEqualTo("VIEW_REBUILD_STARTED");
         browser.assertGoodPage();
-        screenshot("admin-views");
+        browser.screenshotForDocs("admin-views");
     }
 
     @Test
@@ -345,7 +343,7 @@ class AdminPagesTest extends ApiTestBase {
         browser.go("/admin/views/caseload/dead-letters");
         assertThat(browser.mainText()).contains(journey).contains("NewcomerRegistered");
         browser.assertGoodPage();
-        screenshot("admin-dead-letters");
+        browser.screenshotForDocs("admin-dead-letters");
 
         browser.press(label("admin.deadLetters.retry"));
         assertThat(browser.mainText())
@@ -390,12 +388,6 @@ class AdminPagesTest extends ApiTestBase {
     /** The text of the table row with this id. */
     private String row(String id) {
         return browser.find(By.id(id)).getText();
-    }
-
-    private void screenshot(String name) {
-        if (SCREENSHOTS) {
-            browser.screenshot(Path.of("../docs/ui/" + name + ".png"));
-        }
     }
 
     private static String format(String key, Object... arguments) {

@@ -3,7 +3,6 @@ package se.integrationjourney.api.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.integrationjourney.api.pages.Browser.label;
 
-import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -50,9 +49,7 @@ class AdminSignInLocksPageTest extends ApiTestBase {
             assertThat(browser.path()).isEqualTo("/admin");
             assertThat(browser.mainText()).contains(username).contains(label("admin.locks.kind.ACCOUNT"));
             browser.assertGoodPage();
-            if (System.getenv("SCREENSHOTS") != null) {
-                browser.screenshot(Path.of("../docs/ui/admin-overview.png"));
-            }
+            browser.screenshotForDocs("admin-overview");
 
             browser.press(label("admin.locks.lift") + " " + username);
 

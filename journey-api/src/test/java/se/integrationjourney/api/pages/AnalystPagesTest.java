@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +48,6 @@ class AnalystPagesTest extends ApiTestBase {
     private static final String HOUSING_FROM_ARRIVAL =
             "milestone=HOUSING_SECURED&from=ARRIVAL&cohortYear=2018&municipalityCode=" + KIRUNA;
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final boolean SCREENSHOTS = System.getenv("SCREENSHOTS") != null;
 
     /** Names and identity numbers of the cohort: none of them may reach an analyst's page. */
     private final List<String> personalData = new ArrayList<>();
@@ -168,11 +166,11 @@ class AnalystPagesTest extends ApiTestBase {
                 .as("the address holds the query")
                 .contains("cohortYear=2021", "municipalityCode=2584");
         browser.assertGoodPage();
-        screenshot("analyst-two-years-after");
+        browser.screenshotForDocs("analyst-two-years-after");
         browser.go("/outcomes?" + TWO_YEARS_AFTER + "#by-gender");
-        screenshot("analyst-two-years-after-charts");
+        browser.screenshotForDocs("analyst-two-years-after-charts");
         browser.go("/outcomes?" + TWO_YEARS_AFTER + "#across-years");
-        screenshot("analyst-two-years-after-years");
+        browser.screenshotForDocs("analyst-two-years-after-years");
     }
 
     @Test
@@ -226,9 +224,9 @@ class AnalystPagesTest extends ApiTestBase {
         }
         assertThat(cells("time-by-month", "12")).containsExactly("3", "60,0 %");
         browser.assertGoodPage();
-        screenshot("analyst-time-to");
+        browser.screenshotForDocs("analyst-time-to");
         browser.go("/outcomes/time-to?" + HOUSING_FROM_ARRIVAL + "#cumulative");
-        screenshot("analyst-time-to-chart");
+        browser.screenshotForDocs("analyst-time-to-chart");
     }
 
     @Test
@@ -322,7 +320,7 @@ class AnalystPagesTest extends ApiTestBase {
         assertThat(browser.findAll(By.id("outcome-cohort"))).isEmpty();
         assertThat(browser.findAll(By.id("outcome-by-cohort-year"))).isEmpty();
         browser.assertGoodPage();
-        screenshot("analyst-form-errors");
+        browser.screenshotForDocs("analyst-form-errors");
 
         browser.go("/outcomes?cohortYear=twenty");
         assertThat(browser.find(By.id("cohortYear-error")).getText())
@@ -577,12 +575,6 @@ class AnalystPagesTest extends ApiTestBase {
 
     private void signInAsAnalyst() {
         browser.signIn(ApiTestAccounts.ANALYST, ApiTestAccounts.PASSWORD);
-    }
-
-    private void screenshot(String name) {
-        if (SCREENSHOTS) {
-            browser.screenshot(Path.of("../docs/ui/" + name + ".png"));
-        }
     }
 
     /** Registers a journey in Kiruna (as the admin, who may act in any municipality) and returns its id. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static se.integrationjourney.api.pages.Browser.label;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +58,7 @@ class AuditorPagesTest extends ApiTestBase {
         browser.signIn(ApiTestAccounts.AUDITOR, ApiTestAccounts.PASSWORD).go("/audit");
         assertThat(browser.heading()).isEqualTo(label("audit.start.title"));
         browser.assertGoodPage();
-        screenshot("auditor-start");
+        browser.screenshotForDocs("auditor-start");
 
         browser.fill(label("audit.lookup.label"), IdentityNumbersForTests.withDash(journey.identityNumber()))
                 .press(label("audit.lookup.submit"));
@@ -120,10 +119,10 @@ class AuditorPagesTest extends ApiTestBase {
                         journey.journeyId(),
                         ApiTestAccounts.AUDITOR))
                 .isEqualTo(1);
-        screenshot("auditor-case-retraction");
+        browser.screenshotForDocs("auditor-case-retraction");
         browser.go("/audit/journeys/" + journey.journeyId());
         browser.assertGoodPage();
-        screenshot("auditor-case");
+        browser.screenshotForDocs("auditor-case");
     }
 
     @Test
@@ -159,7 +158,7 @@ class AuditorPagesTest extends ApiTestBase {
         assertThat(browser.field(label("audit.lookup.label")).getAttribute("value"))
                 .isEqualTo(number);
         browser.assertGoodPage();
-        screenshot("auditor-matches");
+        browser.screenshotForDocs("auditor-matches");
         browser.follow(Messages.swedish("audit.matches.open")
                 .replace("{0}", "Trelleborg (1287)")
                 .replace("{1}", "2025-02-01"));
@@ -181,7 +180,7 @@ class AuditorPagesTest extends ApiTestBase {
         assertThat(browser.field(label("audit.lookup.label")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
         browser.assertGoodPage();
-        screenshot("auditor-not-found");
+        browser.screenshotForDocs("auditor-not-found");
 
         String unknownNumber = IdentityNumbersForTests.withDash(IdentityNumbersForTests.random());
         browser.fill(label("audit.lookup.label"), unknownNumber).press(label("audit.lookup.submit"));
@@ -271,7 +270,7 @@ class AuditorPagesTest extends ApiTestBase {
             assertThat(browser.find(By.className("audit-timeline")).isDisplayed())
                     .isTrue();
             assertThat(browser.find(By.className("audit-reads")).isDisplayed()).isTrue();
-            screenshot("auditor-print");
+            browser.screenshotForDocs("auditor-print");
         } finally {
             browser.emulateMedia("");
         }
@@ -356,11 +355,5 @@ class AuditorPagesTest extends ApiTestBase {
 
     private String fieldError() {
         return browser.find(By.id("reference-error")).getText();
-    }
-
-    private void screenshot(String name) {
-        if (System.getenv("SCREENSHOTS") != null) {
-            browser.screenshot(Path.of("../docs/ui/" + name + ".png"));
-        }
     }
 }

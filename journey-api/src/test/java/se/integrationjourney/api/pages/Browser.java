@@ -297,7 +297,18 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** A PNG of the page as it looks now, for docs/ui.md. */
+    /**
+     * When the tests run with {@code SCREENSHOTS} set in the environment ({@code SCREENSHOTS=1 bin/test ...}): a
+     * PNG of the page as it looks now, as docs/ui/{@code name}.png for docs/ui.md. Otherwise nothing.
+     */
+    public Browser screenshotForDocs(String name) {
+        if (System.getenv("SCREENSHOTS") != null) {
+            screenshot(Path.of("../docs/ui/" + name + ".png"));
+        }
+        return this;
+    }
+
+    /** A PNG of the page as it looks now. */
     public void screenshot(Path file) {
         try {
             Files.createDirectories(file.getParent());

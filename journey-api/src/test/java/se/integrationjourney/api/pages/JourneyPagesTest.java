@@ -3,7 +3,6 @@ package se.integrationjourney.api.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.integrationjourney.api.pages.Browser.label;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -51,7 +50,7 @@ class JourneyPagesTest extends ApiTestBase {
         browser.go("/journeys/new");
         assertThat(browser.heading()).isEqualTo(label("register.title"));
         browser.assertGoodPage();
-        screenshot("caseworker-register");
+        browser.screenshotForDocs("caseworker-register");
         fillRegistration(arrival, name, identityNumber(arrival.minusYears(30), 11));
         browser.press(label("register.submit"));
 
@@ -88,10 +87,10 @@ class JourneyPagesTest extends ApiTestBase {
         assertThat(browser.field(label("field.occurredOn")).getAttribute("value"))
                 .isEqualTo(arrival.plusDays(70).toString());
         browser.assertGoodPage();
-        screenshot("caseworker-refusal");
+        browser.screenshotForDocs("caseworker-refusal");
 
         browser.follow(name);
-        screenshot("caseworker-journey");
+        browser.screenshotForDocs("caseworker-journey");
         retract("HOUSING_SECURED", "Fel datum: kontraktet skrevs inte då.");
 
         assertThat(browser.mainText()).contains(label("milestone.MILESTONE_RETRACTED"));
@@ -312,12 +311,6 @@ class JourneyPagesTest extends ApiTestBase {
 
     private String journeyId() {
         return browser.path().replaceAll("^/journeys/([0-9a-f-]{36}).*$", "$1");
-    }
-
-    private void screenshot(String name) {
-        if (System.getenv("SCREENSHOTS") != null) {
-            browser.screenshot(Path.of("../docs/ui/" + name + ".png"));
-        }
     }
 
     /** A valid personnummer for {@code birth} with serial {@code serial} (10–99) and its Luhn check digit. */

@@ -69,9 +69,7 @@ class SignInPagesTest extends ApiTestBase {
 
         browser.go("/account/password");
         assertThat(browser.heading()).isEqualTo(label("account.password.title"));
-        if (System.getenv("SCREENSHOTS") != null) {
-            browser.screenshot(java.nio.file.Path.of("../docs/ui/account-password.png"));
-        }
+        browser.screenshotForDocs("account-password");
         assertThat(browser.find(org.openqa.selenium.By.className("account-link"))
                         .getText())
                 .contains(username);
