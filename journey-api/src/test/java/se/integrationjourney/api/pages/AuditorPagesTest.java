@@ -70,10 +70,10 @@ class AuditorPagesTest extends ApiTestBase {
         assertThat(page)
                 .contains("Amal Haddad Karim", IdentityNumbersForTests.withDash(journey.identityNumber()))
                 .contains("Töreboda (1473)")
-                .contains(label("audit.event.NEWCOMER_REGISTERED"), label("audit.event.HOUSING_SECURED"))
-                .contains(label("audit.event.MILESTONE_RETRACTED"), label("audit.event.PERSONAL_DETAILS_CORRECTED"))
-                .contains(label("audit.value.Tenure.SECOND_HAND"), label("audit.value.Tenure.FIRST_HAND"))
-                .contains(label("audit.value.ReceptionType.ASSIGNED"), label("audit.value.Gender.FEMALE"))
+                .contains(label("milestone.NEWCOMER_REGISTERED"), label("milestone.HOUSING_SECURED"))
+                .contains(label("milestone.MILESTONE_RETRACTED"), label("milestone.PERSONAL_DETAILS_CORRECTED"))
+                .contains(label("enum.Tenure.SECOND_HAND"), label("enum.Tenure.FIRST_HAND"))
+                .contains(label("enum.ReceptionType.ASSIGNED"), label("enum.Gender.FEMALE"))
                 .contains(ApiTestAccounts.CASEWORKER_TOREBODA);
 
         WebElement struck = row(journey.housingEventId());
@@ -88,13 +88,13 @@ class AuditorPagesTest extends ApiTestBase {
         assertThat(retraction.getText())
                 .contains(label("audit.timeline.retracts"), REASON, ApiTestAccounts.CASEWORKER_TOREBODA);
         WebElement toStruck = retraction.findElement(By.cssSelector(".audit-link a"));
-        assertThat(toStruck.getText()).contains(label("audit.event.HOUSING_SECURED"));
+        assertThat(toStruck.getText()).contains(label("milestone.HOUSING_SECURED"));
         assertThat(toStruck.getAttribute("href")).endsWith("#event-" + journey.housingEventId());
         toStruck.click();
         assertThat(browser.path()).endsWith("#event-" + journey.housingEventId());
 
         WebElement correction = browser.findAll(By.cssSelector(".audit-timeline tbody tr")).stream()
-                .filter(row -> row.getText().contains(label("audit.event.PERSONAL_DETAILS_CORRECTED")))
+                .filter(row -> row.getText().contains(label("milestone.PERSONAL_DETAILS_CORRECTED")))
                 .findFirst()
                 .orElseThrow();
         assertThat(correction.findElement(By.className("audit-before")).getText())
@@ -239,7 +239,7 @@ class AuditorPagesTest extends ApiTestBase {
 
             assertThat(plain.path()).isEqualTo("/audit/journeys/" + journey.journeyId());
             assertThat(plain.mainText())
-                    .contains(label("audit.event.MILESTONE_RETRACTED"), REASON)
+                    .contains(label("milestone.MILESTONE_RETRACTED"), REASON)
                     .contains(label("audit.reads.heading"), ApiTestAccounts.AUDITOR);
             assertThat(plain.find(By.cssSelector("button[data-print]")).isDisplayed())
                     .as("printing from a button needs JavaScript")

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import se.integrationjourney.api.accesslog.AccessEntry;
 import se.integrationjourney.api.accesslog.AccessLogQueries;
 import se.integrationjourney.api.journeys.JourneyService;
+import se.integrationjourney.api.pages.timeline.TimelineViews;
 import se.integrationjourney.api.security.CurrentUser;
 import se.integrationjourney.api.security.JourneyUser;
 import se.integrationjourney.api.web.ApiException;
@@ -38,9 +39,9 @@ class AuditPages {
 
     private final JourneyService journeys;
     private final AccessLogQueries accessLog;
-    private final AuditViews views;
+    private final TimelineViews views;
 
-    AuditPages(JourneyService journeys, AccessLogQueries accessLog, AuditViews views) {
+    AuditPages(JourneyService journeys, AccessLogQueries accessLog, TimelineViews views) {
         this.journeys = journeys;
         this.accessLog = accessLog;
         this.views = views;
@@ -57,7 +58,7 @@ class AuditPages {
     @PostMapping("/audit")
     String open(@RequestParam(name = "reference", defaultValue = "") String typed, Model model) {
         model.addAttribute("reference", typed.length() > CaseReference.MAX_LENGTH ? "" : typed);
-        CaseReference reference = CaseReference.read(typed, LocalDate.now(AuditViews.SWEDISH_TIME));
+        CaseReference reference = CaseReference.read(typed, LocalDate.now(TimelineViews.SWEDISH_TIME));
         if (reference instanceof CaseReference.Unreadable unreadable) {
             return refused(model, unreadable.messageKey());
         }
@@ -95,7 +96,7 @@ class AuditPages {
         List<AccessEntry> reads = accessLog.readsOf(id);
         model.addAttribute("reads", views.readsOf(reads));
         model.addAttribute("readsLimited", reads.size() >= AccessLogQueries.MAX_ENTRIES);
-        model.addAttribute("retrievedAt", AuditViews.dateTime(Instant.now()));
+        model.addAttribute("retrievedAt", TimelineViews.dateTime(Instant.now()));
         model.addAttribute("retrievedBy", user.username());
         return "audit/journey";
     }

@@ -17,6 +17,7 @@ import se.integrationjourney.api.journeys.JourneyChangedMeanwhile;
 import se.integrationjourney.api.journeys.JourneyService;
 import se.integrationjourney.api.journeys.RegisterJourneyRequest.PersonalDetailsRequest;
 import se.integrationjourney.api.journeys.RetractionRequest;
+import se.integrationjourney.api.pages.timeline.TimelineViews;
 import se.integrationjourney.api.security.CurrentUser;
 import se.integrationjourney.api.security.JourneyUser;
 import se.integrationjourney.api.web.ApiException;
@@ -162,7 +163,8 @@ class CorrectionPages {
         }
         model.addAttribute("journey", state);
         model.addAttribute("target", target.get());
-        model.addAttribute("targetRecordedAt", TimelineRows.when(target.get().recordedAt()));
+        model.addAttribute(
+                "targetRecordedAt", TimelineViews.dateTime(target.get().recordedAt()));
         model.addAttribute("version", version);
         model.addAttribute("typed", typed);
         model.addAttribute("changedMeanwhile", changedMeanwhile);

@@ -1,6 +1,9 @@
 package se.integrationjourney.api.pages.journeys;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -9,6 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import se.integrationjourney.api.journeys.JourneyService;
 import se.integrationjourney.api.municipalities.Municipalities;
+import se.integrationjourney.api.pages.timeline.TimelineView;
+import se.integrationjourney.api.pages.timeline.TimelineViews;
 import se.integrationjourney.api.security.CurrentUser;
 import se.integrationjourney.api.security.JourneyUser;
 import se.integrationjourney.projections.caseload.CaseloadItem;
@@ -26,31 +31,37 @@ class JourneyPage {
     private final JourneyService journeys;
     private final CaseloadQueries caseload;
     private final Municipalities municipalities;
+    private final TimelineViews timelineViews;
 
-    JourneyPage(JourneyService journeys, CaseloadQueries caseload, Municipalities municipalities) {
+    JourneyPage(
+            JourneyService journeys,
+            CaseloadQueries caseload,
+            Municipalities municipalities,
+            TimelineViews timelineViews) {
         this.journeys = journeys;
         this.caseload = caseload;
         this.municipalities = municipalities;
+        this.timelineViews = timelineViews;
     }
 
     @GetMapping("/journeys/{journeyId}")
-    String journey(@PathVariable UUID journeyId, Model model) {
+    String journey(@PathVariable UUID journeyId, Model model, Locale locale) {
         JourneyUser user = CurrentUser.get();
         JourneyState state = journeys.state(user, journeyId, "GET /journeys/{journeyId}");
         Timeline timeline = journeys.timeline(user, journeyId, "GET /journeys/{journeyId}");
         Optional<CaseloadItem> item = caseload.itemOf(journeyId);
         model.addAttribute("journey", state);
-        model.addAttribute("identityNumber", withHyphen(state.personalDetails().personalIdentityNumber()));
+        model.addAttribute(
+                "identityNumber",
+                TimelineViews.identityNumber(state.personalDetails().personalIdentityNumber()));
         model.addAttribute("municipality", municipalities.nameOf(state.municipalityCode()));
         model.addAttribute("path", JourneyPath.of(state));
         model.addAttribute("dueActions", item.map(CaseloadItem::dueActions).orElse(List.of()));
-        model.addAttribute("entries", TimelineRows.newestFirst(timeline, municipalities));
+        List<TimelineView.Entry> newestFirst =
+                new ArrayList<>(timelineViews.caseOf(timeline, locale).entries());
+        Collections.reverse(newestFirst);
+        model.addAttribute("entries", newestFirst);
         model.addAttribute("milestoneTypes", MilestoneTypes.names());
         return "journeys/journey";
-    }
-
-    /** A stored number (12 digits) as people write it, YYYYMMDD-NNNN; null when there is none. */
-    static String withHyphen(String number) {
-        return number == null || number.length() != 12 ? number : number.substring(0, 8) + "-" + number.substring(8);
     }
 }

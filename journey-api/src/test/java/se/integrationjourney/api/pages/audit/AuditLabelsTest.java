@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import se.integrationjourney.api.accesslog.AccessAction;
 import se.integrationjourney.api.pages.Messages;
+import se.integrationjourney.api.pages.timeline.TimelineViews;
 import se.integrationjourney.core.events.JourneyEvent;
 import se.integrationjourney.core.events.PersonalDetails;
 import se.integrationjourney.projections.timeline.TimelineQueries;
@@ -27,21 +28,21 @@ class AuditLabelsTest {
         List<String> keys = new ArrayList<>();
         for (Class<?> event : eventTypes(JourneyEvent.class)) {
             String type = TimelineQueries.typeOf(event);
-            keys.add(AuditViews.typeKey(type));
+            keys.add(TimelineViews.typeKey(type));
             for (RecordComponent component : event.getRecordComponents()) {
-                if (AuditViews.SHOWN_ELSEWHERE.contains(component.getName())) {
+                if (TimelineViews.SHOWN_ELSEWHERE.contains(component.getName())) {
                     continue;
                 }
                 if (component.getType() == PersonalDetails.class) {
-                    keys.add("audit.field.fullName");
-                    keys.add("audit.field.personalIdentityNumber");
+                    keys.add("field.fullName");
+                    keys.add("field.personalIdentityNumber");
                     continue;
                 }
-                keys.add(AuditViews.fieldKey(type, component.getName()));
+                keys.add(TimelineViews.fieldKey(type, component.getName()));
                 Class<?> valueType = valueType(component);
                 if (valueType.isEnum()) {
                     for (Object constant : valueType.getEnumConstants()) {
-                        keys.add(AuditViews.valueKey((Enum<?>) constant));
+                        keys.add(TimelineViews.valueKey((Enum<?>) constant));
                     }
                 }
             }

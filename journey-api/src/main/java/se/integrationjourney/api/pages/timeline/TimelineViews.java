@@ -1,4 +1,4 @@
-package se.integrationjourney.api.pages.audit;
+package se.integrationjourney.api.pages.timeline;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -31,44 +31,48 @@ import se.integrationjourney.core.events.PersonalDetailsCorrected;
 import se.integrationjourney.projections.timeline.Timeline;
 
 /**
- * Turns a journey's timeline and its reads into what the audit page shows. Every event is a record, so its fields
+ * Turns a journey's timeline and its reads into what the auditor's case page and the caseworker's journey page show. Every event is a record, so its fields
  * are read generically: a new event type or field shows up on the page with no change here, and
  * {@code AuditLabelsTest} fails until it has a label in both languages.
  */
 @Component
-class AuditViews {
+public class TimelineViews {
 
     /** Municipal staff read times in Swedish time, whatever the server's zone. */
-    static final ZoneId SWEDISH_TIME = ZoneId.of("Europe/Stockholm");
+    public static final ZoneId SWEDISH_TIME = ZoneId.of("Europe/Stockholm");
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** Fields shown in their own column, or as the link between a retraction and what it struck. */
-    static final Set<String> SHOWN_ELSEWHERE = Set.of("journeyId", "occurredOn", "retractedEventId");
+    public static final Set<String> SHOWN_ELSEWHERE = Set.of("journeyId", "occurredOn", "retractedEventId");
 
     /** Field names that mean different things in different events. */
     private static final Map<String, String> LABEL_BY_TYPE = Map.of(
-            "SFI_LEVEL_REACHED.level", "audit.field.sfiLevel",
-            "STUDIES_STARTED.level", "audit.field.studyLevel");
+            "SFI_LEVEL_REACHED.level", "field.sfiLevel",
+            "STUDIES_STARTED.level", "field.studyLevel");
 
     private static final String NONE = "audit.value.none";
 
+    /** Events that can never be retracted: the registration and the corrections. */
+    private static final Set<String> NOT_RETRACTABLE =
+            Set.of("NEWCOMER_REGISTERED", "MILESTONE_RETRACTED", "PERSONAL_DETAILS_CORRECTED");
+
     private final Municipalities municipalities;
 
-    AuditViews(Municipalities municipalities) {
+    public TimelineViews(Municipalities municipalities) {
         this.municipalities = municipalities;
     }
 
-    AuditView.Case caseOf(Timeline timeline, Locale locale) {
+    public TimelineView.Case caseOf(Timeline timeline, Locale locale) {
         Map<String, Timeline.Entry> byId = new HashMap<>();
         timeline.entries().forEach(entry -> byId.put(entry.eventId(), entry));
         PersonalDetails details = new PersonalDetails(null, null);
         LocalDate arrival = null;
         boolean closed = false;
-        List<AuditView.Entry> entries = new ArrayList<>();
+        List<TimelineView.Entry> entries = new ArrayList<>();
         for (Timeline.Entry entry : timeline.entries()) {
-            List<AuditView.Detail> shown = new ArrayList<>();
-            AuditView.Retracts retracts = null;
+            List<TimelineView.Detail> shown = new ArrayList<>();
+            TimelineView.Retracts retracts = null;
             if (entry.data() instanceof PersonalDetailsCorrected correction) {
                 shown.addAll(correction(details, correction.personalDetails()));
                 details = correction.personalDetails();
@@ -81,7 +85,7 @@ class AuditViews {
             } else if (entry.data() instanceof MilestoneRetracted retraction) {
                 Timeline.Entry struck = byId.get(retraction.retractedEventId());
                 if (struck != null) {
-                    retracts = new AuditView.Retracts(
+                    retracts = new TimelineView.Retracts(
                             anchor(struck.eventId()), struck.sequence(), typeKey(struck.type()), date(struck));
                 }
             } else if (!entry.retracted() && entry.data() instanceof JourneyClosed) {
@@ -90,7 +94,9 @@ class AuditViews {
                 closed = false;
             }
             Timeline.Retraction retraction = entry.retractedBy();
-            entries.add(new AuditView.Entry(
+            entries.add(new TimelineView.Entry(
+                    entry.eventId(),
+                    !entry.retracted() && !NOT_RETRACTABLE.contains(entry.type()),
                     anchor(entry.eventId()),
                     entry.sequence(),
                     typeKey(entry.type()),
@@ -100,14 +106,14 @@ class AuditViews {
                     shown,
                     retraction == null
                             ? null
-                            : new AuditView.Struck(
+                            : new TimelineView.Struck(
                                     anchor(retraction.eventId()),
                                     dateTime(retraction.recordedAt()),
                                     retraction.recordedBy(),
                                     retraction.reason()),
                     retracts));
         }
-        return new AuditView.Case(
+        return new TimelineView.Case(
                 timeline.journeyId(),
                 details.fullName(),
                 identityNumber(details.personalIdentityNumber()),
@@ -117,9 +123,9 @@ class AuditViews {
                 entries);
     }
 
-    List<AuditView.Read> readsOf(List<AccessEntry> reads) {
+    public List<TimelineView.Read> readsOf(List<AccessEntry> reads) {
         return reads.stream()
-                .map(read -> new AuditView.Read(
+                .map(read -> new TimelineView.Read(
                         dateTime(read.at()),
                         read.username(),
                         roles(read.roles()),
@@ -129,39 +135,39 @@ class AuditViews {
                 .toList();
     }
 
-    /** The message key of an event type's name, e.g. {@code audit.event.HOUSING_SECURED}. */
-    static String typeKey(String type) {
-        return "audit.event." + type;
+    /** The message key of an event type's name, e.g. {@code milestone.HOUSING_SECURED}. */
+    public static String typeKey(String type) {
+        return "milestone." + type;
     }
 
     /** The message key of a field's label in an event of {@code type}. */
-    static String fieldKey(String type, String field) {
-        return LABEL_BY_TYPE.getOrDefault(type + "." + field, "audit.field." + field);
+    public static String fieldKey(String type, String field) {
+        return LABEL_BY_TYPE.getOrDefault(type + "." + field, "field." + field);
     }
 
-    /** The message key of one value of a fixed set, e.g. {@code audit.value.Tenure.FIRST_HAND}. */
-    static String valueKey(Enum<?> value) {
-        return "audit.value." + value.getDeclaringClass().getSimpleName() + "." + value.name();
+    /** The message key of one value of a fixed set, e.g. {@code enum.Tenure.FIRST_HAND}. */
+    public static String valueKey(Enum<?> value) {
+        return "enum." + value.getDeclaringClass().getSimpleName() + "." + value.name();
     }
 
     /** YYYYMMDD-NNNN, as people read it; null stays null. */
-    static String identityNumber(String twelveDigits) {
+    public static String identityNumber(String twelveDigits) {
         return twelveDigits == null || twelveDigits.length() != 12
                 ? twelveDigits
                 : twelveDigits.substring(0, 8) + "-" + twelveDigits.substring(8);
     }
 
-    static String dateTime(Instant instant) {
+    public static String dateTime(Instant instant) {
         return instant == null ? null : DATE_TIME.format(instant.atZone(SWEDISH_TIME));
     }
 
-    String municipality(String code) {
+    public String municipality(String code) {
         String name = municipalities.nameOf(code);
         return Objects.equals(name, code) ? code : name + " (" + code + ")";
     }
 
-    private List<AuditView.Detail> fieldsOf(String type, Object event, Locale locale) {
-        List<AuditView.Detail> shown = new ArrayList<>();
+    private List<TimelineView.Detail> fieldsOf(String type, Object event, Locale locale) {
+        List<TimelineView.Detail> shown = new ArrayList<>();
         if (!event.getClass().isRecord()) {
             return shown;
         }
@@ -172,63 +178,62 @@ class AuditViews {
             }
             Object value = read(component, event);
             if (value instanceof PersonalDetails personal) {
-                shown.add(detail("audit.field.fullName", personal.fullName()));
-                shown.add(detail(
-                        "audit.field.personalIdentityNumber", identityNumber(personal.personalIdentityNumber())));
+                shown.add(detail("field.fullName", personal.fullName()));
+                shown.add(detail("field.personalIdentityNumber", identityNumber(personal.personalIdentityNumber())));
             } else {
-                shown.add(new AuditView.Detail(fieldKey(type, name), values(name, value, locale), null));
+                shown.add(new TimelineView.Detail(fieldKey(type, name), values(name, value, locale), null));
             }
         }
         return shown;
     }
 
     /** A correction as what it changed: old → new where a value changed, the value alone where it did not. */
-    private static List<AuditView.Detail> correction(PersonalDetails before, PersonalDetails after) {
+    private static List<TimelineView.Detail> correction(PersonalDetails before, PersonalDetails after) {
         return List.of(
-                changed("audit.field.fullName", before.fullName(), after.fullName()),
+                changed("field.fullName", before.fullName(), after.fullName()),
                 changed(
-                        "audit.field.personalIdentityNumber",
+                        "field.personalIdentityNumber",
                         identityNumber(before.personalIdentityNumber()),
                         identityNumber(after.personalIdentityNumber())));
     }
 
-    private static AuditView.Detail changed(String label, String before, String after) {
-        return new AuditView.Detail(
+    private static TimelineView.Detail changed(String label, String before, String after) {
+        return new TimelineView.Detail(
                 label, List.of(textOrNone(after)), Objects.equals(before, after) ? null : List.of(textOrNone(before)));
     }
 
-    private static AuditView.Detail detail(String label, String text) {
-        return new AuditView.Detail(label, List.of(textOrNone(text)), null);
+    private static TimelineView.Detail detail(String label, String text) {
+        return new TimelineView.Detail(label, List.of(textOrNone(text)), null);
     }
 
-    private static AuditView.Value textOrNone(String text) {
-        return text == null || text.isBlank() ? AuditView.Value.message(NONE) : AuditView.Value.text(text);
+    private static TimelineView.Value textOrNone(String text) {
+        return text == null || text.isBlank() ? TimelineView.Value.message(NONE) : TimelineView.Value.text(text);
     }
 
-    private List<AuditView.Value> values(String field, Object value, Locale locale) {
+    private List<TimelineView.Value> values(String field, Object value, Locale locale) {
         if (value == null) {
-            return List.of(AuditView.Value.message(NONE));
+            return List.of(TimelineView.Value.message(NONE));
         }
         if (value instanceof Collection<?> many) {
-            List<AuditView.Value> all = new ArrayList<>();
+            List<TimelineView.Value> all = new ArrayList<>();
             many.stream()
                     .sorted(Comparator.comparing(
                             one -> one instanceof Enum<?> constant ? constant.ordinal() : 0)) // declared order
                     .forEach(one -> all.addAll(values(field, one, locale)));
-            return all.isEmpty() ? List.of(AuditView.Value.message(NONE)) : all;
+            return all.isEmpty() ? List.of(TimelineView.Value.message(NONE)) : all;
         }
         if (value instanceof Enum<?> constant) {
-            return List.of(AuditView.Value.message(valueKey(constant)));
+            return List.of(TimelineView.Value.message(valueKey(constant)));
         }
         if (value instanceof BigDecimal number) {
-            return List.of(
-                    AuditView.Value.text(NumberFormat.getNumberInstance(locale).format(number)));
+            return List.of(TimelineView.Value.text(
+                    NumberFormat.getNumberInstance(locale).format(number)));
         }
         if (field.equals("municipalityCode")) {
-            return List.of(AuditView.Value.text(municipality(value.toString())));
+            return List.of(TimelineView.Value.text(municipality(value.toString())));
         }
         if (field.equals("countryOfBirth")) {
-            return List.of(AuditView.Value.text(country(value.toString(), locale)));
+            return List.of(TimelineView.Value.text(country(value.toString(), locale)));
         }
         return List.of(textOrNone(value.toString()));
     }
@@ -243,15 +248,16 @@ class AuditViews {
         }
     }
 
-    private static List<AuditView.Value> roles(String recorded) {
+    private static List<TimelineView.Value> roles(String recorded) {
         if (recorded == null || recorded.isBlank()) {
-            return List.of(AuditView.Value.message("audit.reads.rolesUnknown"));
+            return List.of(TimelineView.Value.message("audit.reads.rolesUnknown"));
         }
-        List<AuditView.Value> roles = new ArrayList<>();
+        List<TimelineView.Value> roles = new ArrayList<>();
         for (String role : recorded.split(",")) {
             boolean known = java.util.Arrays.stream(Role.values())
                     .anyMatch(r -> r.name().equals(role.strip()));
-            roles.add(known ? AuditView.Value.message("role." + role.strip()) : AuditView.Value.text(role.strip()));
+            roles.add(
+                    known ? TimelineView.Value.message("role." + role.strip()) : TimelineView.Value.text(role.strip()));
         }
         return roles;
     }

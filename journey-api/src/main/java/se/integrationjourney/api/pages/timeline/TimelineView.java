@@ -1,4 +1,4 @@
-package se.integrationjourney.api.pages.audit;
+package se.integrationjourney.api.pages.timeline;
 
 import java.util.List;
 import java.util.UUID;
@@ -7,9 +7,9 @@ import java.util.UUID;
  * What the audit page shows, already in the reader's terms: dates and times as text in Swedish time, every label and
  * enumerated value a message key, and the links between a retraction and what it struck as anchors on the page.
  */
-public final class AuditView {
+public final class TimelineView {
 
-    private AuditView() {}
+    private TimelineView() {}
 
     /**
      * The case: who it is about, as the record now says, and every entry of its timeline in recording order.
@@ -28,6 +28,9 @@ public final class AuditView {
     /**
      * One recorded event.
      *
+     * @param eventId     the event's id
+     * @param retractable whether a caseworker may retract it: not yet retracted, and neither the registration nor a
+     *                    correction
      * @param anchor     the entry's id on the page, for links to it
      * @param occurredOn the business date; null for a retraction or correction
      * @param recordedBy the username, or null when none was recorded
@@ -35,6 +38,8 @@ public final class AuditView {
      * @param retracts   what this retraction struck, or null when it is no retraction
      */
     public record Entry(
+            String eventId,
+            boolean retractable,
             String anchor,
             long sequence,
             String typeKey,
