@@ -1,5 +1,6 @@
 package se.integrationjourney.api.pages.caseload;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.integrationjourney.api.accesslog.AccessAction;
 import se.integrationjourney.api.accesslog.AccessLog;
@@ -68,6 +70,12 @@ class JourneySearchPage {
         static Found of(JourneyMatch match) {
             return new Found(match.journeyId(), null, match.arrivalDate(), null, match.closed());
         }
+    }
+
+    /** The service's base path for the template's links (see templates/caseload/caseload.html for why not @{...}). */
+    @ModelAttribute("contextPath")
+    String contextPath(HttpServletRequest request) {
+        return request.getContextPath();
     }
 
     @GetMapping("/journeys/search")
