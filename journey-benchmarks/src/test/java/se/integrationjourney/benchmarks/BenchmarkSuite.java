@@ -30,7 +30,7 @@ import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
  * The benchmark suite of issue 6 (docs/benchmarks.md): one command, one table. Not part of {@code ./mvnw verify};
  * run it with
  * <pre>
- * ./mvnw -Pbenchmark verify [-Dbenchmark.events=1000000] [-Dbenchmark.only=rebuild,outcomes,caseload,append]
+ * ./mvnw -Pbenchmark verify [-Dbenchmark.events=1000000] [-Dbenchmark.only=rebuild,outcomes,caseload,caseload-page,append]
  * </pre>
  * It loads a {@link SyntheticHistory} of {@code benchmark.events} events into a throwaway database once, runs the
  * benchmarks in order (rebuild, outcome queries, caseload under load, append), each measuring its figures and a
@@ -117,6 +117,12 @@ class BenchmarkSuite {
 
     @Test
     @Order(4)
+    void caseloadPage() throws Exception {
+        run(CaseloadPageBenchmark.NAME, () -> CaseloadPageBenchmark.run(context));
+    }
+
+    @Test
+    @Order(5)
     void append() throws Exception {
         run("append", () -> AppendBenchmark.run(context));
     }

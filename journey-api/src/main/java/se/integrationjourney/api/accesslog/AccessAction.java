@@ -6,6 +6,10 @@ public enum AccessAction {
     JOURNEY_READ,
     /** A journey's timeline was shown. */
     TIMELINE_READ,
+    /** A page of a caseload (names, stages, due actions) was shown: the entry names every journey on it. */
+    CASELOAD_READ,
+    /** A search for a person (by name or identity number) showed journeys: the entry names those it showed. */
+    JOURNEY_SEARCH,
     ACCOUNT_CREATED,
     ACCOUNT_DISABLED,
     ACCOUNT_ENABLED,

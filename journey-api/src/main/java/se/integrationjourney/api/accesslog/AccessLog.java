@@ -26,6 +26,16 @@ public class AccessLog {
         record(actor, action, resource, List.of(journeyId), null);
     }
 
+    /**
+     * A read of several journeys' personal data at once (a caseload page, a search's results). Nothing is recorded
+     * when no journey was shown: an entry without journeys is an administrative act to the access log's readers.
+     */
+    public void journeysRead(Actor actor, AccessAction action, String resource, Collection<UUID> journeyIds) {
+        if (!journeyIds.isEmpty()) {
+            record(actor, action, resource, List.copyOf(journeyIds), null);
+        }
+    }
+
     /** An administrative act on {@code subject} (an account's username, a view's name). */
     public void act(Actor actor, AccessAction action, String resource, String subject) {
         record(actor, action, resource, List.of(), subject);

@@ -14,8 +14,10 @@ import se.integrationjourney.api.security.JourneyAccess;
 import se.integrationjourney.api.security.JourneyUser;
 import se.integrationjourney.api.security.Role;
 import se.integrationjourney.api.web.OpenApiReferences;
+import se.integrationjourney.projections.casefile.Stage;
 import se.integrationjourney.projections.caseload.Caseload;
 import se.integrationjourney.projections.caseload.CaseloadQueries;
+import se.integrationjourney.projections.caseload.DueActionCode;
 import se.integrationjourney.projections.caseload.GetCaseload;
 
 /** The caseworker's list: active journeys with their stage and what is due, most overdue first. */
@@ -51,6 +53,12 @@ class CaseloadController {
                     String municipalityCode,
             @Parameter(description = "Only journeys with at least one due action") @RequestParam(defaultValue = "false")
                     boolean dueOnly,
+            @Parameter(description = "Only journeys in this stage today (not CLOSED: closed journeys are not listed)")
+                    @RequestParam(required = false)
+                    Stage stage,
+            @Parameter(description = "Only journeys for which this action is due today (implies dueOnly)")
+                    @RequestParam(required = false)
+                    DueActionCode dueAction,
             @Parameter(description = "Page number, from 0", schema = @Schema(minimum = "0"))
                     @RequestParam(defaultValue = "0")
                     int page,
@@ -67,6 +75,6 @@ class CaseloadController {
                     municipalityCode == null || municipalityCode.isBlank() ? user.municipalityCode() : municipalityCode;
             access.requireMunicipality(user, municipality);
         }
-        return caseloads.handle(new GetCaseload(caseworkerId, municipality, dueOnly, page, size));
+        return caseloads.handle(new GetCaseload(caseworkerId, municipality, dueOnly, stage, dueAction, page, size));
     }
 }

@@ -145,6 +145,34 @@ class CaseloadApiTest extends ApiTestBase {
         assertThat(largest.status()).as(largest.body()).isEqualTo(200);
     }
 
+    @Test
+    void givenJourneysInTwoStagesAndDueInDifferentWays_whenFilteredByStageOrDueAction_thenOnlyThoseAreListed() {
+        String caseworkerId = "hl-" + UUID.randomUUID();
+        String withoutHousing = assignedJourney(today().minusDays(120), "Hamid Rahimi", caseworkerId);
+        String inEstablishment = assignedJourney(today().minusDays(10), "Nour Khalil", caseworkerId);
+        record(caseworker(), inEstablishment, milestone("ESTABLISHMENT_PLAN_STARTED", today().minusDays(5)));
+        awaitCaseload(caseworker(), "?caseworkerId=" + caseworkerId, List.of(withoutHousing, inEstablishment));
+
+        JsonNode establishment = caseload(caseworker(), "?caseworkerId=" + caseworkerId + "&stage=ESTABLISHMENT");
+        JsonNode reception = caseload(caseworker(), "?caseworkerId=" + caseworkerId + "&stage=RECEPTION");
+        JsonNode noHousing = caseload(caseworker(), "?caseworkerId=" + caseworkerId + "&dueAction=NO_HOUSING");
+
+        assertThat(journeyIds(establishment)).containsExactly(inEstablishment);
+        assertThat(establishment.path("items").get(0).path("stage").asString()).isEqualTo("ESTABLISHMENT");
+        assertThat(journeyIds(reception)).containsExactly(withoutHousing);
+        assertThat(journeyIds(noHousing)).containsExactly(withoutHousing);
+        assertThat(noHousing.path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAnUnknownStageOrDueActionOrTheStageClosed_whenReadingTheCaseload_then400Problem() {
+        assertProblem(caseworker().get("/api/caseload?stage=ARRIVED"), 400);
+        assertProblem(caseworker().get("/api/caseload?stage=CLOSED"), 400);
+        assertProblem(caseworker().get("/api/caseload?dueAction=NO_LUNCH"), 400);
+        ApiClient.Response known = caseworker().get("/api/caseload?stage=FOLLOW_UP&dueAction=FOLLOW_UP_DUE");
+        assertThat(known.status()).as(known.body()).isEqualTo(200);
+    }
+
     /** Registers a journey in Töreboda and assigns it to {@code caseworkerId} on the day after arrival. */
     private String assignedJourney(LocalDate arrival, String fullName, String caseworkerId) {
         ApiClient.Response created =

@@ -50,11 +50,25 @@ public class CaseloadQueries {
     /** The first statement of each read: its statements then see one snapshot. Sent with the driver's BEGIN. */
     static final String SNAPSHOT_ISOLATION = "set transaction isolation level repeatable read";
 
-    /** What a page's items show: never the case file, which is large and not needed. */
-    private static final String ITEMS =
-            "select journey_id, full_name, arrival_date, caseworker_id, establishment_start,"
-                    + " establishment_end, measurement_point, " + String.join(", ", CaseloadProjection.WINDOW_COLUMNS)
-                    + " from caseload where journey_id = any(:page)";
+    /** What an item shows: never the case file, which is large and not needed. */
+    private static final String ITEM_COLUMNS =
+            "journey_id, full_name, arrival_date, caseworker_id, closed, establishment_start, establishment_end,"
+                    + " measurement_point, " + String.join(", ", CaseloadProjection.WINDOW_COLUMNS);
+
+    private static final String ITEMS = "select " + ITEM_COLUMNS + " from caseload where journey_id = any(:page)";
+
+    /**
+     * A name search within one municipality: a case-insensitive substring of the name (lower() follows the
+     * database's LC_CTYPE, C.UTF-8 or a language's, which lowers Å, Ö and other letters beyond ASCII). No index
+     * serves it: it reads the municipality's rows, open and closed, which is a few milliseconds for the largest
+     * municipality; strpos rather than LIKE, so that % and _ in the text are plain characters.
+     */
+    static final String SEARCH = "select " + ITEM_COLUMNS + " from caseload"
+            + " where municipality_code = :municipalityCode and strpos(lower(full_name), lower(:text)) > 0"
+            + " order by closed, full_name, arrival_date, journey_id limit :limit";
+
+    /** The most items one name search returns. */
+    public static final int MAX_SEARCH_RESULTS = 200;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -140,7 +154,8 @@ public class CaseloadQueries {
      */
     static String totalSql(GetCaseload query) {
         String filters = filters(query);
-        if (!query.dueOnly()) {
+        if (!query.dueOnly() || query.dueAction() != null) {
+            // With a due-action filter every journey the filters keep is due: a plain count.
             return "select count(*) from caseload where " + filters;
         }
         return """
@@ -163,7 +178,34 @@ public class CaseloadQueries {
         if (query.caseworkerId() != null) {
             filters.append(" and caseworker_id = :caseworkerId");
         }
+        if (query.stage() != null) {
+            filters.append(" and ").append(stageCondition(query.stage()));
+        }
+        if (query.dueAction() != null) {
+            filters.append(" and ").append(dueCondition(query.dueAction()));
+        }
         return filters.toString();
+    }
+
+    /** The stage {@link Stage#of} gives an open journey today, as a condition on the view's date columns. */
+    static String stageCondition(Stage stage) {
+        String followUp = "measurement_point <= :today";
+        String notFollowUp = "(measurement_point is null or measurement_point > :today)";
+        String notAfter = "(establishment_end is null or establishment_end > :today)";
+        return switch (stage) {
+            case FOLLOW_UP -> followUp;
+            case AFTER_ESTABLISHMENT -> "establishment_end <= :today and " + notFollowUp;
+            case ESTABLISHMENT -> "establishment_start <= :today and " + notAfter + " and " + notFollowUp;
+            case RECEPTION ->
+                "(establishment_start is null or establishment_start > :today) and " + notAfter + " and " + notFollowUp;
+            case CLOSED -> throw new IllegalArgumentException("closed journeys are not in a caseload");
+        };
+    }
+
+    /** The action is due today: its window covers today (from its since-date on, until its end for a lapsing one). */
+    static String dueCondition(DueActionCode code) {
+        String since = code.sinceColumn() + " <= :today";
+        return code.lapses() ? code.untilColumn() + " >= :today and " + since : since;
     }
 
     static MapSqlParameterSource parameters(GetCaseload query, LocalDate today) {
@@ -175,11 +217,40 @@ public class CaseloadQueries {
 
     /**
      * One journey's caseload item (its stage and what is due today), for the journey page; empty when the view does
-     * not hold the journey (not yet handled, or closed and gone).
+     * not hold the journey (not yet handled). A closed journey's item has the stage {@link Stage#CLOSED} and nothing
+     * due.
      */
     public Optional<CaseloadItem> itemOf(UUID journeyId) {
         List<CaseloadItem> items = items(List.of(journeyId), LocalDate.now(clock));
         return items.isEmpty() || items.get(0) == null ? Optional.empty() : Optional.of(items.get(0));
+    }
+
+    /**
+     * The journeys of one municipality whose name holds {@code text} (case-insensitive), open ones first, then by
+     * name: open and closed alike, as the view keeps both (a closed item's stage is {@link Stage#CLOSED}, with nothing
+     * due). At most {@code limit} items; ask one more than you show to know whether there are more.
+     *
+     * @throws IllegalArgumentException for a blank text, a malformed municipality code or a limit out of 1 to
+     *                                  {@value #MAX_SEARCH_RESULTS}
+     */
+    public List<CaseloadItem> search(String municipalityCode, String text, int limit) {
+        if (municipalityCode == null || !municipalityCode.matches("\\d{4}")) {
+            throw new IllegalArgumentException("municipalityCode must be four digits");
+        }
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("the search text must not be blank");
+        }
+        if (limit < 1 || limit > MAX_SEARCH_RESULTS) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_SEARCH_RESULTS + ", was " + limit);
+        }
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.query(
+                SEARCH,
+                new MapSqlParameterSource()
+                        .addValue("municipalityCode", municipalityCode)
+                        .addValue("text", text.strip())
+                        .addValue("limit", limit),
+                (row, n) -> item(row, today));
     }
 
     /** The page's items, in the page's order, with what is due today by the stored windows. */
@@ -209,12 +280,14 @@ public class CaseloadQueries {
         LocalDate establishmentStart = row.getObject("establishment_start", LocalDate.class);
         LocalDate establishmentEnd = row.getObject("establishment_end", LocalDate.class);
         LocalDate measurementPoint = row.getObject("measurement_point", LocalDate.class);
+        boolean closed = row.getBoolean("closed");
         return new CaseloadItem(
                 row.getObject("journey_id", UUID.class),
                 row.getString("full_name"),
                 row.getObject("arrival_date", LocalDate.class),
-                Stage.of(false, establishmentStart, establishmentEnd, measurementPoint, today),
+                Stage.of(closed, establishmentStart, establishmentEnd, measurementPoint, today),
                 row.getString("caseworker_id"),
-                DueSchedule.of(windows).dueOn(today));
+                // Nothing is due on a closed journey, whatever its stored windows say.
+                closed ? List.of() : DueSchedule.of(windows).dueOn(today));
     }
 }

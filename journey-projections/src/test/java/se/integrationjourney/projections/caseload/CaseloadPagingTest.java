@@ -17,13 +17,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import se.integrationjourney.projections.casefile.Stage;
 import se.integrationjourney.projections.testsupport.ViewDatabase;
 
 /**
  * The query's pages, totals and due actions equal what a plain reading of the stored windows gives: for random
  * caseloads (journeys due in one, two or all three ways, lapsed and future windows, closed journeys, ties on the
- * same day) and random days, filters, pages and sizes, the answer is compared with a straightforward computation in
- * Java over all rows. This checks the index-ordered reading with its per-way limits and merging against the
+ * same day, every stage) and random days, filters (municipality, caseworker, due only, stage, due action), pages and
+ * sizes, the answer is compared with a straightforward computation in Java over all rows. This checks the index-ordered reading with its per-way limits and merging against the
  * definition it must keep.
  */
 class CaseloadPagingTest {
@@ -44,7 +45,19 @@ class CaseloadPagingTest {
             String caseworker,
             LocalDate arrival,
             boolean closed,
+            LocalDate establishmentStart,
+            LocalDate establishmentEnd,
+            LocalDate measurementPoint,
             Map<DueActionCode, DueSchedule.Window> windows) {
+
+        Stage stage(LocalDate today) {
+            return Stage.of(closed, establishmentStart, establishmentEnd, measurementPoint, today);
+        }
+
+        boolean dueBy(DueActionCode code, LocalDate today) {
+            return DueSchedule.of(windows).dueOn(today).stream()
+                    .anyMatch(due -> due.code().equals(code.name()));
+        }
 
         LocalDate mostOverdueSince(LocalDate today) {
             return DueSchedule.of(windows).dueOn(today).stream()
@@ -67,6 +80,14 @@ class CaseloadPagingTest {
                             new DueSchedule.Window(since, code.lapses() ? since.plusDays(random.nextInt(40)) : null));
                 }
             }
+            // Stage dates around the days asked, some missing, so that every stage is met on most days.
+            LocalDate establishmentStart = random.nextInt(4) == 0 ? null : START.plusDays(random.nextInt(100) - 20);
+            LocalDate establishmentEnd = establishmentStart == null || random.nextBoolean()
+                    ? null
+                    : establishmentStart.plusDays(random.nextInt(80));
+            LocalDate measurementPoint = establishmentEnd == null || random.nextBoolean()
+                    ? null
+                    : establishmentEnd.plusDays(random.nextInt(60));
             // Few distinct arrival days, so that journeys tie on the day and the id decides.
             ROWS.add(new Row(
                     UUID.randomUUID(),
@@ -74,6 +95,9 @@ class CaseloadPagingTest {
                     CASEWORKERS.get(random.nextInt(3)),
                     START.minusDays(random.nextInt(5)),
                     random.nextInt(10) == 0,
+                    establishmentStart,
+                    establishmentEnd,
+                    measurementPoint,
                     windows));
         }
         List<String> columns = Stream.concat(
@@ -83,7 +107,10 @@ class CaseloadPagingTest {
                                 "caseworker_id",
                                 "full_name",
                                 "arrival_date",
-                                "closed"),
+                                "closed",
+                                "establishment_start",
+                                "establishment_end",
+                                "measurement_point"),
                         CaseloadProjection.WINDOW_COLUMNS.stream())
                 .toList();
         String insert =
@@ -97,6 +124,9 @@ class CaseloadPagingTest {
                                     List<Object> values = new ArrayList<>(List.of(row.journeyId(), row.municipality()));
                                     values.add(row.caseworker());
                                     values.addAll(List.of("Name", row.arrival(), row.closed()));
+                                    values.add(row.establishmentStart());
+                                    values.add(row.establishmentEnd());
+                                    values.add(row.measurementPoint());
                                     DueSchedule schedule = DueSchedule.of(row.windows());
                                     values.addAll(schedule.windowColumnValues());
                                     values.add(schedule.dueForGoodSince());
@@ -105,7 +135,7 @@ class CaseloadPagingTest {
                                 .toList());
     }
 
-    @RepeatedTest(60)
+    @RepeatedTest(100)
     void givenRandomCaseloads_whenAnyPageIsAsked_thenItEqualsThePlainReadingOfTheStoredWindows(
             RepetitionInfo repetition) {
         Random random = new Random(SEED + repetition.getCurrentRepetition());
@@ -113,10 +143,15 @@ class CaseloadPagingTest {
         String municipality = random.nextInt(6) == 0 ? null : MUNICIPALITIES.get(random.nextInt(2));
         String caseworker = random.nextBoolean() ? null : random.nextBoolean() ? "cw-a" : "cw-b";
         boolean dueOnly = random.nextBoolean();
+        List<Stage> openStages =
+                List.of(Stage.RECEPTION, Stage.ESTABLISHMENT, Stage.AFTER_ESTABLISHMENT, Stage.FOLLOW_UP);
+        Stage stage = random.nextInt(3) == 0 ? openStages.get(random.nextInt(openStages.size())) : null;
+        DueActionCode dueAction =
+                random.nextInt(3) == 0 ? DueActionCode.values()[random.nextInt(DueActionCode.values().length)] : null;
         int size = 1 + random.nextInt(random.nextBoolean() ? 5 : 60);
-        List<Row> expected = expected(today, municipality, caseworker, dueOnly);
+        List<Row> expected = expected(today, municipality, caseworker, dueOnly, stage, dueAction);
         int page = random.nextInt(expected.size() / size + 2);
-        GetCaseload query = new GetCaseload(caseworker, municipality, dueOnly, page, size);
+        GetCaseload query = new GetCaseload(caseworker, municipality, dueOnly, stage, dueAction, page, size);
 
         Caseload answer = queries(database.jdbc(), today).handle(query);
 
@@ -132,11 +167,23 @@ class CaseloadPagingTest {
             assertThat(answer.items().get(i).dueActions())
                     .as(described)
                     .isEqualTo(DueSchedule.of(pageRows.get(i).windows()).dueOn(today));
+            assertThat(answer.items().get(i).stage())
+                    .as(described)
+                    .isEqualTo(pageRows.get(i).stage(today));
         }
     }
 
-    /** The definition: open journeys of the filters, due ones most overdue first, then the others, by arrival and id. */
-    private static List<Row> expected(LocalDate today, String municipality, String caseworker, boolean dueOnly) {
+    /**
+     * The definition: open journeys of the filters (the stage {@link Stage#of} gives today, the due action due today),
+     * due ones most overdue first, then the others, by arrival and id.
+     */
+    private static List<Row> expected(
+            LocalDate today,
+            String municipality,
+            String caseworker,
+            boolean dueOnly,
+            Stage stage,
+            DueActionCode dueAction) {
         // PostgreSQL orders uuids by their bytes, unsigned: as their text, not as Java's UUID.compareTo.
         Comparator<Row> byArrivalAndId = Comparator.comparing(Row::arrival)
                 .thenComparing(row -> row.journeyId().toString());
@@ -144,13 +191,15 @@ class CaseloadPagingTest {
                 .filter(row -> !row.closed())
                 .filter(row -> municipality == null || municipality.equals(row.municipality()))
                 .filter(row -> caseworker == null || caseworker.equals(row.caseworker()))
+                .filter(row -> stage == null || row.stage(today) == stage)
+                .filter(row -> dueAction == null || row.dueBy(dueAction, today))
                 .toList();
         List<Row> listed = new ArrayList<>(open.stream()
                 .filter(row -> row.mostOverdueSince(today) != null)
                 .sorted(Comparator.comparing((Row row) -> row.mostOverdueSince(today))
                         .thenComparing(byArrivalAndId))
                 .toList());
-        if (!dueOnly) {
+        if (!dueOnly && dueAction == null) {
             listed.addAll(open.stream()
                     .filter(row -> row.mostOverdueSince(today) == null)
                     .sorted(byArrivalAndId)

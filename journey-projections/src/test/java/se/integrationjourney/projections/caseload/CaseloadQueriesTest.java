@@ -376,6 +376,141 @@ class CaseloadQueriesTest {
         assertThat(dueOnly.total()).isEqualTo(1);
     }
 
+    @Test
+    void givenJourneysInEveryStage_whenFilteredByStage_thenOnlyThoseInThatStageTodayAreListed() {
+        UUID reception = registerDone(date(2022, 12, 1));
+        UUID establishment = registerDone(date(2022, 12, 2));
+        UUID afterEstablishment = registerDone(date(2022, 12, 3));
+        UUID followUp = registerDone(date(2020, 12, 1));
+        feeder.feed(
+                handlers(),
+                new EstablishmentPlanStarted(establishment, date(2023, 6, 1)), // ends 2025-06-01
+                new EstablishmentPlanStarted(afterEstablishment, date(2023, 1, 10)),
+                new EstablishmentPlanEnded(afterEstablishment, date(2023, 6, 30), EstablishmentEndReason.OTHER),
+                new EstablishmentPlanStarted(followUp, date(2021, 1, 10))); // measurement point 2025-01-10
+        LocalDate today = date(2025, 2, 1);
+
+        assertThat(journeys(today, new GetCaseload(null, municipality, false, Stage.RECEPTION, null, 0, 50)))
+                .containsExactly(reception);
+        assertThat(journeys(today, new GetCaseload(null, municipality, false, Stage.ESTABLISHMENT, null, 0, 50)))
+                .containsExactly(establishment);
+        assertThat(journeys(today, new GetCaseload(null, municipality, false, Stage.AFTER_ESTABLISHMENT, null, 0, 50)))
+                .containsExactly(afterEstablishment);
+        Caseload inFollowUp = caseload(today, new GetCaseload(null, municipality, false, Stage.FOLLOW_UP, null, 0, 50));
+        assertThat(inFollowUp.items()).extracting(CaseloadItem::journeyId).containsExactly(followUp);
+        assertThat(inFollowUp.items()).extracting(CaseloadItem::stage).containsExactly(Stage.FOLLOW_UP);
+        assertThat(inFollowUp.total()).isEqualTo(1);
+        assertThat(journeys(date(2025, 1, 9), new GetCaseload(null, municipality, false, Stage.FOLLOW_UP, null, 0, 50)))
+                .as("the day before the measurement point")
+                .isEmpty();
+    }
+
+    @Test
+    void givenJourneysDueInDifferentWays_whenFilteredByADueAction_thenOnlyThoseDueByItTodayMostOverdueFirst() {
+        UUID noHousingEarlier = registerDone(date(2024, 1, 1), "housing"); // NO_HOUSING since 2024-03-31
+        UUID nothingDone = register(date(2024, 1, 5)); // NO_HOUSING since 2024-04-04, NO_CASEWORKER since arrival
+        UUID housed = registerDone(date(2024, 1, 2));
+        UUID notYetDue = registerDone(date(2024, 5, 1), "housing"); // NO_HOUSING since 2024-07-30
+        LocalDate today = date(2024, 6, 1);
+        GetCaseload noHousing = new GetCaseload(null, municipality, false, null, DueActionCode.NO_HOUSING, 0, 50);
+
+        Caseload answer = caseload(today, noHousing);
+
+        assertThat(noHousing.dueOnly())
+                .as("a due-action filter lists due journeys only")
+                .isTrue();
+        assertThat(answer.items())
+                .extracting(CaseloadItem::journeyId)
+                .as("most overdue first: by the earliest of all their due actions")
+                .containsExactly(nothingDone, noHousingEarlier);
+        assertThat(answer.total()).isEqualTo(2);
+        assertThat(answer.items().get(0).dueActions())
+                .as("the item still shows everything due")
+                .contains(new DueAction("NO_CASEWORKER", date(2024, 1, 5)));
+        assertThat(journeys(
+                        today, new GetCaseload(null, municipality, false, null, DueActionCode.NO_CASEWORKER, 0, 50)))
+                .containsExactly(nothingDone);
+        assertThat(journeys(
+                        today, new GetCaseload(null, municipality, false, null, DueActionCode.FOLLOW_UP_DUE, 0, 50)))
+                .isEmpty();
+        assertThat(List.of(housed, notYetDue)).doesNotContainAnyElementsOf(journeys(today, noHousing));
+    }
+
+    @Test
+    void givenAnEndingWindow_whenFilteredByItsAction_thenListedOnlyFromItsSinceDateToItsEndDay() {
+        UUID journey = registerDone(date(2023, 2, 1));
+        feeder.feedOne(handlers(), new EstablishmentPlanStarted(journey, date(2023, 3, 1)));
+        LocalDate end = date(2025, 3, 1);
+        LocalDate since = end.minusDays(90);
+        GetCaseload ending = new GetCaseload(
+                null, municipality, false, null, DueActionCode.ESTABLISHMENT_ENDING_NOT_IN_WORK_OR_STUDIES, 0, 50);
+
+        assertThat(journeys(since.minusDays(1), ending)).isEmpty();
+        assertThat(journeys(since, ending)).containsExactly(journey);
+        assertThat(journeys(end, ending)).containsExactly(journey);
+        assertThat(caseload(end.plusDays(1), ending).total()).isZero();
+    }
+
+    @Test
+    void givenTheStageClosed_whenAskedAsAFilter_thenRefusedForClosedJourneysAreNeverListed() {
+        assertThatThrownBy(() -> new GetCaseload(null, null, false, Stage.CLOSED, null, 0, 50))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CLOSED");
+    }
+
+    // --- name search ---
+
+    @Test
+    void givenJourneysOfTwoMunicipalities_whenSearchingByPartOfAName_thenOnlyThisMunicipalitysMatchesInAnyCase() {
+        String otherMunicipality = String.valueOf(MUNICIPALITIES.getAndIncrement());
+        UUID asa = register(municipality, date(2024, 1, 1), "Åsa Öberg");
+        UUID obergElsewhere = register(otherMunicipality, date(2024, 1, 1), "Åsa Öberg");
+        UUID amal = register(municipality, date(2024, 1, 2), "Amal Hassan");
+        CaseloadQueries queries = queries(database.jdbc(), date(2024, 2, 1));
+
+        assertThat(queries.search(municipality, "öBERG", 10))
+                .extracting(CaseloadItem::journeyId)
+                .containsExactly(asa)
+                .doesNotContain(obergElsewhere);
+        assertThat(queries.search(municipality, "  hass ", 10))
+                .extracting(CaseloadItem::journeyId)
+                .containsExactly(amal);
+        assertThat(queries.search(municipality, "a", 10))
+                .extracting(CaseloadItem::journeyId)
+                .containsExactly(amal, asa);
+        assertThat(queries.search(municipality, "a", 1)).hasSize(1);
+        assertThat(queries.search(municipality, "%", 10))
+                .as("% is a character, not a wildcard")
+                .isEmpty();
+        assertThat(queries.search(municipality, "_", 10)).isEmpty();
+    }
+
+    @Test
+    void givenAClosedJourney_whenSearchedByName_thenFoundAfterTheOpenOnesAsClosedWithNothingDue() {
+        UUID closed = register(municipality, date(2024, 1, 1), "Amal Closed");
+        UUID open = register(municipality, date(2024, 1, 2), "Amal Open");
+        feeder.feedOne(handlers(), new JourneyClosed(closed, date(2024, 2, 1), ClosureReason.MOVED_AWAY));
+        CaseloadQueries queries = queries(database.jdbc(), date(2024, 6, 1));
+
+        List<CaseloadItem> found = queries.search(municipality, "amal", 10);
+
+        assertThat(found).extracting(CaseloadItem::journeyId).containsExactly(open, closed);
+        assertThat(found.get(1).stage()).isEqualTo(Stage.CLOSED);
+        assertThat(found.get(1).dueActions()).isEmpty();
+        assertThat(queries.itemOf(closed)).get().extracting(CaseloadItem::stage).isEqualTo(Stage.CLOSED);
+    }
+
+    @Test
+    void givenABlankTextOrABadLimit_whenSearching_thenRefused() {
+        CaseloadQueries queries = queries(database.jdbc(), date(2024, 6, 1));
+
+        assertThatThrownBy(() -> queries.search(municipality, " ", 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> queries.search(null, "Amal", 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> queries.search(municipality, "Amal", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> queries.search(municipality, "Amal", CaseloadQueries.MAX_SEARCH_RESULTS + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     // --- order and paging ---
 
     @Test

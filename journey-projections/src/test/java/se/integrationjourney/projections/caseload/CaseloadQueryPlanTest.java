@@ -7,7 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import se.integrationjourney.projections.casefile.Stage;
 import se.integrationjourney.projections.testsupport.ViewDatabase;
 
 /**
@@ -91,6 +93,38 @@ class CaseloadQueryPlanTest {
         String plan = explain(CaseloadQueries.dueSql(new GetCaseload("cw-42", null, false)));
 
         assertThat(plan).contains("caseload_open_by_caseworker_idx").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void givenAStageOrADueActionFilter_whenPlanned_thenTheDueJourneysAreStillReadThroughTheIndexes() {
+        GetCaseload byStage = new GetCaseload(null, "0042", false, Stage.ESTABLISHMENT, null, 0, 50);
+        GetCaseload byAction = new GetCaseload(null, "0042", false, null, DueActionCode.NO_HOUSING, 0, 50);
+
+        assertThat(explain(CaseloadQueries.dueSql(byStage)))
+                .contains("caseload_due_for_good_idx")
+                .doesNotContain("Seq Scan");
+        assertThat(explain(CaseloadQueries.notDueSql(byStage))).doesNotContain("Seq Scan");
+        assertThat(explain(CaseloadQueries.totalSql(byStage))).doesNotContain("Seq Scan");
+        assertThat(explain(CaseloadQueries.dueSql(byAction)))
+                .contains("caseload_due_for_good_idx")
+                .doesNotContain("Seq Scan");
+        assertThat(explain(CaseloadQueries.totalSql(byAction))).doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void givenANameSearch_whenPlanned_thenOnlyTheMunicipalitysRowsAreRead() {
+        String plan = String.join(
+                "\n",
+                new NamedParameterJdbcTemplate(database.jdbc())
+                        .queryForList(
+                                "explain " + CaseloadQueries.SEARCH,
+                                new MapSqlParameterSource()
+                                        .addValue("municipalityCode", "0042")
+                                        .addValue("text", "name 4")
+                                        .addValue("limit", 21),
+                                String.class));
+
+        assertThat(plan).contains("caseload_by_municipality_idx").doesNotContain("Seq Scan");
     }
 
     /** The plan of a statement the query runs, with the parameters it binds. */
