@@ -85,11 +85,9 @@ class PageSecurityConfiguration {
                                 "/language",
                                 "/error",
                                 "/forbidden",
-                                "/css/**",
-                                "/js/**",
+                                "/assets/**",
                                 "/webjars/**",
-                                "/favicon.ico",
-                                "/favicon.svg")
+                                "/favicon.ico")
                         .permitAll()
                         .requestMatchers("/caseload", "/caseload/**", "/journeys", "/journeys/**")
                         .hasAnyRole(CASEWORKER, ADMIN)

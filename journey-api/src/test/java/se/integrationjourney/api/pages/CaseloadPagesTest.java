@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static se.integrationjourney.api.pages.Browser.label;
 
-import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -115,7 +114,7 @@ class CaseloadPagesTest extends ApiTestBase {
                 .contains(label("caseload.caseworker.mine"), label("due.NO_INTRODUCTORY_MEETING"), "170 dagar");
         assertThat(first.findElement(By.tagName("a")).getAttribute("href")).endsWith("/journeys/" + journeyA);
         browser.assertGoodPage();
-        screenshot("caseload-mine");
+        browser.screenshotForDocs("caseload-mine");
     }
 
     @Test
@@ -138,7 +137,7 @@ class CaseloadPagesTest extends ApiTestBase {
         assertThat(browser.mainText()).contains(label("caseload.empty.mine"));
         assertThat(rows()).isEmpty();
         browser.assertGoodPage();
-        screenshot("caseload-empty");
+        browser.screenshotForDocs("caseload-empty");
     }
 
     @Test
@@ -156,7 +155,7 @@ class CaseloadPagesTest extends ApiTestBase {
         assertThat(rows().get(0).getText()).contains(label("caseload.caseworker.none"), label("due.NO_CASEWORKER"));
         browser.assertGoodPage();
         browser.go("/caseload?scope=all");
-        screenshot("caseload-municipality");
+        browser.screenshotForDocs("caseload-municipality");
         browser.go("/caseload?scope=all&due=NO_CASEWORKER&size=50");
         assertThat(names()).contains(nameC).doesNotContain(nameA, nameB, nameD);
     }
@@ -236,7 +235,7 @@ class CaseloadPagesTest extends ApiTestBase {
         assertThat(browser.find(By.linkText(nameA)).getAttribute("href")).endsWith("/journeys/" + journeyA);
         assertThat(browser.field(label("search.query")).getAttribute("value")).isEqualTo("qadir " + run);
         browser.assertGoodPage();
-        screenshot("caseload-search");
+        browser.screenshotForDocs("caseload-search");
         List<Map<String, Object>> searches = jdbc.queryForList(
                 "select resource, journey_ids::text as journeys from access_log"
                         + " where username = ? and action = 'JOURNEY_SEARCH' order by id desc",
@@ -273,7 +272,7 @@ class CaseloadPagesTest extends ApiTestBase {
         assertThat(browser.field(label("search.query")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
         browser.assertGoodPage();
-        screenshot("caseload-search-error");
+        browser.screenshotForDocs("caseload-search-error");
         browser.fill(label("search.query"), "Q").press(label("search.submit"));
         assertThat(browser.find(By.id("q-error")).getText()).isEqualTo(text("search.error.tooShort", 2));
         browser.go("/journeys/search?q=+");
@@ -324,12 +323,6 @@ class CaseloadPagesTest extends ApiTestBase {
     /** A Swedish text with its arguments, as the page formats it. */
     private static String text(String key, Object... arguments) {
         return new MessageFormat(label(key), SWEDISH).format(arguments);
-    }
-
-    private void screenshot(String name) {
-        if (System.getenv("SCREENSHOTS") != null) {
-            browser.screenshot(Path.of("../docs/ui/" + name + ".png"));
-        }
     }
 
     private String register(

@@ -1,6 +1,5 @@
 package se.integrationjourney.api.pages.caseload;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -10,7 +9,6 @@ import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import se.integrationjourney.api.accesslog.AccessAction;
@@ -63,12 +61,6 @@ class CaseloadPage {
 
     /** A due action with the days since it became due (0 on its first day). */
     record Due(DueAction action, long days) {}
-
-    /** The service's base path for the template's links (see templates/caseload/caseload.html for why not @{...}). */
-    @ModelAttribute("contextPath")
-    String contextPath(HttpServletRequest request) {
-        return request.getContextPath();
-    }
 
     @GetMapping("/caseload")
     String caseload(

@@ -8,13 +8,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.integrationjourney.api.accesslog.AccessAction;
 import se.integrationjourney.api.accesslog.AccessLog;
 import se.integrationjourney.api.journeys.JourneyService;
 import se.integrationjourney.api.municipalities.Municipalities;
+import se.integrationjourney.api.pages.IdentityNumberInput;
 import se.integrationjourney.api.security.CurrentUser;
 import se.integrationjourney.api.security.JourneyUser;
 import se.integrationjourney.projections.casefile.Stage;
@@ -72,16 +73,17 @@ class JourneySearchPage {
         }
     }
 
-    /** The service's base path for the template's links (see templates/caseload/caseload.html for why not @{...}). */
-    @ModelAttribute("contextPath")
-    String contextPath(HttpServletRequest request) {
-        return request.getContextPath();
-    }
-
-    @GetMapping("/journeys/search")
+    /**
+     * The form posts, so that a typed identity number never lands in an address (history, proxies' logs); a GET
+     * shows the empty form, or searches as a link asks.
+     */
+    @RequestMapping(
+            value = "/journeys/search",
+            method = {RequestMethod.GET, RequestMethod.POST})
     String search(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String municipality,
+            HttpServletRequest request,
             Model model) {
         JourneyUser user = CurrentUser.get();
         boolean chooseMunicipality = user.municipalityCode() == null; // an administrator
@@ -133,7 +135,7 @@ class JourneySearchPage {
         accessLog.journeysRead(
                 user.actor(),
                 AccessAction.JOURNEY_SEARCH,
-                "GET /journeys/search",
+                request.getMethod() + " /journeys/search",
                 found.stream().map(Found::journeyId).toList());
         return "caseload/search";
     }

@@ -1,4 +1,4 @@
-package se.integrationjourney.api.pages.caseload;
+package se.integrationjourney.api.pages;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -9,12 +9,12 @@ import se.integrationjourney.core.journey.JourneyRuleViolation;
 import se.integrationjourney.core.journey.PersonalIdentityNumbers;
 
 /**
- * A personal identity number as people type it into a search: {@code YYYYMMDD-NNNN}, {@code YYMMDD-NNNN}, with or
+ * A personal identity number as people type it into a search (the caseworker's, the auditor's): {@code YYYYMMDD-NNNN}, {@code YYMMDD-NNNN}, with or
  * without the dash, and with {@code +} for someone aged 100 or more (Skatteverket's form of the ten-digit number).
  * The ten-digit forms get their century from today: the latest birth day that is not in the future, a hundred
  * years earlier with {@code +}. The twelve digits are then checked by the core's normaliser (date, check digit).
  */
-final class IdentityNumberInput {
+public final class IdentityNumberInput {
 
     /** What looks like a number rather than a name: digits, perhaps one dash or plus before the last four. */
     private static final Pattern NUMBER = Pattern.compile("(\\d{6}|\\d{8})([-+]?)(\\d{4})");
@@ -24,13 +24,18 @@ final class IdentityNumberInput {
     private IdentityNumberInput() {}
 
     /** Whether the text is meant as a number (only digits, spaces, dashes and pluses), valid or not. */
-    static boolean looksLikeNumber(String text) {
+    public static boolean looksLikeNumber(String text) {
         return DIGITS_AND_SEPARATORS.matcher(text).matches()
                 && text.chars().filter(Character::isDigit).count() >= 6;
     }
 
+    /** Whether the text is written in one of the forms above (valid or not). */
+    public static boolean inNumberForm(String text) {
+        return NUMBER.matcher(text.replaceAll("\\s", "")).matches();
+    }
+
     /** The number as 12 digits, or empty when it is not a valid personal identity or coordination number. */
-    static Optional<String> normalise(String text, LocalDate today) {
+    public static Optional<String> normalise(String text, LocalDate today) {
         Matcher number = NUMBER.matcher(text.replaceAll("\\s", ""));
         if (!number.matches()) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package se.integrationjourney.api.pages.caseload;
+package se.integrationjourney.api.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
