@@ -193,7 +193,7 @@ class JourneyPagesTest extends ApiTestBase {
     void givenAWrongName_whenCorrectingIt_thenTheJourneyShowsTheNewNameAndTheTimelineTheOld() {
         String journeyId = registerJourney(today().minusMonths(1).toString());
         browser.go("/journeys/" + journeyId).follow(label("journey.details.title"));
-        browser.assertGoodPage();
+        browser.assertGoodPage().screenshotForDocs("caseworker-personal-details");
 
         browser.fill(label("field.personalIdentityNumber"), "19900101-0000").press(label("journey.details.submit"));
         assertThat(browser.find(By.id("personalIdentityNumber-problem")).getText())
@@ -243,6 +243,16 @@ class JourneyPagesTest extends ApiTestBase {
                 .go("/journeys/new");
 
         assertThat(browser.heading()).isEqualTo(label("forbidden.title"));
+        browser.assertGoodPage().screenshotForDocs("forbidden");
+    }
+
+    @Test
+    void givenNoSuchJourney_whenOpeningIt_thenTheNotFoundPage() {
+        browser.go("/journeys/" + UUID.randomUUID());
+
+        assertThat(browser.heading()).isEqualTo(label("error.title"));
+        assertThat(browser.mainText()).contains(label("error.notFound"));
+        browser.assertGoodPage().screenshotForDocs("error-not-found");
     }
 
     @Test
@@ -284,7 +294,9 @@ class JourneyPagesTest extends ApiTestBase {
 
     private void openMilestoneForm(String type) {
         browser.follow(label("journey.milestone.title"))
-                .choose(label("journey.milestone.type"), label("milestone." + type))
+                .assertGoodPage()
+                .screenshotForDocs("caseworker-milestone-type");
+        browser.choose(label("journey.milestone.type"), label("milestone." + type))
                 .press(label("journey.milestone.next"));
     }
 
@@ -297,7 +309,7 @@ class JourneyPagesTest extends ApiTestBase {
         browser.toNextPage(() ->
                 entry.findElement(By.linkText(label("journey.retraction.link"))).click());
         assertThat(browser.heading()).isEqualTo(label("journey.retraction.title"));
-        browser.assertGoodPage();
+        browser.assertGoodPage().screenshotForDocs("caseworker-retraction");
         browser.fill(label("field.reason"), reason).press(label("journey.retraction.submit"));
     }
 
