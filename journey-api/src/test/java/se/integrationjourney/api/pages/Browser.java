@@ -208,6 +208,20 @@ public final class Browser implements AutoCloseable {
         return keys(Keys.TAB);
     }
 
+    /**
+     * Presses Tab, as a person at the keyboard does, until the element with {@code id} has focus: fails if it is
+     * not reached within 60 presses (not reachable by keyboard).
+     */
+    public Browser tabTo(String id) {
+        for (int press = 0; press < 60; press++) {
+            if (id.equals(driver.switchTo().activeElement().getAttribute("id"))) {
+                return this;
+            }
+            tab();
+        }
+        throw new AssertionError("#" + id + " is not reached with the Tab key on " + path());
+    }
+
     /** Presses Enter in the focused field, submitting its form, and waits for the page it leads to. */
     public Browser enter() {
         return toNextPage(() -> keys(Keys.ENTER));

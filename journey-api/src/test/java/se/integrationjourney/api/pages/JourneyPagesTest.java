@@ -237,6 +237,23 @@ class JourneyPagesTest extends ApiTestBase {
     }
 
     @Test
+    void givenOnlyAKeyboard_whenChoosingAnEventAndRecordingIt_thenItIsSaved() {
+        String journeyId = registerJourney(today().minusMonths(1).toString());
+        browser.go("/journeys/" + journeyId + "/milestones/new");
+
+        browser.tabTo("type")
+                .keys(label("milestone.INTRODUCTORY_MEETING_HELD"))
+                .tab()
+                .enter();
+        assertThat(browser.heading()).isEqualTo(label("milestone.INTRODUCTORY_MEETING_HELD"));
+        browser.tabTo("occurredOn").keys(today().minusDays(2).toString()).enter();
+
+        assertThat(browser.path()).isEqualTo("/journeys/" + journeyId);
+        assertThat(entry("INTRODUCTORY_MEETING_HELD").getText())
+                .contains(today().minusDays(2).toString());
+    }
+
+    @Test
     void givenAnAnalyst_whenOpeningTheRegistration_thenForbidden() {
         browser.forgetSession()
                 .signIn(ApiTestAccounts.ANALYST, ApiTestAccounts.PASSWORD)
