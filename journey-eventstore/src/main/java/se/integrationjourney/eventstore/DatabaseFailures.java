@@ -51,6 +51,12 @@ public final class DatabaseFailures {
                 .findFirst();
     }
 
+    /**
+     * What Hikari's proxy of a connection it has already closed (evicted after a broken socket) says to any later
+     * use, with no SQL state: a connection failure like the others, though only its message tells.
+     */
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
     /** True if {@code failure} comes from the database being unreachable or the connection being lost. */
     public static boolean isConnectionFailure(Throwable failure) {
         for (Throwable cause : causes(failure)) {
@@ -63,6 +69,11 @@ public final class DatabaseFailures {
             if (cause instanceof SQLException sql
                     && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || ENDED_BY_SERVER.contains(sql.getSQLState()))) {
+                return true;
+            }
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() == null
+                    && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
                 return true;
             }
         }

@@ -275,8 +275,12 @@ class CaseloadPagesTest extends ApiTestBase {
         browser.screenshotForDocs("caseload-search-error");
         browser.fill(label("search.query"), "Q").press(label("search.submit"));
         assertThat(browser.find(By.id("q-error")).getText()).isEqualTo(text("search.error.tooShort", 2));
-        browser.go("/journeys/search?q=+");
+        browser.fill(label("search.query"), "   ").press(label("search.submit"));
         assertThat(browser.find(By.id("q-error")).getText()).isEqualTo(label("search.error.blank"));
+        browser.go("/journeys/search?q=Amal");
+        assertThat(browser.findAll(By.id("search-results-heading")))
+                .as("a link does not search")
+                .isEmpty();
     }
 
     @Test

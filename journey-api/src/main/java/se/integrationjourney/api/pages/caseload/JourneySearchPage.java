@@ -74,8 +74,8 @@ class JourneySearchPage {
     }
 
     /**
-     * The form posts, so that a typed identity number never lands in an address (history, proxies' logs); a GET
-     * shows the empty form, or searches as a link asks.
+     * The form posts, so that a typed identity number never lands in an address (history, proxies' logs), and no other
+     * site can make a browser search (the CSRF token); a GET shows the empty form.
      */
     @RequestMapping(
             value = "/journeys/search",
@@ -86,6 +86,9 @@ class JourneySearchPage {
             HttpServletRequest request,
             Model model) {
         JourneyUser user = CurrentUser.get();
+        if (!"POST".equals(request.getMethod())) {
+            q = null;
+        }
         boolean chooseMunicipality = user.municipalityCode() == null; // an administrator
         String municipalityCode = chooseMunicipality
                 ? (municipalities.exists(municipality) ? municipality : null)
