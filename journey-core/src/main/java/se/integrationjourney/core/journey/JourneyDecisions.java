@@ -421,18 +421,17 @@ final class JourneyDecisions {
         if (state.retracted(eventId)) {
             throw violation(Rule.ALREADY_RETRACTED, "event %s is already retracted", eventId);
         }
-        if (target.event() instanceof NewcomerRegistered) {
-            throw violation(
-                    Rule.REGISTRATION_NOT_RETRACTABLE,
-                    "event %s is the registration; close the journey instead",
-                    eventId);
-        }
-        if (target.event() instanceof PersonalDetailsCorrected || target.event() instanceof MilestoneRetracted) {
-            throw violation(
-                    Rule.CORRECTION_NOT_RETRACTABLE,
-                    "event %s is a %s, which cannot be retracted",
-                    eventId,
-                    target.event().getClass().getSimpleName());
+        if (!Retractions.canBeRetracted(target.event())) {
+            throw target.event() instanceof NewcomerRegistered
+                    ? violation(
+                            Rule.REGISTRATION_NOT_RETRACTABLE,
+                            "event %s is the registration; close the journey instead",
+                            eventId)
+                    : violation(
+                            Rule.CORRECTION_NOT_RETRACTABLE,
+                            "event %s is a %s, which cannot be retracted",
+                            eventId,
+                            target.event().getClass().getSimpleName());
         }
         List<RecordedEvent> remaining = state.countingEvents().stream()
                 .filter(recorded -> !recorded.eventId().equals(eventId))

@@ -28,6 +28,7 @@ import se.integrationjourney.core.events.MilestoneRetracted;
 import se.integrationjourney.core.events.NewcomerRegistered;
 import se.integrationjourney.core.events.PersonalDetails;
 import se.integrationjourney.core.events.PersonalDetailsCorrected;
+import se.integrationjourney.core.journey.Retractions;
 import se.integrationjourney.projections.timeline.Timeline;
 
 /**
@@ -52,10 +53,6 @@ public class TimelineViews {
             "STUDIES_STARTED.level", "field.studyLevel");
 
     private static final String NONE = "audit.value.none";
-
-    /** Events that can never be retracted: the registration and the corrections. */
-    private static final Set<String> NOT_RETRACTABLE =
-            Set.of("NEWCOMER_REGISTERED", "MILESTONE_RETRACTED", "PERSONAL_DETAILS_CORRECTED");
 
     private final Municipalities municipalities;
 
@@ -96,7 +93,7 @@ public class TimelineViews {
             Timeline.Retraction retraction = entry.retractedBy();
             entries.add(new TimelineView.Entry(
                     entry.eventId(),
-                    !entry.retracted() && !NOT_RETRACTABLE.contains(entry.type()),
+                    !entry.retracted() && Retractions.canBeRetracted(entry.data()),
                     anchor(entry.eventId()),
                     entry.sequence(),
                     typeKey(entry.type()),
