@@ -1,10 +1,8 @@
 package se.integrationjourney.api.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static se.integrationjourney.api.pages.Browser.label;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -346,7 +344,7 @@ class AuditorPagesTest extends ApiTestBase {
 
     /** Finding a case by number asks the journey-state view, which follows the events shortly after. */
     private void awaitJourneyStateView() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> viewCaughtUp("journey-state"));
+        awaitViewsCaughtUp("journey-state");
     }
 
     private WebElement row(String eventId) {

@@ -129,6 +129,7 @@ class JourneyPagesTest extends ApiTestBase {
                 caseworker().post("/api/journeys", registration(arrival.toString(), "Omar A", number));
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         String firstId = first.json().path("journeyId").asString();
+        awaitViewsCaughtUp("journey-state"); // the duplicate check reads the journey-state view
         long before = allEvents();
 
         browser.go("/journeys/new");
@@ -157,6 +158,7 @@ class JourneyPagesTest extends ApiTestBase {
         elsewhere.put("municipalityCode", "1287");
         ApiClient.Response registered = otherCaseworker().post("/api/journeys", elsewhere);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        awaitViewsCaughtUp("journey-state"); // the duplicate check reads the journey-state view
 
         browser.go("/journeys/new");
         browser.fill(label("field.personalIdentityNumber"), number).tab(); // htmx asks as the field is left

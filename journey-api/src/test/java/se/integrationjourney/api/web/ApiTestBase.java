@@ -1,8 +1,11 @@
 package se.integrationjourney.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +115,11 @@ public abstract class ApiTestBase {
             }
         }
         throw new AssertionError("no view named " + view);
+    }
+
+    /** Waits until these views have caught up, for pages and queries that read a view rather than the events. */
+    protected void awaitViewsCaughtUp(String... views) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(views).allMatch(this::viewCaughtUp));
     }
 
     /** All rows of the event store. */
