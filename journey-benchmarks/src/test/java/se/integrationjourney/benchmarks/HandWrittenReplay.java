@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.integrationjourney.core.events.JourneyEvent;
+import se.integrationjourney.eventstore.StoredTimestamps;
 import se.integrationjourney.projections.casefile.CaseFile;
 import se.integrationjourney.projections.casefile.CaseFileFold;
 import se.integrationjourney.projections.casefile.CaseFileProjection;
@@ -77,14 +78,19 @@ final class HandWrittenReplay {
         try (Connection connection = jdbc.getDataSource().getConnection()) {
             connection.setAutoCommit(false); // a server-side cursor, FETCH_SIZE rows at a time
             try (PreparedStatement select = connection.prepareStatement("select event_identifier, sequence_number,"
-                    + " payload_type, payload from domain_event_entry order by global_index")) {
+                    + " payload_type, payload, time_stamp from domain_event_entry order by global_index")) {
                 select.setFetchSize(FETCH_SIZE);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         Class<?> type = payloadTypes.computeIfAbsent(rows.getString(3), payloadType);
                         JourneyEvent event = (JourneyEvent) json.readValue(rows.getBytes(4), type);
                         CaseFile file = files.computeIfAbsent(event.journeyId(), CaseFile::of);
-                        CaseFileFold.apply(file, event, rows.getString(1), rows.getLong(2));
+                        CaseFileFold.apply(
+                                file,
+                                event,
+                                rows.getString(1),
+                                rows.getLong(2),
+                                StoredTimestamps.parse(rows.getString(5)));
                         events++;
                     }
                 }

@@ -1,5 +1,8 @@
 package se.integrationjourney.eventstore;
 
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +27,44 @@ public class AxonTables {
     }
 
     /** The sequence number of the aggregate's newest event: its version; -1 if it has none. */
+    /**
+     * The stored events of these aggregates, each one's in sequence order, as Axon's storage engine reads them
+     * (payload and metadata still serialized); for {@link JourneyHistories}.
+     */
+    public List<DomainEventData<?>> storedEventsOf(List<String> aggregateIds) {
+        return jdbc.query(
+                "select type, aggregate_identifier, sequence_number, event_identifier, time_stamp, payload_type,"
+                        + " payload_revision, payload, meta_data from domain_event_entry"
+                        + " where aggregate_identifier = any(?) order by aggregate_identifier, sequence_number",
+                (row, number) -> new GenericDomainEventEntry<>(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getLong(3),
+                        row.getString(4),
+                        StoredTimestamps.parse(row.getString(5)),
+                        row.getString(6),
+                        row.getString(7),
+                        row.getBytes(8),
+                        row.getBytes(9)),
+                (Object) aggregateIds.toArray(String[]::new));
+    }
+
+    /** The journeys (aggregates) with at least one event after the global index {@code position}. */
+    public List<String> aggregatesWithEventsAfter(long position) {
+        return jdbc.queryForList(
+                "select distinct aggregate_identifier from domain_event_entry where global_index > ?",
+                String.class,
+                position);
+    }
+
+    /** The journeys (sequence identifiers) with a dead letter in this processing group. */
+    public List<String> deadLetteredSequences(String processingGroup) {
+        return jdbc.queryForList(
+                "select distinct sequence_identifier from dead_letter_entry where processing_group = ?",
+                String.class,
+                processingGroup);
+    }
+
     public long lastSequenceOf(String aggregateIdentifier) {
         Long sequence = jdbc.queryForObject(
                 "select max(sequence_number) from domain_event_entry" + " where aggregate_identifier = ?",

@@ -11,13 +11,13 @@ import org.axonframework.common.DateTimeUtils;
  * event (docs/benchmark-notes.md). This reads Axon's shape directly and leaves anything else (an offset, more fraction
  * digits) to Axon's parser, so it accepts exactly what Axon accepts.
  */
-final class StoredTimestamps {
+public final class StoredTimestamps {
 
     private static final int LENGTH = "2026-11-23T20:41:00.615Z".length();
 
     private StoredTimestamps() {}
 
-    static Instant parse(String timestamp) {
+    public static Instant parse(String timestamp) {
         if (timestamp.length() != LENGTH || !punctuatedAsAxonWrites(timestamp)) {
             return DateTimeUtils.parseInstant(timestamp);
         }

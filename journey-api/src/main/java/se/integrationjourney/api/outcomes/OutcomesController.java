@@ -90,8 +90,10 @@ class OutcomesController {
                                     + " this date are pending; default today (Europe/Stockholm)")
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate asOf) {
-        return outcomes.handle(new FindTwoYearsAfterOutcome(cohortYear, municipalityCode, asOf));
+                    LocalDate asOf,
+            @Parameter(description = KnownAtParameter.DESCRIPTION) @RequestParam(required = false) String knownAt) {
+        return outcomes.handle(
+                new FindTwoYearsAfterOutcome(cohortYear, municipalityCode, asOf, KnownAtParameter.parse(knownAt)));
     }
 
     @GetMapping(value = "/two-years-after", produces = CSV)
@@ -99,8 +101,9 @@ class OutcomesController {
     ResponseEntity<String> twoYearsAfterCsv(
             @RequestParam int cohortYear,
             @RequestParam(required = false) String municipalityCode,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return csv(OutcomeCsv.render(OutcomeCsv.rows(twoYearsAfter(cohortYear, municipalityCode, asOf))));
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String knownAt) {
+        return csv(OutcomeCsv.render(OutcomeCsv.rows(twoYearsAfter(cohortYear, municipalityCode, asOf, knownAt))));
     }
 
     @GetMapping(value = "/time-to", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -141,8 +144,16 @@ class OutcomesController {
                     @RequestParam(required = false)
                     Integer withinMonths,
             @Parameter(description = "Four digits; all municipalities if absent") @RequestParam(required = false)
-                    String municipalityCode) {
-        return outcomes.handle(new FindTimeToMilestone(milestone, from, cohortYear, withinMonths, municipalityCode));
+                    String municipalityCode,
+            @Parameter(
+                            description = "Milestones dated after this date are not reached yet, and journeys whose"
+                                    + " `from` date is after it not in the cohort; default today (Europe/Stockholm)")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @Parameter(description = KnownAtParameter.DESCRIPTION) @RequestParam(required = false) String knownAt) {
+        return outcomes.handle(new FindTimeToMilestone(
+                milestone, from, cohortYear, withinMonths, municipalityCode, asOf, KnownAtParameter.parse(knownAt)));
     }
 
     @GetMapping(value = "/time-to", produces = CSV)
@@ -152,9 +163,11 @@ class OutcomesController {
             @RequestParam MeasuredFrom from,
             @RequestParam int cohortYear,
             @RequestParam(required = false) Integer withinMonths,
-            @RequestParam(required = false) String municipalityCode) {
+            @RequestParam(required = false) String municipalityCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String knownAt) {
         return csv(OutcomeCsv.render(
-                OutcomeCsv.rows(timeTo(milestone, from, cohortYear, withinMonths, municipalityCode))));
+                OutcomeCsv.rows(timeTo(milestone, from, cohortYear, withinMonths, municipalityCode, asOf, knownAt))));
     }
 
     private static ResponseEntity<String> csv(String body) {

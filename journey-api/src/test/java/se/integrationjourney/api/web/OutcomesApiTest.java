@@ -94,6 +94,7 @@ class OutcomesApiTest extends ApiTestBase {
                         "selfSufficient",
                         "byGender",
                         "byAgeBand",
+                        "knownAt",
                         "eventStorePosition");
         assertThat(outcome.path("cohortYear").asInt()).isEqualTo(2021);
         assertThat(outcome.path("asOf").asString()).isEqualTo(today().toString());

@@ -31,6 +31,9 @@ import se.integrationjourney.projections.casefile.CaseFileValues.SelfSufficiency
  */
 public final class CaseFile {
 
+    /** Length of the establishment plan when no end is recorded. */
+    static final int ESTABLISHMENT_MONTHS = 24;
+
     UUID journeyId;
     /** Sequence number of the journey's last event, retractions included: the version clients see. */
     long version = -1;
@@ -62,6 +65,19 @@ public final class CaseFile {
     List<Fact<FollowUp>> followUps = new ArrayList<>();
     List<Fact<Lifecycle>> lifecycle = new ArrayList<>();
 
+    /**
+     * The newest stored timestamp (epoch milliseconds) among the journey's events: a question "as known at T" for a T
+     * at or after it gets this very case file; for an earlier T the outcomes view folds the journey's events again.
+     */
+    long recordedUntil = Long.MIN_VALUE;
+    /**
+     * The years every establishment start ever recorded has had, retracted or not, and likewise of the ends (a
+     * recorded end, or a start + 24 months): the cohorts the journey may have belonged to as known at any moment.
+     */
+    YearSpan establishmentStartYears;
+
+    YearSpan establishmentEndYears;
+
     public static CaseFile of(UUID journeyId) {
         CaseFile file = new CaseFile();
         file.journeyId = journeyId;
@@ -79,6 +95,21 @@ public final class CaseFile {
 
     public long version() {
         return version;
+    }
+
+    /** See {@link #recordedUntil}; {@link Long#MIN_VALUE} before any event. */
+    public long recordedUntil() {
+        return recordedUntil;
+    }
+
+    /** Years of every establishment start ever recorded; {@code null} if none was. */
+    public YearSpan establishmentStartYears() {
+        return establishmentStartYears;
+    }
+
+    /** Years of every establishment end ever implied (recorded, or start + 24 months); {@code null} if none. */
+    public YearSpan establishmentEndYears() {
+        return establishmentEndYears;
     }
 
     public boolean registered() {
@@ -265,7 +296,7 @@ public final class CaseFile {
         if (plan == null) {
             return null;
         }
-        return plan.end() != null ? plan.end() : plan.start().plusMonths(24);
+        return plan.end() != null ? plan.end() : plan.start().plusMonths(ESTABLISHMENT_MONTHS);
     }
 
     /** Establishment end + 24 months: when the two-years-after status is measured. */

@@ -1,5 +1,6 @@
 package se.integrationjourney.projections.casefile;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -53,8 +54,13 @@ public final class CaseFileFold {
 
     private CaseFileFold() {}
 
-    public static void apply(CaseFile file, JourneyEvent event, String eventId, long sequence) {
+    /**
+     * @param recordedAt the event's stored timestamp, which the case file keeps the newest of
+     *                   ({@link CaseFile#recordedUntil()})
+     */
+    public static void apply(CaseFile file, JourneyEvent event, String eventId, long sequence, Instant recordedAt) {
         file.version = Math.max(file.version, sequence);
+        file.recordedUntil = Math.max(file.recordedUntil, recordedAt.toEpochMilli());
         @SuppressWarnings("unchecked")
         Folding<JourneyEvent> folding = (Folding<JourneyEvent>) FOLDINGS.get(event.getClass());
         if (folding == null) {
@@ -109,8 +115,15 @@ public final class CaseFileFold {
         });
         on(foldings, EstablishmentPlanStarted.class, (file, e, eventId, sequence) -> {
             file.establishmentPlans.add(Episode.started(null, eventId, sequence, e.occurredOn(), null, null, null));
+            file.establishmentStartYears = YearSpan.including(
+                    file.establishmentStartYears, e.occurredOn().getYear());
+            file.establishmentEndYears = YearSpan.including(
+                    file.establishmentEndYears,
+                    e.occurredOn().plusMonths(CaseFile.ESTABLISHMENT_MONTHS).getYear());
         });
         on(foldings, EstablishmentPlanEnded.class, (file, e, eventId, sequence) -> {
+            file.establishmentEndYears = YearSpan.including(
+                    file.establishmentEndYears, e.occurredOn().getYear());
             end(
                     file.establishmentPlans,
                     Episode::open,

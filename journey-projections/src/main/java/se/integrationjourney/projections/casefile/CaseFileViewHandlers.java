@@ -22,7 +22,7 @@ public abstract sealed class CaseFileViewHandlers permits BatchedCaseFileHandler
     @EventHandler
     public void on(JourneyEvent event, DomainEventMessage<?> message) {
         CaseFile file = caseFileFor(event.journeyId(), CurrentUnitOfWork.get().root());
-        CaseFileFold.apply(file, event, message.getIdentifier(), message.getSequenceNumber());
+        CaseFileFold.apply(file, event, message.getIdentifier(), message.getSequenceNumber(), message.getTimestamp());
     }
 
     /**

@@ -1,5 +1,7 @@
 package se.integrationjourney.projections.outcomes;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -10,11 +12,25 @@ import java.util.Objects;
  *
  * @param lastMonth        the last month asked, 0 to {@link #MAX_LAST_MONTH}
  * @param municipalityCode only this municipality's journeys; {@code null} (or blank) for all
+ * @param asOf             as in {@link FindTimeToMilestone}; {@code null} for today
+ * @param knownAt          only events stored at or before this moment count ({@link KnownAt}); {@code null} for now
  * @throws NullPointerException     if {@code milestone} or {@code from} is missing
  * @throws IllegalArgumentException if {@code lastMonth} is outside 0 to {@link #MAX_LAST_MONTH}
  */
 public record FindTimeToMilestoneByMonth(
-        Milestone milestone, MeasuredFrom from, int cohortYear, int lastMonth, String municipalityCode) {
+        Milestone milestone,
+        MeasuredFrom from,
+        int cohortYear,
+        int lastMonth,
+        String municipalityCode,
+        LocalDate asOf,
+        Instant knownAt) {
+
+    /** As of today, as known now. */
+    public FindTimeToMilestoneByMonth(
+            Milestone milestone, MeasuredFrom from, int cohortYear, int lastMonth, String municipalityCode) {
+        this(milestone, from, cohortYear, lastMonth, municipalityCode, null, null);
+    }
 
     /** Ten years of months: a bound on the work one query may ask for. */
     public static final int MAX_LAST_MONTH = 120;

@@ -1,5 +1,6 @@
 package se.integrationjourney.projections.outcomes;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -10,8 +11,14 @@ import java.time.LocalDate;
  * @param municipalityCode only this municipality's journeys; {@code null} (or blank) for all
  * @param asOf             journeys measured after this business date are pending; {@code null} for today
  *                         (the service's {@link java.time.Clock})
+ * @param knownAt          only events stored at or before this moment count ({@link KnownAt}); {@code null} for now
  */
-public record FindTwoYearsAfterOutcome(int cohortYear, String municipalityCode, LocalDate asOf) {
+public record FindTwoYearsAfterOutcome(int cohortYear, String municipalityCode, LocalDate asOf, Instant knownAt) {
+
+    /** As known now. */
+    public FindTwoYearsAfterOutcome(int cohortYear, String municipalityCode, LocalDate asOf) {
+        this(cohortYear, municipalityCode, asOf, null);
+    }
 
     public FindTwoYearsAfterOutcome {
         municipalityCode = municipalityCode == null || municipalityCode.isBlank() ? null : municipalityCode.strip();

@@ -19,10 +19,10 @@ import se.integrationjourney.core.events.OutcomeStatus;
  *
  * <p>Interpretation decisions, where docs/domain.md leaves room (the per-journey rules live in {@link JourneyFacts}):
  * <ol>
- *   <li><b>Business time only.</b> "At date D" filters on business dates ({@code occurredOn}), never on
- *       recording time. {@code asOf} is therefore a business-date cut-off: it decides who is pending and
- *       which 24-month follow-ups count; facts recorded or retracted later can change a re-run, which is why the
- *       response carries the event store position the facts were read at.</li>
+ *   <li><b>Business time here, recording time before.</b> "At date D" filters on business dates
+ *       ({@code occurredOn}). {@code asOf} is a business-date cut-off: it decides who is pending, which 24-month
+ *       follow-ups count and, for time-to, which milestones are reached yet. Recording time is the caller's: it
+ *       passes only the facts known at the moment asked ({@link KnownAt}, {@link OutcomeQueries}).</li>
  *   <li><b>The deciding follow-up may be dated after the measurement point.</b> Only follow-ups with
  *       {@code monthsAfterEstablishment == 24} count, whatever their business date, provided it is on or before
  *       {@code asOf}: the interview or register check is usually made weeks after the point and describes the
@@ -148,6 +148,8 @@ public final class OutcomeCalculator {
      * @param journeys     every journey to consider (pre-filtered by municipality if one was asked); others are skipped
      * @param withinMonths N for "reached within N months", or {@code null} when not asked (then
      *                     {@code reachedWithin} is {@code null})
+     * @param asOf         a milestone dated after it is not reached (yet); a journey whose {@code from} date is after
+     *                     it is not in the cohort (it had not begun)
      * @throws IllegalArgumentException if {@code withinMonths} is negative
      */
     public static TimeToMilestone timeToMilestone(
@@ -155,8 +157,10 @@ public final class OutcomeCalculator {
             Milestone milestone,
             MeasuredFrom from,
             int cohortYear,
-            Integer withinMonths) {
+            Integer withinMonths,
+            LocalDate asOf) {
         Objects.requireNonNull(milestone, "milestone");
+        Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(from, "from");
         if (withinMonths != null && withinMonths < 0) {
             throw new IllegalArgumentException("withinMonths must not be negative, was " + withinMonths);
@@ -166,12 +170,14 @@ public final class OutcomeCalculator {
         LongStream.Builder days = LongStream.builder();
         for (JourneyFacts journey : journeys) {
             Optional<LocalDate> fromDate = journey.fromDate(from);
-            if (fromDate.isEmpty() || fromDate.get().getYear() != cohortYear) {
+            if (fromDate.isEmpty()
+                    || fromDate.get().getYear() != cohortYear
+                    || fromDate.get().isAfter(asOf)) {
                 continue;
             }
             cohortSize++;
             Optional<LocalDate> reachedOn = journey.milestoneDate(milestone);
-            if (reachedOn.isEmpty()) {
+            if (reachedOn.isEmpty() || reachedOn.get().isAfter(asOf)) {
                 continue;
             }
             days.add(Math.max(0, ChronoUnit.DAYS.between(fromDate.get(), reachedOn.get())));

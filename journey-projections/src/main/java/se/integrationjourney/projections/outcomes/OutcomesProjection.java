@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.integrationjourney.projections.casefile.CaseFile;
 import se.integrationjourney.projections.casefile.CaseFileProjection;
+import se.integrationjourney.projections.casefile.YearSpan;
 
 /**
  * The outcomes view that analysts' figures are computed from: one row per registered journey in
@@ -44,7 +45,12 @@ public class OutcomesProjection extends CaseFileProjection {
                 "municipality_code",
                 "arrival_year",
                 "establishment_start_year",
-                "establishment_end_year");
+                "establishment_end_year",
+                "recorded_until",
+                "establishment_start_year_low",
+                "establishment_start_year_high",
+                "establishment_end_year_low",
+                "establishment_end_year_high");
     }
 
     @Override
@@ -54,8 +60,21 @@ public class OutcomesProjection extends CaseFileProjection {
             file.municipalityCode(),
             file.arrivalDate().getYear(),
             year(file.establishmentStart()),
-            year(file.establishmentEnd())
+            year(file.establishmentEnd()),
+            file.recordedUntil(),
+            low(file.establishmentStartYears()),
+            high(file.establishmentStartYears()),
+            low(file.establishmentEndYears()),
+            high(file.establishmentEndYears())
         };
+    }
+
+    private static Integer low(YearSpan span) {
+        return span == null ? null : span.low();
+    }
+
+    private static Integer high(YearSpan span) {
+        return span == null ? null : span.high();
     }
 
     private static Integer year(LocalDate date) {

@@ -1,5 +1,7 @@
 package se.integrationjourney.projections.outcomes;
 
+import java.time.LocalDate;
+
 /**
  * The answer to {@link FindTimeToMilestone}: the fields of docs/api.md's {@code GET /api/outcomes/time-to}
  * response, plus {@code eventStorePosition} (an addition, as in the two-years-after response). No personal data.
@@ -8,7 +10,11 @@ package se.integrationjourney.projections.outcomes;
  * @param withinMonths       as asked; {@code null} when not asked
  * @param reachedWithin      count and share (of the cohort) reaching it within {@code withinMonths};
  *                           {@code null} when not asked
- * @param eventStorePosition the outcomes view's position (global index) read before the cohort's rows
+ * @param asOf               milestones dated after it are not counted as reached
+ * @param knownAt            the moment the answer is as known at: {@code used}, what was {@code requested}, and
+ *                           whether it was moved back by the settle margin ({@link KnownAt})
+ * @param eventStorePosition the store's head (global index) read first: every event up to it stored at or before
+ *                           {@code knownAt.used} is in the figures, and none stored after
  */
 public record TimeToMilestoneResponse(
         Milestone milestone,
@@ -20,9 +26,12 @@ public record TimeToMilestoneResponse(
         Long p75Days,
         Integer withinMonths,
         CountAndShare reachedWithin,
+        LocalDate asOf,
+        KnownAt knownAt,
         long eventStorePosition) {
 
-    public static TimeToMilestoneResponse of(TimeToMilestone time, long eventStorePosition) {
+    public static TimeToMilestoneResponse of(
+            TimeToMilestone time, LocalDate asOf, KnownAt knownAt, long eventStorePosition) {
         return new TimeToMilestoneResponse(
                 time.milestone(),
                 time.from(),
@@ -33,6 +42,8 @@ public record TimeToMilestoneResponse(
                 time.p75Days(),
                 time.withinMonths(),
                 time.reachedWithin(),
+                asOf,
+                knownAt,
                 eventStorePosition);
     }
 }

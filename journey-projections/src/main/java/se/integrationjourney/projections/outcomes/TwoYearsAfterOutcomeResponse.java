@@ -13,8 +13,10 @@ import se.integrationjourney.core.events.OutcomeStatus;
  * @param byGender           the same measures per gender, all four present
  * @param byAgeBand          the same measures per age band at arrival ("20-24", "25-34", "35-44", "45-54", "55-64",
  *                           "other"), all present, in that order
- * @param eventStorePosition the outcomes view's position (global index) read before the cohort's rows: the
- *                           figures include at least every event up to it
+ * @param knownAt            the moment the answer is as known at: {@code used}, what was {@code requested}, and
+ *                           whether it was moved back by the settle margin ({@link KnownAt})
+ * @param eventStorePosition the store's head (global index) read first: every event up to it stored at or before
+ *                           {@code knownAt.used} is in the figures, and none stored after
  */
 public record TwoYearsAfterOutcomeResponse(
         int cohortYear,
@@ -27,9 +29,11 @@ public record TwoYearsAfterOutcomeResponse(
         CountAndShare selfSufficient,
         Map<Gender, TwoYearsAfterOutcome.Breakdown> byGender,
         Map<String, TwoYearsAfterOutcome.Breakdown> byAgeBand,
+        KnownAt knownAt,
         long eventStorePosition) {
 
-    public static TwoYearsAfterOutcomeResponse of(TwoYearsAfterOutcome outcome, long eventStorePosition) {
+    public static TwoYearsAfterOutcomeResponse of(
+            TwoYearsAfterOutcome outcome, KnownAt knownAt, long eventStorePosition) {
         return new TwoYearsAfterOutcomeResponse(
                 outcome.cohortYear(),
                 outcome.asOf(),
@@ -41,6 +45,7 @@ public record TwoYearsAfterOutcomeResponse(
                 outcome.selfSufficient(),
                 outcome.byGender(),
                 outcome.byAgeBand(),
+                knownAt,
                 eventStorePosition);
     }
 }

@@ -199,7 +199,7 @@ class CaseFileFoldTest {
 
     private String record(JourneyEvent event) {
         String eventId = UUID.randomUUID().toString();
-        CaseFileFold.apply(file, event, eventId, sequence++);
+        CaseFileFold.apply(file, event, eventId, sequence++, java.time.Instant.EPOCH.plusSeconds(sequence));
         return eventId;
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.date;
 import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.journey;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.integrationjourney.core.events.EmploymentType;
@@ -31,7 +33,8 @@ class OutcomeCsvTest {
                 2022,
                 date(2024, 10, 1));
 
-        List<List<String>> rows = OutcomeCsv.rows(TwoYearsAfterOutcomeResponse.of(outcome, 42));
+        List<List<String>> rows =
+                OutcomeCsv.rows(TwoYearsAfterOutcomeResponse.of(outcome, new KnownAt(null, Instant.EPOCH, false), 42));
 
         assertThat(rows).hasSize(1 + 1 + 4 + 6);
         assertThat(rows.get(0))
@@ -65,7 +68,18 @@ class OutcomeCsvTest {
     @Test
     void givenATimeToMilestoneWithoutAnswers_whenFlattened_thenMissingValuesAreEmpty() {
         TimeToMilestoneResponse time = new TimeToMilestoneResponse(
-                Milestone.SFI_LEVEL_B, MeasuredFrom.ARRIVAL, 5, 0, null, null, null, null, null, 7);
+                Milestone.SFI_LEVEL_B,
+                MeasuredFrom.ARRIVAL,
+                5,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                LocalDate.EPOCH,
+                new KnownAt(null, Instant.EPOCH, false),
+                7);
 
         assertThat(OutcomeCsv.rows(time))
                 .containsExactly(

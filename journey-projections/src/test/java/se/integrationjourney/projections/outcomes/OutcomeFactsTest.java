@@ -250,14 +250,15 @@ class OutcomeFactsTest {
 
     /** Records the event and returns its sequence number. */
     private long record(JourneyEvent event) {
-        CaseFileFold.apply(file, event, UUID.randomUUID().toString(), sequence);
+        CaseFileFold.apply(
+                file, event, UUID.randomUUID().toString(), sequence, java.time.Instant.EPOCH.plusSeconds(sequence));
         return sequence++;
     }
 
     /** Records the event and returns its event id, to retract it. */
     private String recordId(JourneyEvent event) {
         String eventId = UUID.randomUUID().toString();
-        CaseFileFold.apply(file, event, eventId, sequence++);
+        CaseFileFold.apply(file, event, eventId, sequence++, java.time.Instant.EPOCH.plusSeconds(sequence));
         return eventId;
     }
 }

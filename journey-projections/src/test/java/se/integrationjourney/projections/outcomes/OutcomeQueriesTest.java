@@ -7,6 +7,8 @@ import static se.integrationjourney.projections.outcomes.JourneyFactsBuilder.dat
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -43,6 +45,7 @@ import se.integrationjourney.core.events.Tenure;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
 import se.integrationjourney.projections.runtime.ViewTables;
 import se.integrationjourney.projections.testsupport.EventFeeder;
+import se.integrationjourney.projections.testsupport.FedHistory;
 import se.integrationjourney.projections.testsupport.ViewDatabase;
 
 /**
@@ -57,6 +60,15 @@ class OutcomeQueriesTest {
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     private static final LocalDate TODAY = date(2024, 10, 1);
     private static final long POSITION = 4711;
+    /** When the events of these tests are stored, unless a test says otherwise: the day before the clock's today. */
+    private static final Instant RECORDED =
+            TODAY.minusDays(1).atTime(12, 0).atZone(STOCKHOLM).toInstant();
+
+    private static final Duration SETTLE_MARGIN = Duration.ofSeconds(60);
+    /** Now less the settle margin: what a question without knownAt is answered as known at. */
+    private static final KnownAt NOW_SETTLED =
+            new KnownAt(null, TODAY.atTime(12, 0).atZone(STOCKHOLM).toInstant().minus(SETTLE_MARGIN), true);
+
     private static final String TOREBODA = "1473";
     private static final String STOCKHOLM_CODE = "0180";
 
@@ -72,10 +84,11 @@ class OutcomeQueriesTest {
         jdbc.update("delete from outcome_facts");
         handlers = new OutcomesProjection(jdbc).eventHandlers(ViewTables.LIVE);
         Clock clock = Clock.fixed(TODAY.atTime(12, 0).atZone(STOCKHOLM).toInstant(), STOCKHOLM);
-        queries = new OutcomeQueries(jdbc, clock, () -> {
+        feeder.recordingAt(RECORDED);
+        queries = new OutcomeQueries(jdbc, clock, SETTLE_MARGIN, new FedHistory(feeder, () -> {
             onPositionRead.run();
             return POSITION;
-        });
+        }));
     }
 
     // --- two years after
@@ -253,6 +266,8 @@ class OutcomeQueriesTest {
                         92L,
                         2,
                         new CountAndShare(2, new BigDecimal("0.5000")),
+                        TODAY,
+                        NOW_SETTLED,
                         POSITION));
 
         TimeToMilestoneResponse toreboda = queries.handle(
@@ -268,6 +283,8 @@ class OutcomeQueriesTest {
                         92L,
                         2,
                         new CountAndShare(1, new BigDecimal("0.3333")),
+                        TODAY,
+                        NOW_SETTLED,
                         POSITION));
 
         feeder.feed(handlers, new MilestoneRetracted(q, qFirstHousing, "contract never signed"));
@@ -309,6 +326,8 @@ class OutcomeQueriesTest {
                         92L,
                         3,
                         new CountAndShare(2, new BigDecimal("0.6667")),
+                        TODAY,
+                        NOW_SETTLED,
                         POSITION));
 
         TimeToMilestoneResponse fromArrival = queries.handle(

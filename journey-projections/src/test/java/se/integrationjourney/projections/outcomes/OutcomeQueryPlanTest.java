@@ -71,14 +71,19 @@ class OutcomeQueryPlanTest {
                 .doesNotContain("Seq Scan");
     }
 
+    /** A moment as epoch milliseconds, bound as the query binds it. */
+    private static final long MOMENT = 1_700_000_000_000L;
+
     /** The plan of the very statement the query runs, with the same parameters bound. */
     private static String explain(String yearColumn, int year, String municipalityCode) {
         List<String> lines = municipalityCode == null
-                ? database.jdbc().queryForList("explain " + OutcomeQueries.sql(yearColumn, false), String.class, year)
+                ? database.jdbc()
+                        .queryForList("explain " + OutcomeQueries.sql(yearColumn, false), String.class, MOMENT, year)
                 : database.jdbc()
                         .queryForList(
                                 "explain " + OutcomeQueries.sql(yearColumn, true),
                                 String.class,
+                                MOMENT,
                                 year,
                                 municipalityCode);
         return String.join("\n", lines);

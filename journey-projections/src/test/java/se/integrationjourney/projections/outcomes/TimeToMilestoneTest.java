@@ -13,7 +13,6 @@ import static se.integrationjourney.projections.outcomes.Milestone.INTERNSHIP_ST
 import static se.integrationjourney.projections.outcomes.Milestone.IN_WORK_OR_STUDIES;
 import static se.integrationjourney.projections.outcomes.Milestone.SELF_SUFFICIENCY_REACHED;
 import static se.integrationjourney.projections.outcomes.Milestone.SFI_LEVEL_B;
-import static se.integrationjourney.projections.outcomes.OutcomeCalculator.timeToMilestone;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,6 +23,34 @@ import se.integrationjourney.core.events.EmploymentType;
 import se.integrationjourney.core.events.SfiLevel;
 
 class TimeToMilestoneTest {
+
+    /** An as-of date after every date in these tests: every milestone counts. */
+    private static final LocalDate EVERYTHING_DATED = LocalDate.of(2100, 1, 1);
+
+    private static TimeToMilestone timeToMilestone(
+            List<JourneyFacts> journeys, Milestone milestone, MeasuredFrom from, int cohortYear, Integer withinMonths) {
+        return OutcomeCalculator.timeToMilestone(journeys, milestone, from, cohortYear, withinMonths, EVERYTHING_DATED);
+    }
+
+    @Test
+    void givenAMilestoneDatedAfterTheAsOfDate_whenMeasured_thenItIsNotReachedYet() {
+        List<JourneyFacts> facts = List.of(
+                journey().arrived(2021, 1, 10).housingSecured(date(2021, 3, 1)).build());
+
+        assertThat(OutcomeCalculator.timeToMilestone(
+                                facts, Milestone.HOUSING_SECURED, ARRIVAL, 2021, 2, date(2021, 2, 28))
+                        .reached())
+                .isZero();
+        assertThat(OutcomeCalculator.timeToMilestone(
+                                facts, Milestone.HOUSING_SECURED, ARRIVAL, 2021, 2, date(2021, 3, 1))
+                        .reached())
+                .isEqualTo(1);
+        assertThat(OutcomeCalculator.timeToMilestone(
+                                facts, Milestone.HOUSING_SECURED, ARRIVAL, 2021, 2, date(2021, 1, 9))
+                        .cohortSize())
+                .as("arrived after the as-of date: not begun")
+                .isZero();
+    }
 
     private static final LocalDate ARRIVED = date(2021, 3, 1);
 

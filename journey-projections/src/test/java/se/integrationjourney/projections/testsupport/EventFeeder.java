@@ -1,5 +1,6 @@
 package se.integrationjourney.projections.testsupport;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import se.integrationjourney.core.events.JourneyEvent;
@@ -20,6 +22,19 @@ import se.integrationjourney.core.events.JourneyEvent;
 public final class EventFeeder {
 
     private final Map<UUID, Long> nextSequence = new HashMap<>();
+    private final List<DomainEventMessage<?>> fed = new ArrayList<>();
+    private Instant recordedAt;
+
+    /** Stamps the messages made from now on as stored at this moment; {@code null}: Axon's clock, now. */
+    public EventFeeder recordingAt(Instant moment) {
+        this.recordedAt = moment;
+        return this;
+    }
+
+    /** Every message made so far, in the order made: the history as an event store would hold it. */
+    public List<DomainEventMessage<?>> fed() {
+        return List.copyOf(fed);
+    }
 
     /** Feeds the events in one batch and returns their event ids, in order. */
     public List<String> feed(Object handlers, JourneyEvent... events) {
@@ -42,7 +57,18 @@ public final class EventFeeder {
     /** The messages these events would be, without delivering them (to replay the same history elsewhere). */
     public DomainEventMessage<?> message(JourneyEvent event) {
         long sequence = nextSequence.merge(event.journeyId(), 1L, Long::sum) - 1;
-        return new GenericDomainEventMessage<>("Journey", event.journeyId().toString(), sequence, event);
+        GenericDomainEventMessage<?> message = recordedAt == null
+                ? new GenericDomainEventMessage<>("Journey", event.journeyId().toString(), sequence, event)
+                : new GenericDomainEventMessage<>(
+                        "Journey",
+                        event.journeyId().toString(),
+                        sequence,
+                        event,
+                        MetaData.emptyInstance(),
+                        UUID.randomUUID().toString(),
+                        recordedAt);
+        fed.add(message);
+        return message;
     }
 
     public static void deliver(Object handlers, List<? extends EventMessage<?>> messages) {

@@ -8,13 +8,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A throwaway PostgreSQL database with the views' own migrations applied, for one test class: register it with
+ * A throwaway PostgreSQL database with the event store's and the views' migrations applied, for one test class: register it with
  * {@code @RegisterExtension static final ViewDatabase database = new ViewDatabase();}.
  */
 public final class ViewDatabase implements BeforeAllCallback, AfterAllCallback {
 
     /** Where the views keep their migrations, each in its own package folder. */
     public static final String VIEW_MIGRATIONS = "classpath:se/integrationjourney/projections";
+    /** The event store's, which views' migrations may follow (the outcomes view's V6_1 forgets its tokens). */
+    public static final String EVENT_STORE_MIGRATIONS = "classpath:se/integrationjourney/eventstore";
 
     private ThrowawayDatabase database;
     private JdbcTemplate jdbc;
@@ -30,7 +32,7 @@ public final class ViewDatabase implements BeforeAllCallback, AfterAllCallback {
                 new DriverManagerDataSource(database.url(), database.user(), database.password());
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations(VIEW_MIGRATIONS)
+                .locations(EVENT_STORE_MIGRATIONS, VIEW_MIGRATIONS)
                 .load()
                 .migrate();
         jdbc = new JdbcTemplate(dataSource);

@@ -1,0 +1,161 @@
+package se.integrationjourney.api.outcomes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import se.integrationjourney.api.testsupport.ApiClient;
+import se.integrationjourney.api.web.ApiTestBase;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The outcome queries as known at a moment, against the real event store: later recordings, retractions and a cohort
+ * that a corrected establishment start moved are seen only by questions asked as known after them.
+ */
+class OutcomesKnownAtApiTest extends ApiTestBase {
+
+    /** Kiruna: no other test records there, so the cohort is this test's own. */
+    private static final String KIRUNA = "2584";
+
+    @Test
+    void givenARetractionAndALateFollowUp_whenAskedAsKnownBeforeAndAfter_thenEachAnswerHasOnlyWhatWasKnown() {
+        String journey = register("2018-05-01");
+        String start = record(admin(), journey, milestone("ESTABLISHMENT_PLAN_STARTED", "2019-03-01"));
+        String employment = record(
+                admin(),
+                journey,
+                milestone(
+                        "EMPLOYMENT_STARTED",
+                        "2020-01-01",
+                        "employmentId",
+                        "e-1",
+                        "employmentType",
+                        "REGULAR",
+                        "sector",
+                        "Vård",
+                        "hoursPerWeek",
+                        40));
+        Instant employed = aMomentPassed();
+        retract(journey, employment, "registered on the wrong person");
+        Instant retracted = aMomentPassed();
+        record(
+                admin(),
+                journey,
+                milestone(
+                        "FOLLOW_UP_RECORDED",
+                        "2023-03-20",
+                        "monthsAfterEstablishment",
+                        24,
+                        "status",
+                        "STUDYING",
+                        "source",
+                        "INTERVIEW"));
+
+        JsonNode asEmployed = twoYearsAfter("cohortYear=2021&knownAt=" + employed);
+        assertThat(asEmployed.path("byStatus").path("EMPLOYED").asLong()).isEqualTo(1);
+        assertThat(asEmployed.path("knownAt").path("used").asString()).isEqualTo(employed.toString());
+        assertThat(asEmployed.path("knownAt").path("requested").asString()).isEqualTo(employed.toString());
+        assertThat(asEmployed.path("knownAt").path("movedBack").asBoolean()).isFalse();
+        assertThat(twoYearsAfter("cohortYear=2021&knownAt=" + retracted)
+                        .path("byStatus")
+                        .path("UNKNOWN")
+                        .asLong())
+                .as("the retraction is known, the follow-up not yet")
+                .isEqualTo(1);
+        JsonNode now = twoYearsAfter("cohortYear=2021");
+        assertThat(now.path("byStatus").path("STUDYING").asLong()).isEqualTo(1);
+        assertThat(now.path("eventStorePosition").asLong())
+                .isGreaterThanOrEqualTo(
+                        jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
+        assertThat(twoYearsAfter("cohortYear=2021&knownAt=2000-01-01")
+                        .path("denominator")
+                        .asLong())
+                .as("nothing was recorded in 2000")
+                .isZero();
+        assertThat(start).isNotBlank();
+    }
+
+    @Test
+    void givenAnEstablishmentStartCorrectedIntoAnotherYear_whenAskedAsKnownBefore_thenTheOldCohortStillHasTheJourney() {
+        String journey = register("2019-06-01");
+        String start = record(admin(), journey, milestone("ESTABLISHMENT_PLAN_STARTED", "2019-09-01"));
+        Instant firstStart = aMomentPassed();
+        retract(journey, start, "the plan started a year later");
+        record(admin(), journey, milestone("ESTABLISHMENT_PLAN_STARTED", "2020-09-01"));
+
+        String fromStart = "milestone=EMPLOYMENT_STARTED&from=ESTABLISHMENT_START&cohortYear=";
+        assertThat(timeTo(fromStart + "2019&knownAt=" + firstStart)
+                        .path("cohortSize")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(timeTo(fromStart + "2019").path("cohortSize").asLong()).isZero();
+        assertThat(timeTo(fromStart + "2020").path("cohortSize").asLong()).isEqualTo(1);
+        assertThat(twoYearsAfter("cohortYear=2021&asOf=2030-01-01&knownAt=" + firstStart)
+                        .path("denominator")
+                        .asLong())
+                .as("ended 2021-09-01 as then known")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void givenAMomentInTheFutureOrADate_whenAsked_thenTheFutureIsMovedBackToNowAndTheDateIsTheEndOfThatDay() {
+        JsonNode future = twoYearsAfter("cohortYear=2021&knownAt=2100-01-01T00:00:00Z");
+        assertThat(future.path("knownAt").path("movedBack").asBoolean()).isTrue();
+        assertThat(Instant.parse(future.path("knownAt").path("used").asString()))
+                .isBefore(Instant.now());
+
+        JsonNode midsummer = twoYearsAfter("cohortYear=2021&knownAt=2025-06-20");
+        assertThat(midsummer.path("knownAt").path("used").asString()).isEqualTo("2025-06-20T21:59:59.999Z");
+    }
+
+    @Test
+    void givenAKnownAtThatIsNoMoment_whenAsked_thenA400SaysWhatIsAcceptedAndTheCsvTakesItToo() {
+        ApiClient.Response wrong = analyst().get("/api/outcomes/two-years-after?cohortYear=2021&knownAt=yesterday");
+        assertProblem(wrong, 400);
+        assertThat(wrong.json().path("detail").asString()).contains("knownAt").contains("2025-06-30");
+
+        ApiClient.Response csv = analyst()
+                .with("Accept", "text/csv")
+                .get("/api/outcomes/time-to?milestone=HOUSING_SECURED&from=ARRIVAL&cohortYear=2019&knownAt=2000-01-01");
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.body()).contains("HOUSING_SECURED,ARRIVAL,0,0");
+    }
+
+    /** A moment after everything stored so far and before anything stored next: the clock has moved past it. */
+    private static Instant aMomentPassed() {
+        Instant moment = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        await().until(() ->
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).isAfter(moment));
+        return moment;
+    }
+
+    private String register(String arrival) {
+        Map<String, Object> body = new HashMap<>(registration(arrival, "Known At", null));
+        body.put("municipalityCode", KIRUNA);
+        ApiClient.Response created = admin().post("/api/journeys", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("journeyId").asString();
+    }
+
+    private void retract(String journey, String eventId, String reason) {
+        ApiClient.Response retracted =
+                admin().post("/api/journeys/" + journey + "/retractions", Map.of("eventId", eventId, "reason", reason));
+        assertThat(retracted.status()).as(retracted.body()).isEqualTo(201);
+    }
+
+    private JsonNode twoYearsAfter(String query) {
+        ApiClient.Response response =
+                analyst().get("/api/outcomes/two-years-after?municipalityCode=" + KIRUNA + "&" + query);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private JsonNode timeTo(String query) {
+        ApiClient.Response response = analyst().get("/api/outcomes/time-to?municipalityCode=" + KIRUNA + "&" + query);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+}
