@@ -111,4 +111,25 @@ public class OutcomeQueries {
     static String yearColumn(MeasuredFrom from) {
         return from == MeasuredFrom.ARRIVAL ? ARRIVAL_YEAR : ESTABLISHMENT_START_YEAR;
     }
+
+    /**
+     * The cumulative share reaching a milestone month by month, censored journeys counted while followed
+     * ({@link CumulativeReachEstimator}). An {@code asOf} after today is refused: months not yet lived would count
+     * as followed without a reach and pull the share down.
+     *
+     * @throws IllegalArgumentException if {@code asOf} is after today
+     */
+    public CumulativeReachResponse handle(FindCumulativeReach query) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate asOf = query.asOf() != null ? query.asOf() : today;
+        if (asOf.isAfter(today)) {
+            throw new IllegalArgumentException("asOf must not be after today");
+        }
+        long position = viewPosition.getAsLong();
+        List<JourneyFacts> cohort = cohort(yearColumn(query.from()), query.cohortYear(), query.municipalityCode());
+        return CumulativeReachResponse.of(
+                CumulativeReachEstimator.estimate(
+                        cohort, query.milestone(), query.from(), query.cohortYear(), asOf, query.months()),
+                position);
+    }
 }
