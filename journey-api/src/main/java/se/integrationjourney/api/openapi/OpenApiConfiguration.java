@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Discriminator;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -551,6 +552,20 @@ public class OpenApiConfiguration {
                                     breakdown)
                             .description("The same measures per age band at arrival (arrival year minus birth"
                                     + " year, both ends inclusive), every band present"));
+        }
+        Map<String, Schema> reach = property(schemas, "CumulativeReachResponse");
+        if (reach != null) {
+            reach.put(
+                    "byGender",
+                    fixedKeys(names(Gender.values()), key -> new ArraySchema().items(ref("CumulativeReachMonth")))
+                            .description("The same months per gender, every gender present"));
+        }
+        Map<String, Schema> reachMonth = property(schemas, "CumulativeReachMonth");
+        if (reachMonth != null && reachMonth.get("cumulativeShare") != null) {
+            reachMonth
+                    .get("cumulativeShare")
+                    .description("Kaplan–Meier share reaching the milestone by the end of the month, 0 to 1, four"
+                            + " decimals; null when nobody is at risk in the month");
         }
         setEnum(schemas, "DueAction", "code", names(DueActionCode.values()));
         setEnum(schemas, "OpenInternship", "kind", names(InternshipKind.values()));

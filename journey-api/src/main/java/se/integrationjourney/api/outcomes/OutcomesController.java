@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -16,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.integrationjourney.api.web.OpenApiReferences;
+import se.integrationjourney.projections.outcomes.CumulativeReachResponse;
+import se.integrationjourney.projections.outcomes.FindCumulativeReach;
 import se.integrationjourney.projections.outcomes.FindTimeToMilestone;
 import se.integrationjourney.projections.outcomes.FindTwoYearsAfterOutcome;
 import se.integrationjourney.projections.outcomes.MeasuredFrom;
@@ -35,6 +39,9 @@ import se.integrationjourney.projections.outcomes.TwoYearsAfterOutcomeResponse;
 class OutcomesController {
 
     static final String CSV = "text/csv";
+
+    private static final String DEFAULT_MONTHS = "" + FindCumulativeReach.DEFAULT_MONTHS;
+    private static final String MONTHS_RANGE = "must be 0 to " + FindCumulativeReach.MAX_MONTHS;
 
     private final OutcomeQueries outcomes;
 
@@ -168,6 +175,91 @@ class OutcomesController {
             @RequestParam(required = false) String knownAt) {
         return csv(OutcomeCsv.render(
                 OutcomeCsv.rows(timeTo(milestone, from, cohortYear, withinMonths, municipalityCode, asOf, knownAt))));
+    }
+
+    @GetMapping(value = "/time-to/cumulative", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "timeToCumulative",
+            summary = "Cumulative share reaching a milestone by each month, with censoring (Kaplan–Meier), for a"
+                    + " cohort (year of `from`)",
+            description = "ANALYST or ADMIN. The cohort is every journey whose `from` date falls in `cohortYear` and"
+                    + " is on or before `asOf`. Months are counted as `withinMonths` counts them (month 0: on or"
+                    + " before `from`). A journey closed (any reason) and not reopened by `asOf` before reaching the"
+                    + " milestone is censored in the month of its closure; one not reached by `asOf` in the month of"
+                    + " `asOf`; milestones dated after `asOf` do not count yet. For each month 0 to `months`:"
+                    + " `atRisk` (neither reached nor censored in an earlier month), `reached`, `censored` (at risk"
+                    + " in their own month) and `cumulativeShare` = 1 − Π(1 − reached/atRisk), null once nobody is"
+                    + " at risk; for the cohort and for each gender (docs/projections.md, \"Cumulative reach\")."
+                    + " Counts and shares only: no personal data. `Accept: text/csv` gives one row per group and"
+                    + " month (RFC 4180, CRLF line ends; an empty share where nobody is at risk).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The curve, month by month",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = CumulativeReachResponse.class)),
+                @Content(mediaType = CSV, schema = @Schema(type = "string"), examples = @ExampleObject(value = """
+                    group,key,month,atRisk,reached,censored,cumulativeShare
+                    total,all,0,4,1,0,0.2500
+                    total,all,1,3,0,1,0.2500
+                    total,all,2,2,1,0,0.6250
+                    gender,FEMALE,0,2,1,0,0.5000
+                    gender,FEMALE,1,1,0,0,0.5000
+                    gender,FEMALE,2,1,1,0,1.0000
+                    gender,MALE,0,2,0,0,0.0000
+                    gender,MALE,1,2,0,1,0.0000
+                    gender,MALE,2,1,0,0,0.0000
+                    gender,OTHER,0,0,0,0,
+                    gender,OTHER,1,0,0,0,
+                    gender,OTHER,2,0,0,0,
+                    gender,UNKNOWN,0,0,0,0,
+                    gender,UNKNOWN,1,0,0,0,
+                    gender,UNKNOWN,2,0,0,0,
+                    """))
+            })
+    @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
+    @ApiResponse(responseCode = "406", ref = OpenApiReferences.NOT_ACCEPTABLE)
+    CumulativeReachResponse timeToCumulative(
+            @RequestParam Milestone milestone,
+            @Parameter(description = "The date counted from; its year is the cohort year") @RequestParam
+                    MeasuredFrom from,
+            @Parameter(description = "Year of the `from` date") @RequestParam int cohortYear,
+            @Parameter(description = "Four digits; all municipalities if absent") @RequestParam(required = false)
+                    String municipalityCode,
+            @Parameter(
+                            description = "Observation ends on this business date (not after today); default"
+                                    + " today (Europe/Stockholm)")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @Parameter(description = "The last month of the curve")
+                    @RequestParam(defaultValue = DEFAULT_MONTHS)
+                    @Min(value = 0, message = MONTHS_RANGE)
+                    @Max(value = FindCumulativeReach.MAX_MONTHS, message = MONTHS_RANGE)
+                    int months,
+            @Parameter(description = KnownAtParameter.DESCRIPTION) @RequestParam(required = false) String knownAt) {
+        return outcomes.handle(new FindCumulativeReach(
+                milestone, from, cohortYear, asOf, months, municipalityCode, KnownAtParameter.parse(knownAt)));
+    }
+
+    @GetMapping(value = "/time-to/cumulative", produces = CSV)
+    @Operation(hidden = true) // the same operation as timeToCumulative, whose document lists text/csv too
+    ResponseEntity<String> timeToCumulativeCsv(
+            @RequestParam Milestone milestone,
+            @RequestParam MeasuredFrom from,
+            @RequestParam int cohortYear,
+            @RequestParam(required = false) String municipalityCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = DEFAULT_MONTHS)
+                    @Min(value = 0, message = MONTHS_RANGE)
+                    @Max(value = FindCumulativeReach.MAX_MONTHS, message = MONTHS_RANGE)
+                    int months,
+            @RequestParam(required = false) String knownAt) {
+        return csv(OutcomeCsv.render(OutcomeCsv.rows(
+                timeToCumulative(milestone, from, cohortYear, municipalityCode, asOf, months, knownAt))));
     }
 
     private static ResponseEntity<String> csv(String body) {

@@ -289,6 +289,30 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void givenTheCumulativeReach_whenReadingItsParameters_thenTheMonthsRangeAndDefaultAndTheEnumsAreDescribed()
+            throws Exception {
+        JsonNode doc = document();
+        JsonNode cumulative = operation(doc, "GET /api/outcomes/time-to/cumulative");
+        JsonNode months = parameter(cumulative, "months").path("schema");
+
+        assertThat(months.path("minimum").asInt()).isZero();
+        assertThat(months.path("maximum").asInt()).isEqualTo(120);
+        assertThat(months.path("default").asInt()).isEqualTo(36);
+        assertThat(parameter(cumulative, "months").path("required").asBoolean()).isFalse();
+        assertThat(enumOf(parameter(cumulative, "milestone").path("schema")))
+                .containsExactlyElementsOf(TIME_TO_MILESTONES);
+        assertThat(enumOf(parameter(cumulative, "from").path("schema"))).containsExactlyElementsOf(FROM);
+        assertThat(schema(doc, "CumulativeReachResponse")
+                        .path("properties")
+                        .path("byGender")
+                        .path("properties")
+                        .propertyNames())
+                .containsExactlyElementsOf(GENDERS);
+        assertThat(schema(doc, "CumulativeReachMonth").path("properties").propertyNames())
+                .containsExactlyInAnyOrder("month", "atRisk", "reached", "censored", "cumulativeShare");
+    }
+
+    @Test
     void givenEachOperation_whenReadingItsResponses_thenSuccessCodesHeadersAndProblemsAreDescribed() throws Exception {
         JsonNode doc = document();
 
@@ -316,6 +340,7 @@ class OpenApiDocumentTest {
         assertResponses(doc, "GET /api/caseload", "200", with(EDGE, "400", "401", "403"));
         assertResponses(doc, "GET /api/outcomes/two-years-after", "200", with(EDGE, "400", "401", "403", "406"));
         assertResponses(doc, "GET /api/outcomes/time-to", "200", with(EDGE, "400", "401", "403", "406"));
+        assertResponses(doc, "GET /api/outcomes/time-to/cumulative", "200", with(EDGE, "400", "401", "403", "406"));
         assertResponses(doc, "POST /api/admin/users", "201", with(BODY, "400", "401", "403", "409"));
         assertResponses(doc, "GET /api/admin/projections", "200", with(EDGE, "401", "403"));
         assertResponses(doc, "POST /api/admin/projections/{name}/rebuild", "202", with(EDGE, "401", "403", "404"));
@@ -355,7 +380,10 @@ class OpenApiDocumentTest {
                     .as(conditional)
                     .isEqualTo("header");
         }
-        for (String outcome : List.of("GET /api/outcomes/two-years-after", "GET /api/outcomes/time-to")) {
+        for (String outcome : List.of(
+                "GET /api/outcomes/two-years-after",
+                "GET /api/outcomes/time-to",
+                "GET /api/outcomes/time-to/cumulative")) {
             assertThat(response(doc, outcome, "200").path("content").propertyNames())
                     .as(outcome)
                     .contains("application/json", "text/csv");

@@ -47,6 +47,8 @@ class RoleMatrixApiTest extends ApiTestBase {
             TWO_YEARS_AFTER_CSV     403    403      200     403     200   401  401
             TIME_TO_JSON            403    403      200     403     200   401  401
             TIME_TO_CSV             403    403      200     403     200   401  401
+            CUMULATIVE_REACH_JSON   403    403      200     403     200   401  401
+            CUMULATIVE_REACH_CSV    403    403      200     403     200   401  401
             CREATE_ACCOUNT          403    403      403     403     201   401  401
             PROJECTIONS             403    403      403     403     200   401  401
             REBUILD                 403    403      403     403     202   401  401
@@ -102,6 +104,15 @@ class RoleMatrixApiTest extends ApiTestBase {
                 false,
                 (client, target, username) -> client.with("Accept", "text/csv")
                         .get("/api/outcomes/time-to?milestone=HOUSING_SECURED&from=ARRIVAL&cohortYear=2024")),
+        CUMULATIVE_REACH_JSON(
+                false,
+                (client, target, username) -> client.get(
+                        "/api/outcomes/time-to/cumulative?milestone=HOUSING_SECURED&from=ARRIVAL&cohortYear=2024")),
+        CUMULATIVE_REACH_CSV(
+                false,
+                (client, target, username) -> client.with("Accept", "text/csv")
+                        .get(
+                                "/api/outcomes/time-to/cumulative?milestone=HOUSING_SECURED&from=ARRIVAL&cohortYear=2024")),
         CREATE_ACCOUNT(
                 false,
                 (client, target, username) -> client.post(
@@ -164,10 +175,16 @@ class RoleMatrixApiTest extends ApiTestBase {
             case RECORD_MILESTONE, RETRACT, CORRECT_PERSONAL_DETAILS ->
                 assertThat(eventsOf(target.journeyId())).isEqualTo(journeyEventsBefore + 1);
             case CREATE_ACCOUNT -> assertThat(accounts.find(newUsername)).isPresent();
-            case TWO_YEARS_AFTER_CSV, TIME_TO_CSV ->
+            case TWO_YEARS_AFTER_CSV, TIME_TO_CSV, CUMULATIVE_REACH_CSV ->
                 assertThat(response.contentType()).startsWith("text/csv");
-            case TWO_YEARS_AFTER_JSON, TIME_TO_JSON, READ_JOURNEY, TIMELINE, READS, CASELOAD, PROJECTIONS ->
-                assertThat(response.contentType()).startsWith("application/json");
+            case TWO_YEARS_AFTER_JSON,
+                    TIME_TO_JSON,
+                    CUMULATIVE_REACH_JSON,
+                    READ_JOURNEY,
+                    TIMELINE,
+                    READS,
+                    CASELOAD,
+                    PROJECTIONS -> assertThat(response.contentType()).startsWith("application/json");
             default -> assertThat(allEvents()).isEqualTo(allEventsBefore);
         }
     }

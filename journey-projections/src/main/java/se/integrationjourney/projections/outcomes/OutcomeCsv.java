@@ -122,4 +122,28 @@ public final class OutcomeCsv {
         }
         return '"' + value.replace("\"", "\"\"") + '"';
     }
+
+    /**
+     * The cumulative reach: a header row, then one row per month for the whole cohort ({@code total}, {@code all}),
+     * then the same for each gender; a month nobody is at risk in has an empty share.
+     */
+    public static List<List<String>> rows(CumulativeReachResponse reach) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("group", "key", "month", "atRisk", "reached", "censored", "cumulativeShare"));
+        reach.months().forEach(month -> rows.add(row("total", "all", month)));
+        reach.byGender()
+                .forEach((gender, months) -> months.forEach(month -> rows.add(row("gender", gender.name(), month))));
+        return List.copyOf(rows);
+    }
+
+    private static List<String> row(String group, String key, CumulativeReachMonth month) {
+        return List.of(
+                group,
+                key,
+                String.valueOf(month.month()),
+                String.valueOf(month.atRisk()),
+                String.valueOf(month.reached()),
+                String.valueOf(month.censored()),
+                month.cumulativeShare() == null ? "" : share(month.cumulativeShare()));
+    }
 }

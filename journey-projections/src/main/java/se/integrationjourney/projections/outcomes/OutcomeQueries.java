@@ -227,6 +227,28 @@ public class OutcomeQueries {
         return from == MeasuredFrom.ARRIVAL ? ARRIVAL_YEAR : ESTABLISHMENT_START_YEAR;
     }
 
+    /**
+     * The cumulative share reaching a milestone month by month, censored journeys counted while followed
+     * ({@link CumulativeReachEstimator}). An {@code asOf} after today is refused: months not yet lived would count
+     * as followed without a reach and pull the share down.
+     *
+     * @throws IllegalArgumentException if {@code asOf} is after today
+     */
+    public CumulativeReachResponse handle(FindCumulativeReach query) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate asOf = query.asOf() != null ? query.asOf() : today;
+        if (asOf.isAfter(today)) {
+            throw new IllegalArgumentException("asOf must not be after today");
+        }
+        KnownCohort cohort =
+                cohort(yearColumn(query.from()), query.cohortYear(), query.municipalityCode(), query.knownAt());
+        return CumulativeReachResponse.of(
+                CumulativeReachEstimator.estimate(
+                        cohort.journeys(), query.milestone(), query.from(), query.cohortYear(), asOf, query.months()),
+                cohort.knownAt(),
+                cohort.position());
+    }
+
     /** A cohort's journeys as known at a moment, and the store's head read before them. */
     record KnownCohort(List<JourneyFacts> journeys, KnownAt knownAt, long position) {}
 }

@@ -103,4 +103,37 @@ class OutcomeCsvTest {
 
         assertThat(csv).isEqualTo("a,\"b,c\"\r\n\"say \"\"hi\"\"\",\"line\nbreak\"\r\n");
     }
+
+    @Test
+    void givenACumulativeReach_whenFlattened_thenOneRowPerGroupAndMonthWithAnEmptyShareWhereNobodyIsAtRisk() {
+        CumulativeReach reach = CumulativeReachEstimator.estimate(
+                List.of(
+                        journey()
+                                .gender(Gender.MALE)
+                                .housingSecured(date(2021, 1, 20))
+                                .build(),
+                        journey().gender(Gender.MALE).build()),
+                Milestone.HOUSING_SECURED,
+                MeasuredFrom.ARRIVAL,
+                2021,
+                date(2021, 1, 25),
+                1);
+
+        List<List<String>> rows =
+                OutcomeCsv.rows(CumulativeReachResponse.of(reach, new KnownAt(null, Instant.EPOCH, false), 9));
+
+        assertThat(rows)
+                .containsExactly(
+                        List.of("group", "key", "month", "atRisk", "reached", "censored", "cumulativeShare"),
+                        List.of("total", "all", "0", "2", "0", "0", "0.0000"),
+                        List.of("total", "all", "1", "2", "1", "1", "0.5000"),
+                        List.of("gender", "FEMALE", "0", "0", "0", "0", ""),
+                        List.of("gender", "FEMALE", "1", "0", "0", "0", ""),
+                        List.of("gender", "MALE", "0", "2", "0", "0", "0.0000"),
+                        List.of("gender", "MALE", "1", "2", "1", "1", "0.5000"),
+                        List.of("gender", "OTHER", "0", "0", "0", "0", ""),
+                        List.of("gender", "OTHER", "1", "0", "0", "0", ""),
+                        List.of("gender", "UNKNOWN", "0", "0", "0", "0", ""),
+                        List.of("gender", "UNKNOWN", "1", "0", "0", "0", ""));
+    }
 }

@@ -543,4 +543,33 @@ class OutcomeQueriesTest {
                         new PersonalDetails("Test Person", null)));
         return journey;
     }
+
+    @Test
+    void givenArrivals_whenAskedForTheCumulativeReachWithoutAsOf_thenTodayEndsObservationAndALaterAsOfIsRefused() {
+        UUID p = register(TOREBODA, date(2024, 3, 1), 1990, Gender.FEMALE);
+        UUID q = register(TOREBODA, date(2024, 5, 1), 1988, Gender.MALE);
+        UUID s = register(STOCKHOLM_CODE, date(2024, 2, 1), 1985, Gender.FEMALE);
+        feeder.feed(
+                handlers,
+                new HousingSecured(p, date(2024, 4, 15), Tenure.FIRST_HAND), // month 2
+                new JourneyClosed(q, date(2024, 6, 10), ClosureReason.MOVED_AWAY), // censored in month 2
+                new HousingSecured(s, date(2024, 2, 2), Tenure.FIRST_HAND));
+
+        CumulativeReachResponse reach = queries.handle(
+                new FindCumulativeReach(Milestone.HOUSING_SECURED, MeasuredFrom.ARRIVAL, 2024, null, 3, TOREBODA));
+
+        assertThat(reach.asOf()).isEqualTo(TODAY);
+        assertThat(reach.eventStorePosition()).isEqualTo(POSITION);
+        assertThat(reach.months())
+                .containsExactly(
+                        new CumulativeReachMonth(0, 2, 0, 0, new BigDecimal("0.0000")),
+                        new CumulativeReachMonth(1, 2, 0, 0, new BigDecimal("0.0000")),
+                        new CumulativeReachMonth(2, 2, 1, 1, new BigDecimal("0.5000")),
+                        new CumulativeReachMonth(3, 0, 0, 0, null));
+        assertThat(reach.byGender().get(Gender.FEMALE).get(2).reached()).isEqualTo(1);
+        assertThatThrownBy(() -> queries.handle(new FindCumulativeReach(
+                        Milestone.HOUSING_SECURED, MeasuredFrom.ARRIVAL, 2024, TODAY.plusDays(1), 3, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("asOf");
+    }
 }
