@@ -25,6 +25,11 @@ public final class KnownAtParameter {
 
     /** The moment, {@code null} when none is given. */
     public static Instant parse(String knownAt) {
+        return parse(knownAt, "knownAt");
+    }
+
+    /** The moment given in the parameter {@code name}, {@code null} when none is given. */
+    public static Instant parse(String knownAt, String name) {
         if (knownAt == null || knownAt.isBlank()) {
             return null;
         }
@@ -41,7 +46,7 @@ public final class KnownAtParameter {
         } catch (DateTimeParseException notAMoment) {
             throw new ApiException(
                     Problems.VALIDATION,
-                    "knownAt must be an instant with its offset, such as 2025-06-30T12:00:00Z, or a date, such as"
+                    name + " must be an instant with its offset, such as 2025-06-30T12:00:00Z, or a date, such as"
                             + " 2025-06-30 (the end of that day in Sweden)");
         }
     }

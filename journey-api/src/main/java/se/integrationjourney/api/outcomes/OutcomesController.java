@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -17,8 +18,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.integrationjourney.api.web.ApiException;
 import se.integrationjourney.api.web.OpenApiReferences;
+import se.integrationjourney.api.web.Problems;
+import se.integrationjourney.projections.outcomes.CohortChanges;
+import se.integrationjourney.projections.outcomes.CohortChangesResponse;
 import se.integrationjourney.projections.outcomes.CumulativeReachResponse;
+import se.integrationjourney.projections.outcomes.FindCohortChanges;
 import se.integrationjourney.projections.outcomes.FindCumulativeReach;
 import se.integrationjourney.projections.outcomes.FindTimeToMilestone;
 import se.integrationjourney.projections.outcomes.FindTwoYearsAfterOutcome;
@@ -44,9 +50,11 @@ class OutcomesController {
     private static final String MONTHS_RANGE = "must be 0 to " + FindCumulativeReach.MAX_MONTHS;
 
     private final OutcomeQueries outcomes;
+    private final CohortChanges changes;
 
-    OutcomesController(OutcomeQueries outcomes) {
+    OutcomesController(OutcomeQueries outcomes, CohortChanges changes) {
         this.outcomes = outcomes;
+        this.changes = changes;
     }
 
     @GetMapping(value = "/two-years-after", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -111,6 +119,42 @@ class OutcomesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String knownAt) {
         return csv(OutcomeCsv.render(OutcomeCsv.rows(twoYearsAfter(cohortYear, municipalityCode, asOf, knownAt))));
+    }
+
+    @GetMapping(value = "/two-years-after/changes", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "twoYearsAfterChanges",
+            summary = "What changed in a two-years-after cohort between two moments, and which events changed it",
+            description = "ANALYST or ADMIN. The cohort as known at `before` and as known at `after` (default now),"
+                    + " measured as of the same `asOf`: every journey whose category (outside the cohort, pending,"
+                    + " lost to follow-up, or measured with its status, in work or studies, self-sufficient) differs,"
+                    + " with the events stored between the two moments after which its category changed: late"
+                    + " recordings, recordings, retractions and corrections, by event id, type and recording time."
+                    + " Journeys by id only: no name, no personal identity number (docs/projections.md).")
+    @ApiResponse(responseCode = "200", description = "The journeys that stand differently")
+    @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
+    @ApiResponse(responseCode = "406", ref = OpenApiReferences.NOT_ACCEPTABLE)
+    CohortChangesResponse twoYearsAfterChanges(
+            @Parameter(description = "Year of the establishment end") @RequestParam int cohortYear,
+            @Parameter(description = "Four digits; all municipalities if absent") @RequestParam(required = false)
+                    String municipalityCode,
+            @Parameter(description = "Both moments are measured as of this date; default today (Europe/Stockholm)")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @Parameter(description = "The earlier moment: an instant with its offset or a date (end of that day)")
+                    @RequestParam
+                    String before,
+            @Parameter(description = "The later moment, as `before`; default now") @RequestParam(required = false)
+                    String after) {
+        Instant earlier = KnownAtParameter.parse(before, "before");
+        if (earlier == null) {
+            throw new ApiException(Problems.VALIDATION, "before is required: the earlier of the two moments");
+        }
+        return changes.handle(new FindCohortChanges(
+                cohortYear, municipalityCode, asOf, earlier, KnownAtParameter.parse(after, "after")));
     }
 
     @GetMapping(value = "/time-to", produces = MediaType.APPLICATION_JSON_VALUE)

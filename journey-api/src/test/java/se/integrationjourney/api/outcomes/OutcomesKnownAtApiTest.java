@@ -19,6 +19,8 @@ class OutcomesKnownAtApiTest extends ApiTestBase {
 
     /** Kiruna: no other test records there, so the cohort is this test's own. */
     private static final String KIRUNA = "2584";
+    /** Boden: the cohort of the test of what changed. */
+    private static final String BODEN = "2582";
 
     @Test
     void givenARetractionAndALateFollowUp_whenAskedAsKnownBeforeAndAfter_thenEachAnswerHasOnlyWhatWasKnown() {
@@ -124,6 +126,77 @@ class OutcomesKnownAtApiTest extends ApiTestBase {
         assertThat(csv.body()).contains("HOUSING_SECURED,ARRIVAL,0,0");
     }
 
+    @Test
+    void givenARetractionAndALateFollowUp_whenAskingWhatChanged_thenTheJourneyIsListedByIdWithBothEvents() {
+        String journey = register("2018-04-01", "Changed Person", BODEN);
+        record(admin(), journey, milestone("ESTABLISHMENT_PLAN_STARTED", "2019-02-01"));
+        String employment = record(
+                admin(),
+                journey,
+                milestone(
+                        "EMPLOYMENT_STARTED",
+                        "2020-01-01",
+                        "employmentId",
+                        "e-1",
+                        "employmentType",
+                        "REGULAR",
+                        "sector",
+                        "Vård",
+                        "hoursPerWeek",
+                        40));
+        String unchanged = register("2018-04-01", "Unchanged Person", BODEN);
+        record(admin(), unchanged, milestone("ESTABLISHMENT_PLAN_STARTED", "2019-02-01"));
+        Instant before = aMomentPassed();
+        retract(journey, employment, "another person's job");
+        String followUp = record(
+                admin(),
+                journey,
+                milestone(
+                        "FOLLOW_UP_RECORDED",
+                        "2023-02-15",
+                        "monthsAfterEstablishment",
+                        24,
+                        "status",
+                        "STUDYING",
+                        "source",
+                        "REGISTER"));
+        String retraction = jdbc.queryForObject(
+                "select event_identifier from domain_event_entry where aggregate_identifier = ? and type is not null"
+                        + " and payload_type like '%MilestoneRetracted'",
+                String.class, journey);
+
+        ApiClient.Response response = analyst()
+                .get("/api/outcomes/two-years-after/changes?cohortYear=2021&municipalityCode=" + BODEN + "&before="
+                        + before);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain("Changed Person").doesNotContain("Unchanged Person");
+        JsonNode changes = response.json();
+        assertThat(changes.path("before").path("used").asString()).isEqualTo(before.toString());
+        JsonNode journeys = changes.path("journeys");
+        assertThat(journeys).hasSize(1);
+        JsonNode change = journeys.get(0);
+        assertThat(change.path("journeyId").asString()).isEqualTo(journey);
+        assertThat(change.path("before").path("status").asString()).isEqualTo("EMPLOYED");
+        assertThat(change.path("after").path("status").asString()).isEqualTo("STUDYING");
+        JsonNode events = change.path("events");
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).path("eventId").asString()).isEqualTo(retraction);
+        assertThat(events.get(0).path("kind").asString()).isEqualTo("RETRACTION");
+        assertThat(events.get(0).path("retractedEventId").asString()).isEqualTo(employment);
+        assertThat(events.get(1).path("eventId").asString()).isEqualTo(followUp);
+        assertThat(events.get(1).path("type").asString()).isEqualTo("FOLLOW_UP_RECORDED");
+        assertThat(events.get(1).path("kind").asString()).isEqualTo("LATE_RECORDING");
+        assertThat(Instant.parse(events.get(1).path("recordedAt").asString())).isAfter(before);
+
+        assertProblem(
+                analyst()
+                        .get(
+                                "/api/outcomes/two-years-after/changes?cohortYear=2021&before=2100-01-01&after=2000-01-01"),
+                400);
+        assertProblem(caseworker().get("/api/outcomes/two-years-after/changes?cohortYear=2021&before=2000-01-01"), 403);
+    }
+
     /** A moment after everything stored so far and before anything stored next: the clock has moved past it. */
     private static Instant aMomentPassed() {
         Instant moment = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -133,8 +206,16 @@ class OutcomesKnownAtApiTest extends ApiTestBase {
     }
 
     private String register(String arrival) {
-        Map<String, Object> body = new HashMap<>(registration(arrival, "Known At", null));
-        body.put("municipalityCode", KIRUNA);
+        return register(arrival, "Known At");
+    }
+
+    private String register(String arrival, String name) {
+        return register(arrival, name, KIRUNA);
+    }
+
+    private String register(String arrival, String name, String municipality) {
+        Map<String, Object> body = new HashMap<>(registration(arrival, name, null));
+        body.put("municipalityCode", municipality);
         ApiClient.Response created = admin().post("/api/journeys", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("journeyId").asString();

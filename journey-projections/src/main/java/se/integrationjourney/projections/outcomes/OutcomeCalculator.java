@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -100,27 +101,14 @@ public final class OutcomeCalculator {
         }
 
         for (JourneyFacts journey : journeys) {
-            LocalDate end = journey.establishmentEnd();
-            if (end == null || end.getYear() != cohortYear) {
+            TwoYearsAfterCategory category = TwoYearsAfterCategory.of(journey, cohortYear, asOf);
+            if (category.kind() == TwoYearsAfterCategory.Kind.NOT_IN_COHORT) {
                 continue;
             }
-            LocalDate point = journey.measurementPoint();
             Tally genderTally = byGender.get(journey.gender());
             Tally ageTally = byAgeBand.get(AgeBand.ofAge(journey.ageAtArrival()));
-            if (point.isAfter(asOf)) {
-                total.pending++;
-                genderTally.pending++;
-                ageTally.pending++;
-            } else if (journey.isLostToFollowUpAt(point)) {
-                total.lostToFollowUp++;
-                genderTally.lostToFollowUp++;
-                ageTally.lostToFollowUp++;
-            } else {
-                OutcomeStatus status = journey.statusAt(point, asOf);
-                boolean selfSufficient = journey.isSelfSufficientAt(point);
-                total.measured(status, selfSufficient);
-                genderTally.measured(status, selfSufficient);
-                ageTally.measured(status, selfSufficient);
+            for (Tally tally : List.of(total, genderTally, ageTally)) {
+                tally.count(category);
             }
         }
 
@@ -220,14 +208,21 @@ public final class OutcomeCalculator {
         private long inWorkOrStudies;
         private long selfSufficient;
 
-        void measured(OutcomeStatus status, boolean isSelfSufficient) {
-            denominator++;
-            statusCounts[status.ordinal()]++;
-            if (JourneyFacts.isWorkOrStudies(status)) {
-                inWorkOrStudies++;
-            }
-            if (isSelfSufficient) {
-                selfSufficient++;
+        void count(TwoYearsAfterCategory category) {
+            switch (category.kind()) {
+                case PENDING -> pending++;
+                case LOST_TO_FOLLOW_UP -> lostToFollowUp++;
+                case MEASURED -> {
+                    denominator++;
+                    statusCounts[category.status().ordinal()]++;
+                    if (category.inWorkOrStudies()) {
+                        inWorkOrStudies++;
+                    }
+                    if (category.selfSufficient()) {
+                        selfSufficient++;
+                    }
+                }
+                case NOT_IN_COHORT -> throw new IllegalArgumentException("not in the cohort");
             }
         }
 
