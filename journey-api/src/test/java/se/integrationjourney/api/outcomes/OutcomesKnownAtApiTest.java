@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
  */
 class OutcomesKnownAtApiTest extends ApiTestBase {
 
-    /** Kiruna: no other test records there, so the cohort is this test's own. */
-    private static final String KIRUNA = "2584";
+    /** Älvsbyn: no other test records there, so the cohort is this test's own. */
+    private static final String ALVSBYN = "2560";
     /** Boden: the cohort of the test of what changed. */
     private static final String BODEN = "2582";
 
@@ -210,7 +210,7 @@ class OutcomesKnownAtApiTest extends ApiTestBase {
     }
 
     private String register(String arrival, String name) {
-        return register(arrival, name, KIRUNA);
+        return register(arrival, name, ALVSBYN);
     }
 
     private String register(String arrival, String name, String municipality) {
@@ -229,13 +229,13 @@ class OutcomesKnownAtApiTest extends ApiTestBase {
 
     private JsonNode twoYearsAfter(String query) {
         ApiClient.Response response =
-                analyst().get("/api/outcomes/two-years-after?municipalityCode=" + KIRUNA + "&" + query);
+                analyst().get("/api/outcomes/two-years-after?municipalityCode=" + ALVSBYN + "&" + query);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
 
     private JsonNode timeTo(String query) {
-        ApiClient.Response response = analyst().get("/api/outcomes/time-to?municipalityCode=" + KIRUNA + "&" + query);
+        ApiClient.Response response = analyst().get("/api/outcomes/time-to?municipalityCode=" + ALVSBYN + "&" + query);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }

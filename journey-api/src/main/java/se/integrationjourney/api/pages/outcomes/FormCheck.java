@@ -1,12 +1,15 @@
 package se.integrationjourney.api.pages.outcomes;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import se.integrationjourney.api.municipalities.Municipalities;
+import se.integrationjourney.api.outcomes.KnownAtParameter;
+import se.integrationjourney.api.web.ApiException;
 
 /**
  * Reads an outcome form's fields as typed (GET parameters, so a link can be shared) and collects a message per
@@ -67,6 +70,18 @@ final class FormCheck {
         return typed;
     }
 
+    /**
+     * A moment known at ({@link KnownAtParameter}): a date (the end of that day in Sweden) or an instant with its
+     * offset; blank gives {@code null}, which the queries read as now.
+     */
+    Instant knownAt(String field, String text) {
+        try {
+            return KnownAtParameter.parse(text, field);
+        } catch (ApiException notAMoment) {
+            return refuse(field, FieldMessage.of("analyst.form.invalidKnownAt"));
+        }
+    }
+
     /** One of {@code type}'s constants by name. */
     <E extends Enum<E>> E oneOf(String field, String text, Class<E> type) {
         if (text != null) {
@@ -92,7 +107,8 @@ final class FormCheck {
         return String.valueOf(year);
     }
 
-    private <T> T refuse(String field, FieldMessage message) {
+    /** Refuses the field with this message; a reader's {@code null}, for checks that span fields. */
+    <T> T refuse(String field, FieldMessage message) {
         errors.put(field, message);
         return null;
     }

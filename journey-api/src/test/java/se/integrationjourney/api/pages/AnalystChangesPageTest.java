@@ -1,0 +1,99 @@
+package se.integrationjourney.api.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static se.integrationjourney.api.pages.Browser.label;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import se.integrationjourney.api.testsupport.ApiClient;
+import se.integrationjourney.api.testsupport.ApiTestAccounts;
+import se.integrationjourney.api.web.ApiTestBase;
+
+/** The analyst's "what changed" page in a real browser: a retraction after publication, shown by journey id only. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnalystChangesPageTest extends ApiTestBase {
+
+    /** Piteå: no other test records there. */
+    private static final String PITEA = "2581";
+
+    private Browser browser;
+    private String journey;
+    private String employment;
+    private Instant published;
+
+    @BeforeAll
+    void recordAPublishedCohortThenARetraction() {
+        Map<String, Object> body = new HashMap<>(registration("2018-04-01", "Ändrad Person", null));
+        body.put("municipalityCode", PITEA);
+        ApiClient.Response created = admin().post("/api/journeys", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        journey = created.json().path("journeyId").asString();
+        record(admin(), journey, milestone("ESTABLISHMENT_PLAN_STARTED", "2019-02-01"));
+        employment = record(
+                admin(),
+                journey,
+                milestone(
+                        "EMPLOYMENT_STARTED",
+                        "2020-01-01",
+                        "employmentId",
+                        "e-1",
+                        "employmentType",
+                        "REGULAR",
+                        "sector",
+                        "Vård",
+                        "hoursPerWeek",
+                        40));
+        published = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        await().until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(published));
+        ApiClient.Response retracted = admin().post(
+                        "/api/journeys/" + journey + "/retractions",
+                        Map.of("eventId", employment, "reason", "another person's job"));
+        assertThat(retracted.status()).as(retracted.body()).isEqualTo(201);
+        browser = Browser.open(port);
+    }
+
+    @BeforeEach
+    void signInAsAnalyst() {
+        browser.forgetSession().signIn(ApiTestAccounts.ANALYST, ApiTestAccounts.PASSWORD);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void givenARetractionAfterPublication_whenComparingWithThePublishedMoment_thenTheJourneyIsListedByIdWithIt() {
+        browser.go("/outcomes/changes");
+        browser.fill(label("analyst.form.cohortYear"), "2021")
+                .choose(label("analyst.form.municipality"), "Piteå")
+                .fill(label("analyst.changes.before"), published.toString())
+                .press(label("analyst.form.show"));
+
+        String table = browser.find(By.id("changes")).getText();
+        assertThat(table).contains(journey).contains(label("analyst.changes.kind.RETRACTION"));
+        assertThat(browser.mainText()).doesNotContain("Ändrad Person");
+        browser.assertGoodPage().screenshotForDocs("analyst-what-changed");
+    }
+
+    @Test
+    void givenNoEarlierMoment_whenShowing_thenTheFieldSaysWhatToGive() {
+        browser.go("/outcomes/changes?cohortYear=2021&before=&after=");
+
+        assertThat(browser.find(By.id("before-error")).getText()).isEqualTo(label("analyst.changes.beforeRequired"));
+        browser.go("/outcomes/changes?cohortYear=2021&before=yesterday");
+        assertThat(browser.find(By.id("before-error")).getText()).isEqualTo(label("analyst.form.invalidKnownAt"));
+        browser.assertGoodPage();
+    }
+}
