@@ -1,5 +1,7 @@
 package se.integrationjourney.projections.outcomes;
 
+import java.util.List;
+
 /**
  * The answer to {@link FindTimeToMilestone}: the fields of docs/api.md's {@code GET /api/outcomes/time-to}
  * response, plus {@code eventStorePosition} (an addition, as in the two-years-after response). No personal data.
@@ -9,19 +11,31 @@ package se.integrationjourney.projections.outcomes;
  * @param reachedWithin      count and share (of the cohort) reaching it within {@code withinMonths};
  *                           {@code null} when not asked
  * @param eventStorePosition the outcomes view's position (global index) read before the cohort's rows
+ * @param minCellSize        the small-cell limit the figures were suppressed with ({@link SmallCells}); {@code null}
+ *                           for exact figures
+ * @param suppressed         the field paths of the figures suppressed ({@code null} in the response), e.g.
+ *                           {@code reachedWithin.count}; empty when none is. A percentile that is {@code null}
+ *                           because nobody reached the milestone is not suppressed, and not listed.
  */
 public record TimeToMilestoneResponse(
         Milestone milestone,
         MeasuredFrom from,
-        long cohortSize,
-        long reached,
+        Long cohortSize,
+        Long reached,
         Long medianDays,
         Long p25Days,
         Long p75Days,
         Integer withinMonths,
         CountAndShare reachedWithin,
-        long eventStorePosition) {
+        long eventStorePosition,
+        Integer minCellSize,
+        List<String> suppressed) {
 
+    public TimeToMilestoneResponse {
+        suppressed = List.copyOf(suppressed);
+    }
+
+    /** The exact figures: nothing suppressed. */
     public static TimeToMilestoneResponse of(TimeToMilestone time, long eventStorePosition) {
         return new TimeToMilestoneResponse(
                 time.milestone(),
@@ -33,6 +47,8 @@ public record TimeToMilestoneResponse(
                 time.p75Days(),
                 time.withinMonths(),
                 time.reachedWithin(),
-                eventStorePosition);
+                eventStorePosition,
+                null,
+                List.of());
     }
 }

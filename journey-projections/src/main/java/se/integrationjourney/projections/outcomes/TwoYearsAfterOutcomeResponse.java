@@ -1,6 +1,7 @@
 package se.integrationjourney.projections.outcomes;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import se.integrationjourney.core.events.Gender;
 import se.integrationjourney.core.events.OutcomeStatus;
@@ -15,20 +16,31 @@ import se.integrationjourney.core.events.OutcomeStatus;
  *                           "other"), all present, in that order
  * @param eventStorePosition the outcomes view's position (global index) read before the cohort's rows: the
  *                           figures include at least every event up to it
+ * @param minCellSize        the small-cell limit the figures were suppressed with ({@link SmallCells}); {@code null}
+ *                           for exact figures, every count then present
+ * @param suppressed         the field paths of the figures suppressed ({@code null} in the response), in the
+ *                           response's order, e.g. {@code byGender.FEMALE.byStatus.EMPLOYED}; empty when none is
  */
 public record TwoYearsAfterOutcomeResponse(
         int cohortYear,
         LocalDate asOf,
-        long denominator,
-        long pending,
-        long lostToFollowUp,
+        Long denominator,
+        Long pending,
+        Long lostToFollowUp,
         Map<OutcomeStatus, Long> byStatus,
         CountAndShare inWorkOrStudies,
         CountAndShare selfSufficient,
         Map<Gender, TwoYearsAfterOutcome.Breakdown> byGender,
         Map<String, TwoYearsAfterOutcome.Breakdown> byAgeBand,
-        long eventStorePosition) {
+        long eventStorePosition,
+        Integer minCellSize,
+        List<String> suppressed) {
 
+    public TwoYearsAfterOutcomeResponse {
+        suppressed = List.copyOf(suppressed);
+    }
+
+    /** The exact figures: nothing suppressed. */
     public static TwoYearsAfterOutcomeResponse of(TwoYearsAfterOutcome outcome, long eventStorePosition) {
         return new TwoYearsAfterOutcomeResponse(
                 outcome.cohortYear(),
@@ -41,6 +53,8 @@ public record TwoYearsAfterOutcomeResponse(
                 outcome.selfSufficient(),
                 outcome.byGender(),
                 outcome.byAgeBand(),
-                eventStorePosition);
+                eventStorePosition,
+                null,
+                List.of());
     }
 }

@@ -65,7 +65,7 @@ class OutcomeCsvTest {
     @Test
     void givenATimeToMilestoneWithoutAnswers_whenFlattened_thenMissingValuesAreEmpty() {
         TimeToMilestoneResponse time = new TimeToMilestoneResponse(
-                Milestone.SFI_LEVEL_B, MeasuredFrom.ARRIVAL, 5, 0, null, null, null, null, null, 7);
+                Milestone.SFI_LEVEL_B, MeasuredFrom.ARRIVAL, 5L, 0L, null, null, null, null, null, 7, null, List.of());
 
         assertThat(OutcomeCsv.rows(time))
                 .containsExactly(
