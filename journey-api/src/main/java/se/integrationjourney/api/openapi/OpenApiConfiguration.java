@@ -528,7 +528,7 @@ public class OpenApiConfiguration {
     /** Maps whose keys are always all present, and strings the views fill from enums. */
     private static void fixedKeysAndEnums(Components components) {
         Map<String, Schema> schemas = components.getSchemas();
-        Schema<?> byStatus = fixedKeys(names(OutcomeStatus.values()), key -> int64Schema())
+        Schema<?> byStatus = fixedKeys(names(OutcomeStatus.values()), key -> suppressible(int64Schema()))
                 .description("Count per status, every status present");
         Function<String, Schema> breakdown = key -> ref("Breakdown");
         for (String name : List.of("TwoYearsAfterOutcomeResponse", "Breakdown")) {
@@ -567,6 +567,7 @@ public class OpenApiConfiguration {
                     .description("Kaplan–Meier share reaching the milestone by the end of the month, 0 to 1, four"
                             + " decimals; null when nobody is at risk in the month");
         }
+        suppressibleFigures(schemas);
         setEnum(schemas, "DueAction", "code", names(DueActionCode.values()));
         setEnum(schemas, "OpenInternship", "kind", names(InternshipKind.values()));
         setEnum(schemas, "OpenEmployment", "employmentType", names(EmploymentType.values()));
@@ -579,6 +580,33 @@ public class OpenApiConfiguration {
         eventTypes.add(TimelineQueries.typeOf(MilestoneRetracted.class));
         eventTypes.add(TimelineQueries.typeOf(PersonalDetailsCorrected.class));
         setEnum(schemas, "TimelineEntryResponse", "type", eventTypes);
+    }
+
+    /**
+     * The outcome figures a request with {@code minCellSize} may suppress: {@code null} besides their type, so that a
+     * generated client accepts it (docs/projections.md, "Small cells").
+     */
+    private static void suppressibleFigures(Map<String, Schema> schemas) {
+        Map<String, List<String>> figures = Map.of(
+                "TwoYearsAfterOutcomeResponse", List.of("denominator", "pending", "lostToFollowUp", "minCellSize"),
+                "Breakdown", List.of("denominator", "pending", "lostToFollowUp"),
+                "CountAndShare", List.of("count", "share"),
+                "TimeToMilestoneResponse",
+                        List.of("cohortSize", "reached", "medianDays", "p25Days", "p75Days", "minCellSize"));
+        figures.forEach((name, fields) -> {
+            Map<String, Schema> properties = property(schemas, name);
+            if (properties != null) {
+                fields.stream()
+                        .map(properties::get)
+                        .filter(field -> field != null)
+                        .forEach(field -> suppressible(field));
+            }
+        });
+    }
+
+    private static Schema<?> suppressible(Schema<?> figure) {
+        figure.addType("null");
+        return figure;
     }
 
     /** /actuator/health, /actuator/prometheus, /v3/api-docs and /swagger-ui.html, which are no controllers. */

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,12 +33,15 @@ import se.integrationjourney.projections.outcomes.MeasuredFrom;
 import se.integrationjourney.projections.outcomes.Milestone;
 import se.integrationjourney.projections.outcomes.OutcomeCsv;
 import se.integrationjourney.projections.outcomes.OutcomeQueries;
+import se.integrationjourney.projections.outcomes.SmallCells;
 import se.integrationjourney.projections.outcomes.TimeToMilestoneResponse;
 import se.integrationjourney.projections.outcomes.TwoYearsAfterOutcomeResponse;
 
 /**
  * Analysts' measurements (docs/domain.md, "What is measured"; docs/projections.md, "The outcomes view"), as JSON
- * or, with {@code Accept: text/csv}, as CSV. They hold counts and shares only: no personal data.
+ * or, with {@code Accept: text/csv}, as CSV. They hold counts and shares only: no personal data. Exact unless
+ * {@code minCellSize} is given: then small cells are suppressed ({@link SmallCells}), as the web application's
+ * published pages always are; analysts working with exact figures leave it out.
  */
 @RestController
 @RequestMapping("/api/outcomes")
@@ -48,6 +52,14 @@ class OutcomesController {
 
     private static final String DEFAULT_MONTHS = "" + FindCumulativeReach.DEFAULT_MONTHS;
     private static final String MONTHS_RANGE = "must be 0 to " + FindCumulativeReach.MAX_MONTHS;
+
+    private static final String MIN_CELL_SIZE = "minCellSize";
+
+    private static final String MIN_CELL_SIZE_DESCRIPTION = "Suppress small cells for publication: a count from 1 to"
+            + " `minCellSize` − 1 becomes null (`<5` in CSV for 5), and so does every share built on it; where a total"
+            + " would give a hidden figure back, the next-smallest figure of that breakdown is hidden too; a"
+            + " denominator below it hides its whole group. `suppressed` lists the field paths hidden"
+            + " (docs/projections.md, \"Small cells\"). 2 to 100; exact figures when absent";
 
     private final OutcomeQueries outcomes;
     private final CohortChanges changes;
@@ -67,7 +79,8 @@ class OutcomesController {
                     + " status at the measurement point comes from a 24-month follow-up dated (occurredOn) on or"
                     + " before the measurement point, else from the episodes active then (docs/projections.md)."
                     + " Counts and shares only: no personal data. `Accept: text/csv` gives one row for the cohort,"
-                    + " then one per gender and per age band (RFC 4180, CRLF line ends).")
+                    + " then one per gender and per age band (RFC 4180, CRLF line ends). With `minCellSize` small"
+                    + " cells are suppressed (null, `<k` in CSV) and `suppressed` names them.")
     @ApiResponse(
             responseCode = "200",
             description = "The outcome",
@@ -106,9 +119,14 @@ class OutcomesController {
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                     LocalDate asOf,
-            @Parameter(description = KnownAtParameter.DESCRIPTION) @RequestParam(required = false) String knownAt) {
-        return outcomes.handle(
+            @Parameter(description = KnownAtParameter.DESCRIPTION) @RequestParam(required = false) String knownAt,
+            @Parameter(description = MIN_CELL_SIZE_DESCRIPTION, schema = @Schema(minimum = "2", maximum = "100"))
+                    @RequestParam(required = false)
+                    Integer minCellSize) {
+        checkMinCellSize(minCellSize);
+        TwoYearsAfterOutcomeResponse exact = outcomes.handle(
                 new FindTwoYearsAfterOutcome(cohortYear, municipalityCode, asOf, KnownAtParameter.parse(knownAt)));
+        return minCellSize == null ? exact : SmallCells.suppress(exact, minCellSize);
     }
 
     @GetMapping(value = "/two-years-after", produces = CSV)
@@ -117,8 +135,10 @@ class OutcomesController {
             @RequestParam int cohortYear,
             @RequestParam(required = false) String municipalityCode,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) String knownAt) {
-        return csv(OutcomeCsv.render(OutcomeCsv.rows(twoYearsAfter(cohortYear, municipalityCode, asOf, knownAt))));
+            @RequestParam(required = false) String knownAt,
+            @RequestParam(required = false) Integer minCellSize) {
+        return csv(OutcomeCsv.render(
+                OutcomeCsv.rows(twoYearsAfter(cohortYear, municipalityCode, asOf, knownAt, minCellSize))));
     }
 
     @GetMapping(value = "/two-years-after/changes", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -165,7 +185,8 @@ class OutcomesController {
                     + " Median and 25th/75th percentile days by nearest rank over those who reached it (null when"
                     + " nobody did); `reachedWithin` (share of the cohort) only when `withinMonths` is given. Counts"
                     + " and shares only: no personal data. `Accept: text/csv` gives the same as one row (RFC 4180,"
-                    + " CRLF line ends).")
+                    + " CRLF line ends). With `minCellSize` small cells are suppressed (null, `<k` in CSV), percentiles"
+                    + " of fewer than that many reached journeys too, and `suppressed` names them.")
     @ApiResponse(
             responseCode = "200",
             description = "The measurement",
@@ -202,9 +223,14 @@ class OutcomesController {
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                     LocalDate asOf,
-            @Parameter(description = KnownAtParameter.DESCRIPTION) @RequestParam(required = false) String knownAt) {
-        return outcomes.handle(new FindTimeToMilestone(
+            @Parameter(description = KnownAtParameter.DESCRIPTION) @RequestParam(required = false) String knownAt,
+            @Parameter(description = MIN_CELL_SIZE_DESCRIPTION, schema = @Schema(minimum = "2", maximum = "100"))
+                    @RequestParam(required = false)
+                    Integer minCellSize) {
+        checkMinCellSize(minCellSize);
+        TimeToMilestoneResponse exact = outcomes.handle(new FindTimeToMilestone(
                 milestone, from, cohortYear, withinMonths, municipalityCode, asOf, KnownAtParameter.parse(knownAt)));
+        return minCellSize == null ? exact : SmallCells.suppress(exact, minCellSize);
     }
 
     @GetMapping(value = "/time-to", produces = CSV)
@@ -216,9 +242,10 @@ class OutcomesController {
             @RequestParam(required = false) Integer withinMonths,
             @RequestParam(required = false) String municipalityCode,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) String knownAt) {
-        return csv(OutcomeCsv.render(
-                OutcomeCsv.rows(timeTo(milestone, from, cohortYear, withinMonths, municipalityCode, asOf, knownAt))));
+            @RequestParam(required = false) String knownAt,
+            @RequestParam(required = false) Integer minCellSize) {
+        return csv(OutcomeCsv.render(OutcomeCsv.rows(
+                timeTo(milestone, from, cohortYear, withinMonths, municipalityCode, asOf, knownAt, minCellSize))));
     }
 
     @GetMapping(value = "/time-to/cumulative", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -304,6 +331,21 @@ class OutcomesController {
             @RequestParam(required = false) String knownAt) {
         return csv(OutcomeCsv.render(OutcomeCsv.rows(
                 timeToCumulative(milestone, from, cohortYear, municipalityCode, asOf, months, knownAt))));
+    }
+
+    /** Refused before any row is read, naming the parameter as other bad parameters are named. */
+    private static void checkMinCellSize(Integer minCellSize) {
+        if (minCellSize == null) {
+            return;
+        }
+        try {
+            SmallCells.checkedMinCellSize(minCellSize);
+        } catch (IllegalArgumentException outOfRange) {
+            throw new ApiException(
+                    Problems.VALIDATION,
+                    "Some parameters are invalid",
+                    List.of(new Problems.FieldError(MIN_CELL_SIZE, outOfRange.getMessage())));
+        }
     }
 
     private static ResponseEntity<String> csv(String body) {

@@ -1,5 +1,6 @@
 package se.integrationjourney.api.web;
 
+import java.util.List;
 import org.springframework.http.ProblemDetail;
 
 /** A refusal the controllers raise themselves: carries the problem to answer with. */
@@ -10,6 +11,12 @@ public class ApiException extends RuntimeException {
     public ApiException(Problems kind, String detail) {
         super(detail, null, false, false);
         this.problem = kind.with(detail);
+    }
+
+    /** A refusal naming each offending field or parameter ({@code errors}). */
+    public ApiException(Problems kind, String detail, List<Problems.FieldError> errors) {
+        super(detail, null, false, false);
+        this.problem = kind.with(detail, errors);
     }
 
     public ProblemDetail problem() {

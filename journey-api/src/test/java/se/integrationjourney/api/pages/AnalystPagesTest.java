@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,16 +35,20 @@ import se.integrationjourney.api.web.ApiTestBase;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The analysts' pages against the API: for the same query, every figure a page's tables show is the API's, and the
- * pages' CSV downloads are the API's CSV. The cohort is recorded once through the API, in a municipality no other
- * test uses (Kiruna, 2584), so other test classes sharing the database cannot change its figures: five journeys
- * whose establishment plans started in 2019 (cohort 2021, measurement points in 2023), all arrived in 2018, and one
- * whose plan started in 2018 (cohort 2020).
+ * The analysts' pages against the API: for the same query, every figure a page's tables show is the API's with small
+ * cells suppressed at the published limit (5), and the pages' CSV downloads are the API's CSV with that limit. The
+ * cohort is recorded once through the API, in a municipality no other test uses (Kiruna, 2584), so other test classes
+ * sharing the database cannot change its figures: sixteen journeys whose establishment plans started in 2019 (cohort
+ * 2021, measurement points in 2023), all arrived in 2018, and one whose plan started in 2018 (cohort 2020). At the
+ * limit of 5 the cohort 2021 shows its 5 employed, 5 on financial assistance, 10 in work or studies and 5
+ * self-sufficient of 15 measured, and hides its 4 self-employed, 1 studying and 1 lost to follow-up.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalystPagesTest extends ApiTestBase {
 
     private static final String KIRUNA = "2584";
+    private static final String PUBLISHED = "&minCellSize=5";
+    private static final String SUPPRESSED = "<5";
     private static final String TWO_YEARS_AFTER = "cohortYear=2021&municipalityCode=" + KIRUNA;
     private static final String HOUSING_FROM_ARRIVAL =
             "milestone=HOUSING_SECURED&from=ARRIVAL&cohortYear=2018&municipalityCode=" + KIRUNA;
@@ -105,6 +110,7 @@ class AnalystPagesTest extends ApiTestBase {
                         "SELF_EMPLOYED",
                         "source",
                         "INTERVIEW"));
+        recordTheRestOfTheCohort();
         // Cohort 2020: in subsidised employment at 2022-02-01.
         String subsidised = register("2017-09-01", 1992, "FEMALE", "Analys Maryam Rahimi", "19920815");
         record(admin(), subsidised, milestone("ESTABLISHMENT_PLAN_STARTED", "2018-02-01"));
@@ -129,8 +135,97 @@ class AnalystPagesTest extends ApiTestBase {
                                         .json()
                                         .path("denominator")
                                         .asLong()
-                                == 4);
+                                == 15);
         browser = Browser.open(port);
+    }
+
+    /**
+     * Eleven more of the cohort 2021, all arrived in 2018: four on financial assistance, three self-employed by their
+     * 24-month follow-ups and four employed and self-sufficient at their measurement points; seven secured housing.
+     */
+    private void recordTheRestOfTheCohort() {
+        String[][] assisted = {
+            {"2018-03-15", "1991", "FEMALE", "Analys Amina Yusuf", "19910203", "2019-02-01", "2021-03-01", "2018-05-14"
+            },
+            {"2018-04-02", "1987", "FEMALE", "Analys Sara Haile", "19870607", "2019-02-15", "2021-04-01", null},
+            {"2018-05-20", "1983", "MALE", "Analys Omar Farah", "19830910", "2019-03-01", "2021-06-01", "2018-10-17"},
+            {"2018-07-01", "1995", "MALE", "Analys Dawit Mekonnen", "19951112", "2019-03-15", "2021-02-01", null}
+        };
+        for (String[] person : assisted) {
+            String journey = journeyOfTheCohort(person);
+            record(admin(), journey, milestone("FINANCIAL_ASSISTANCE_STARTED", person[6]));
+        }
+        String[][] selfEmployed = {
+            {"2018-02-01", "1979", "FEMALE", "Analys Leila Karimi", "19790120", "2019-01-10", "2023-02-01", "2018-08-20"
+            },
+            {"2018-03-01", "1975", "MALE", "Analys Ahmad Noori", "19750425", "2019-02-20", "2023-03-10", null},
+            {"2018-08-15", "1968", "MALE", "Analys Tesfay Gebru", "19680830", "2019-04-01", "2023-04-20", null}
+        };
+        for (String[] person : selfEmployed) {
+            String journey = journeyOfTheCohort(person);
+            record(
+                    admin(),
+                    journey,
+                    milestone(
+                            "FOLLOW_UP_RECORDED",
+                            person[6],
+                            "monthsAfterEstablishment",
+                            24,
+                            "status",
+                            "SELF_EMPLOYED",
+                            "source",
+                            "INTERVIEW"));
+        }
+        String[][] employed = {
+            {"2018-01-10", "1993", "FEMALE", "Analys Fatima Ali", "19930303", "2019-01-20", "2022-01-10", "2019-02-14"},
+            {
+                "2018-06-10",
+                "1989",
+                "FEMALE",
+                "Analys Hodan Warsame",
+                "19890505",
+                "2019-02-10",
+                "2021-11-01",
+                "2018-06-30"
+            },
+            {"2018-09-01", "1990", "MALE", "Analys Yonas Berhe", "19900707", "2019-03-10", "2022-05-01", "2019-01-29"},
+            {"2018-10-20", "1986", "MALE", "Analys Karim Haddad", "19861010", "2019-04-10", "2022-09-01", "2019-06-18"}
+        };
+        for (String[] person : employed) {
+            String journey = journeyOfTheCohort(person);
+            LocalDate started = LocalDate.parse(person[6]);
+            record(
+                    admin(),
+                    journey,
+                    milestone(
+                            "EMPLOYMENT_STARTED",
+                            started,
+                            "employmentId",
+                            "e-" + person[4],
+                            "employmentType",
+                            "REGULAR",
+                            "sector",
+                            "construction",
+                            "hoursPerWeek",
+                            40));
+            record(
+                    admin(),
+                    journey,
+                    milestone("SELF_SUFFICIENCY_REACHED", started.plusMonths(1), "basis", "EMPLOYMENT"));
+        }
+    }
+
+    /**
+     * Registers one of the cohort ({arrival, birth year, gender, name, birth date, plan start, -, housing or null})
+     * with its establishment plan and housing, and returns its id.
+     */
+    private String journeyOfTheCohort(String[] person) {
+        String journey = register(person[0], Integer.parseInt(person[1]), person[2], person[3], person[4]);
+        record(admin(), journey, milestone("ESTABLISHMENT_PLAN_STARTED", person[5]));
+        if (person[7] != null) {
+            record(admin(), journey, milestone("HOUSING_SECURED", person[7], "tenure", "FIRST_HAND"));
+        }
+        return journey;
     }
 
     @BeforeEach
@@ -159,9 +254,10 @@ class AnalystPagesTest extends ApiTestBase {
 
         assertTablesShowTheApis(TWO_YEARS_AFTER + "&asOf=" + today());
         assertThat(cells("outcome-cohort", "pending")).containsExactly("0");
-        assertThat(cells("outcome-cohort", "lostToFollowUp")).containsExactly("1");
-        assertThat(cells("outcome-status", "SELF_EMPLOYED")).containsExactly("1", "25,0 %");
-        assertThat(cells("outcome-by-cohort-year", "2020")).containsExactly("1", "0", "0", "1", "100,0 %");
+        assertThat(cells("outcome-cohort", "denominator")).containsExactly("15");
+        assertThat(cells("outcome-status", "EMPLOYED")).containsExactly("5", "33,3 %");
+        assertThat(cells("outcome-status", "inWorkOrStudies")).containsExactly("10", "66,7 %");
+        assertThat(cells("outcome-by-cohort-year", "2021")).containsExactly("15", "0", SUPPRESSED, "10", "66,7 %");
         assertThat(browser.path())
                 .as("the address holds the query")
                 .contains("cohortYear=2021", "municipalityCode=2584");
@@ -174,14 +270,50 @@ class AnalystPagesTest extends ApiTestBase {
     }
 
     @Test
+    void givenSmallCells_whenShowingTheOutcomes_thenTheyShowLessThan5WithANoteAndTheChartsDrawNothingForThem() {
+        signInAsAnalyst();
+
+        browser.go("/outcomes?" + TWO_YEARS_AFTER);
+
+        assertThat(cells("outcome-status", "SELF_EMPLOYED")).containsExactly(SUPPRESSED, SUPPRESSED);
+        assertThat(cells("outcome-status", "STUDYING")).containsExactly(SUPPRESSED, SUPPRESSED);
+        assertThat(cells("outcome-cohort", "lostToFollowUp")).containsExactly(SUPPRESSED);
+        assertThat(browser.findAll(By.cssSelector("#outcome-cohort tr[data-measure='cohortSize']")))
+                .as("16 less 15 measured would give the one lost back, and <5 would read as the size")
+                .isEmpty();
+        assertThat(cells("outcome-status", "FINANCIAL_ASSISTANCE")).containsExactly("5", "33,3 %");
+        assertThat(browser.find(By.id("suppression-note")).getText())
+                .isEqualTo(text("analyst.suppressed.note", SUPPRESSED));
+        WebElement selfEmployed = bar("status-chart-title", label("analyst.status.SELF_EMPLOYED"));
+        assertThat(selfEmployed.findElement(By.tagName("rect")).getAttribute("width"))
+                .isEqualTo("0");
+        assertThat(selfEmployed.findElement(By.cssSelector("text.chart__value")).getText())
+                .isEqualTo(SUPPRESSED);
+        assertThat(bar("status-chart-title", label("analyst.status.EMPLOYED"))
+                        .findElement(By.tagName("rect"))
+                        .getAttribute("width"))
+                .isNotEqualTo("0");
+        browser.assertGoodPage();
+
+        browser.go("/outcomes/time-to?" + HOUSING_FROM_ARRIVAL);
+
+        assertThat(browser.find(By.id("suppression-note")).getText())
+                .isEqualTo(text("analyst.suppressed.note", SUPPRESSED));
+        assertThat(browser.findAll(By.cssSelector("svg[aria-labelledby='cumulative-chart-title'] polyline")))
+                .as("the step line broken where a month is hidden")
+                .hasSizeGreaterThan(1);
+        browser.assertGoodPage();
+    }
+
+    @Test
     void givenAnAsOfBeforeSomeMeasurementPoints_whenShowingTwoYearsAfter_thenPendingAndSharesAreTheApis() {
         signInAsAnalyst();
 
         browser.go("/outcomes?" + TWO_YEARS_AFTER + "&asOf=2023-03-10");
 
         assertTablesShowTheApis(TWO_YEARS_AFTER + "&asOf=2023-03-10");
-        assertThat(cells("outcome-cohort", "pending")).containsExactly("2");
-        assertThat(cells("outcome-cohort", "denominator")).containsExactly("3");
+        assertThat(cells("outcome-cohort", "pending")).containsExactly("5");
+        assertThat(cells("outcome-cohort", "denominator")).containsExactly("11");
         browser.assertGoodPage();
     }
 
@@ -202,10 +334,11 @@ class AnalystPagesTest extends ApiTestBase {
                         "2018",
                         "Kiruna"));
 
-        JsonNode time = json("/api/outcomes/time-to?" + HOUSING_FROM_ARRIVAL);
-        assertThat(time.path("medianDays").asLong()).as("the data set's median").isEqualTo(92);
+        JsonNode time = json("/api/outcomes/time-to?" + HOUSING_FROM_ARRIVAL + PUBLISHED);
+        assertThat(time.path("medianDays").asLong()).as("the data set's median").isEqualTo(150);
         assertThat(cells("time-summary", "cohortSize"))
                 .containsExactly(time.path("cohortSize").asString());
+        assertThat(cells("time-summary", "reached")).containsExactly("11 (68,8 %)");
         assertThat(cells("time-summary", "medianDays"))
                 .containsExactly(
                         text("analyst.timeTo.days", time.path("medianDays").asString()));
@@ -216,13 +349,15 @@ class AnalystPagesTest extends ApiTestBase {
                 .containsExactly(
                         text("analyst.timeTo.days", time.path("p75Days").asString()));
         for (int month = 0; month <= 36; month++) {
-            JsonNode within = json("/api/outcomes/time-to?" + HOUSING_FROM_ARRIVAL + "&withinMonths=" + month)
+            JsonNode within = json("/api/outcomes/time-to?" + HOUSING_FROM_ARRIVAL + "&withinMonths=" + month
+                            + PUBLISHED)
                     .path("reachedWithin");
             assertThat(cells("time-by-month", String.valueOf(month)))
                     .as("within %d months", month)
-                    .containsExactly(within.path("count").asString(), percent(within.path("share"), 1));
+                    .containsExactly(figure(within.path("count")), percent(within.path("share"), 1L));
         }
-        assertThat(cells("time-by-month", "12")).containsExactly("3", "60,0 %");
+        assertThat(cells("time-by-month", "6")).containsExactly("6", "37,5 %");
+        assertThat(cells("time-by-month", "1")).as("2 within a month").containsExactly(SUPPRESSED, SUPPRESSED);
         browser.assertGoodPage();
         browser.screenshotForDocs("analyst-time-to");
         browser.go("/outcomes/time-to?" + HOUSING_FROM_ARRIVAL + "#cumulative");
@@ -251,15 +386,16 @@ class AnalystPagesTest extends ApiTestBase {
         assertThat(tablesCsv.headers().firstValue("Content-Disposition").orElseThrow())
                 .isEqualTo("attachment; filename=\"two-years-after-2021-2584-2023-03-10.csv\"");
         assertThat(tablesCsv.body())
-                .isEqualTo(apiCsv.get("/api/outcomes/two-years-after?" + TWO_YEARS_AFTER + "&asOf=" + asOf)
-                        .body());
+                .isEqualTo(apiCsv.get("/api/outcomes/two-years-after?" + TWO_YEARS_AFTER + "&asOf=" + asOf + PUBLISHED)
+                        .body())
+                .contains("," + SUPPRESSED + ",");
 
         assertThat(yearsCsv.statusCode()).isEqualTo(200);
         List<String> yearLines = yearsCsv.body().lines().toList();
         assertThat(yearLines).hasSize(1 + 6);
         for (int year = 2016; year <= 2021; year++) {
             List<String> api = apiCsv.get("/api/outcomes/two-years-after?cohortYear=" + year + "&municipalityCode="
-                            + KIRUNA + "&asOf=" + asOf)
+                            + KIRUNA + "&asOf=" + asOf + PUBLISHED)
                     .body()
                     .lines()
                     .toList();
@@ -274,7 +410,8 @@ class AnalystPagesTest extends ApiTestBase {
         List<String> monthLines = monthsCsv.body().lines().toList();
         assertThat(monthLines).hasSize(1 + 37);
         for (int month : List.of(0, 1, 3, 12, 36)) {
-            List<String> api = apiCsv.get("/api/outcomes/time-to?" + HOUSING_FROM_ARRIVAL + "&withinMonths=" + month)
+            List<String> api = apiCsv.get(
+                            "/api/outcomes/time-to?" + HOUSING_FROM_ARRIVAL + "&withinMonths=" + month + PUBLISHED)
                     .body()
                     .lines()
                     .toList();
@@ -367,7 +504,7 @@ class AnalystPagesTest extends ApiTestBase {
                     .choose(label("analyst.form.municipality"), "Kiruna")
                     .press(label("analyst.form.show"));
 
-            JsonNode outcome = json("/api/outcomes/two-years-after?" + TWO_YEARS_AFTER);
+            JsonNode outcome = json("/api/outcomes/two-years-after?" + TWO_YEARS_AFTER + PUBLISHED);
             assertThat(plain.find(By.id("result-heading")).getText())
                     .isEqualTo(text("analyst.twoYears.resultHeading", "2021", "Kiruna", today()));
             assertThat(plain.find(By.cssSelector("#outcome-status tr[data-measure=inWorkOrStudies] td"))
@@ -382,7 +519,7 @@ class AnalystPagesTest extends ApiTestBase {
 
             assertThat(plain.find(By.cssSelector("#time-summary tr[data-measure=medianDays] td"))
                             .getText())
-                    .isEqualTo(text("analyst.timeTo.days", "92"));
+                    .isEqualTo(text("analyst.timeTo.days", "150"));
             plain.signOut();
         }
     }
@@ -399,7 +536,11 @@ class AnalystPagesTest extends ApiTestBase {
             assertThat(browser.find(By.cssSelector("#outcome-by-gender th[data-key=FEMALE]"))
                             .getText())
                     .isEqualTo(Messages.english("analyst.gender.FEMALE"));
-            assertThat(cells("outcome-status", "inWorkOrStudies")).containsExactly("3", "75.0%");
+            assertThat(cells("outcome-status", "inWorkOrStudies")).containsExactly("10", "66.7%");
+            assertThat(cells("outcome-status", "SELF_EMPLOYED")).containsExactly(SUPPRESSED, SUPPRESSED);
+            assertThat(browser.find(By.id("suppression-note")).getText())
+                    .isEqualTo(new MessageFormat(Messages.english("analyst.suppressed.note"), java.util.Locale.ENGLISH)
+                            .format(new Object[] {SUPPRESSED}));
             browser.assertGoodPage();
         } finally {
             browser.press("Svenska");
@@ -423,7 +564,7 @@ class AnalystPagesTest extends ApiTestBase {
             sources.add(session.get(linkPath("csv-download")).body());
         }
 
-        assertThat(personalData).hasSize(12);
+        assertThat(personalData).hasSize(34);
         for (String source : sources) {
             assertThat(source).isNotBlank();
             for (String personal : personalData) {
@@ -433,31 +574,38 @@ class AnalystPagesTest extends ApiTestBase {
         }
     }
 
-    /** Every cell of the page's tables against the API's JSON for {@code query}. */
+    /**
+     * Every cell of the page's tables against the API's JSON for {@code query} at the published limit: a figure the API
+     * suppresses ({@code null}) shows the mark.
+     */
     private void assertTablesShowTheApis(String query) {
-        JsonNode outcome = json("/api/outcomes/two-years-after?" + query);
-        long denominator = outcome.path("denominator").asLong();
-        assertThat(cells("outcome-cohort", "cohortSize"))
-                .containsExactly(String.valueOf(denominator
-                        + outcome.path("pending").asLong()
-                        + outcome.path("lostToFollowUp").asLong()));
-        assertThat(cells("outcome-cohort", "pending"))
-                .containsExactly(outcome.path("pending").asString());
-        assertThat(cells("outcome-cohort", "lostToFollowUp"))
-                .containsExactly(outcome.path("lostToFollowUp").asString());
-        assertThat(cells("outcome-cohort", "denominator")).containsExactly(String.valueOf(denominator));
+        JsonNode outcome = json("/api/outcomes/two-years-after?" + query + PUBLISHED);
+        Long denominator = count(outcome.path("denominator"));
+        Long pending = count(outcome.path("pending"));
+        Long lost = count(outcome.path("lostToFollowUp"));
+        if (denominator == null || pending == null || lost == null) {
+            assertThat(browser.findAll(By.cssSelector("#outcome-cohort tr[data-measure='cohortSize']")))
+                    .as("the size is left out with any of its parts hidden")
+                    .isEmpty();
+        } else {
+            assertThat(cells("outcome-cohort", "cohortSize"))
+                    .containsExactly(String.valueOf(denominator + pending + lost));
+        }
+        assertThat(cells("outcome-cohort", "pending")).containsExactly(figure(outcome.path("pending")));
+        assertThat(cells("outcome-cohort", "lostToFollowUp")).containsExactly(figure(outcome.path("lostToFollowUp")));
+        assertThat(cells("outcome-cohort", "denominator")).containsExactly(figure(outcome.path("denominator")));
         outcome.path("byStatus").properties().forEach(status -> {
-            long count = status.getValue().asLong();
+            Long count = count(status.getValue());
             assertThat(cells("outcome-status", status.getKey()))
                     .as(status.getKey())
-                    .containsExactly(String.valueOf(count), shareOf(count, denominator));
+                    .containsExactly(figure(status.getValue()), shareOf(count, denominator));
         });
         for (String measure : List.of("inWorkOrStudies", "selfSufficient")) {
             JsonNode countAndShare = outcome.path(measure);
             assertThat(cells("outcome-status", measure))
                     .as(measure)
                     .containsExactly(
-                            countAndShare.path("count").asString(), percent(countAndShare.path("share"), denominator));
+                            figure(countAndShare.path("count")), percent(countAndShare.path("share"), denominator));
         }
         outcome.path("byGender")
                 .properties()
@@ -469,31 +617,38 @@ class AnalystPagesTest extends ApiTestBase {
                 .forEach(group -> assertThat(column("outcome-by-age-band", group.getKey()))
                         .as(group.getKey())
                         .containsExactlyElementsOf(breakdownCells(group.getValue())));
-        JsonNode ofTheYear = outcome;
         assertThat(cells("outcome-by-cohort-year", outcome.path("cohortYear").asString()))
                 .containsExactly(
-                        ofTheYear.path("denominator").asString(),
-                        ofTheYear.path("pending").asString(),
-                        ofTheYear.path("lostToFollowUp").asString(),
-                        ofTheYear.path("inWorkOrStudies").path("count").asString(),
-                        percent(ofTheYear.path("inWorkOrStudies").path("share"), denominator));
+                        figure(outcome.path("denominator")),
+                        figure(outcome.path("pending")),
+                        figure(outcome.path("lostToFollowUp")),
+                        figure(outcome.path("inWorkOrStudies").path("count")),
+                        percent(outcome.path("inWorkOrStudies").path("share"), denominator));
     }
 
     /** A breakdown column as the page shows it: the counts, each status, then the two measures with their shares. */
     private static List<String> breakdownCells(JsonNode group) {
-        long denominator = group.path("denominator").asLong();
+        Long denominator = count(group.path("denominator"));
         List<String> cells = new ArrayList<>(List.of(
-                String.valueOf(denominator),
-                group.path("pending").asString(),
-                group.path("lostToFollowUp").asString()));
-        group.path("byStatus")
-                .properties()
-                .forEach(status -> cells.add(status.getValue().asString()));
-        cells.add(group.path("inWorkOrStudies").path("count").asString());
+                figure(group.path("denominator")),
+                figure(group.path("pending")),
+                figure(group.path("lostToFollowUp"))));
+        group.path("byStatus").properties().forEach(status -> cells.add(figure(status.getValue())));
+        cells.add(figure(group.path("inWorkOrStudies").path("count")));
         cells.add(percent(group.path("inWorkOrStudies").path("share"), denominator));
-        cells.add(group.path("selfSufficient").path("count").asString());
+        cells.add(figure(group.path("selfSufficient").path("count")));
         cells.add(percent(group.path("selfSufficient").path("share"), denominator));
         return cells;
+    }
+
+    /** A count of the API's JSON, {@code null} when suppressed. */
+    private static Long count(JsonNode count) {
+        return count.isNull() ? null : count.asLong();
+    }
+
+    /** A count as the page shows it: the number, or the mark when the API suppresses it. */
+    private static String figure(JsonNode count) {
+        return count.isNull() ? SUPPRESSED : count.asString();
     }
 
     /** The texts of the {@code <td>} cells of a table's row, by the row's data-measure or data-key. */
@@ -504,6 +659,15 @@ class AnalystPagesTest extends ApiTestBase {
         return rows.get(0).findElements(By.tagName("td")).stream()
                 .map(cell -> cell.getText().replace('\u00a0', ' '))
                 .toList();
+    }
+
+    /** The group of a bar chart (label, bar, value) whose label is {@code label}. */
+    private WebElement bar(String chartTitleId, String label) {
+        return browser.findAll(By.cssSelector("svg[aria-labelledby='" + chartTitleId + "'] g")).stream()
+                .filter(group -> group.findElements(By.cssSelector("text.chart__label")).stream()
+                        .anyMatch(text -> text.getText().equals(label)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no bar " + label + " in " + chartTitleId));
     }
 
     /** The texts of a table's column, top to bottom, by its heading's data-key: one group of a breakdown. */
@@ -527,9 +691,12 @@ class AnalystPagesTest extends ApiTestBase {
 
     /**
      * The API's share (a fraction with 4 decimals) as the Swedish page shows it: a percentage with one decimal,
-     * half-up, or a dash when nobody was measured.
+     * half-up, a dash when nobody was measured, or the mark when it is suppressed.
      */
-    private static String percent(JsonNode share, long denominator) {
+    private static String percent(JsonNode share, Long denominator) {
+        if (share.isNull() || denominator == null) {
+            return SUPPRESSED;
+        }
         if (denominator == 0) {
             return "–";
         }
@@ -541,7 +708,10 @@ class AnalystPagesTest extends ApiTestBase {
                 + " %";
     }
 
-    private static String shareOf(long count, long denominator) {
+    private static String shareOf(Long count, Long denominator) {
+        if (count == null || denominator == null) {
+            return SUPPRESSED;
+        }
         if (denominator == 0) {
             return "–";
         }

@@ -313,6 +313,34 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void givenTheOutcomes_whenReadingTheDocument_thenMinCellSizeIsDescribedAndTheFiguresItMayHideAreNullable()
+            throws Exception {
+        JsonNode doc = document();
+        JsonNode twoYears = schema(doc, "TwoYearsAfterOutcomeResponse").path("properties");
+        JsonNode timeTo = schema(doc, "TimeToMilestoneResponse").path("properties");
+
+        for (String outcome : List.of("GET /api/outcomes/two-years-after", "GET /api/outcomes/time-to")) {
+            JsonNode minCellSize = parameter(operation(doc, outcome), "minCellSize");
+            assertThat(minCellSize.path("required").asBoolean()).as(outcome).isFalse();
+            assertThat(minCellSize.path("schema").path("minimum").asInt()).isEqualTo(2);
+            assertThat(minCellSize.path("schema").path("maximum").asInt()).isEqualTo(100);
+        }
+        assertThat(twoYears.propertyNames()).contains("minCellSize", "suppressed");
+        assertThat(timeTo.propertyNames()).contains("minCellSize", "suppressed");
+        for (JsonNode figure : List.of(
+                twoYears.path("denominator"),
+                twoYears.path("byStatus").path("properties").path("EMPLOYED"),
+                schema(doc, "Breakdown").path("properties").path("denominator"),
+                schema(doc, "CountAndShare").path("properties").path("count"),
+                schema(doc, "CountAndShare").path("properties").path("share"),
+                timeTo.path("reached"))) {
+            List<String> types = new ArrayList<>();
+            figure.path("type").forEach(type -> types.add(type.asString()));
+            assertThat(types).as(figure.toString()).contains("null");
+        }
+    }
+
+    @Test
     void givenEachOperation_whenReadingItsResponses_thenSuccessCodesHeadersAndProblemsAreDescribed() throws Exception {
         JsonNode doc = document();
 

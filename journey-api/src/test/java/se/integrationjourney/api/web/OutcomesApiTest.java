@@ -95,7 +95,14 @@ class OutcomesApiTest extends ApiTestBase {
                         "byGender",
                         "byAgeBand",
                         "knownAt",
-                        "eventStorePosition");
+                        "eventStorePosition",
+                        "minCellSize",
+                        "suppressed");
+        assertThat(outcome.path("minCellSize").isNull())
+                .as("exact figures by default")
+                .isTrue();
+        assertThat(outcome.path("suppressed").isArray()).isTrue();
+        assertThat(outcome.path("suppressed")).isEmpty();
         assertThat(outcome.path("cohortYear").asInt()).isEqualTo(2021);
         assertThat(outcome.path("asOf").asString()).isEqualTo(today().toString());
         assertThat(outcome.path("denominator").asLong()).isEqualTo(3);
@@ -246,6 +253,116 @@ class OutcomesApiTest extends ApiTestBase {
     }
 
     @Test
+    void
+            givenMinCellSize5_whenAskingTwoYearsAfterOfThreeMeasured_thenTheWholeBreakdownIsHiddenAndTheCsvSaysLessThan5() {
+        JsonNode outcome = twoYearsAfter(analyst(), COHORT + "&minCellSize=5");
+        ApiClient.Response csv =
+                analyst().with("Accept", "text/csv").get("/api/outcomes/two-years-after?" + COHORT + "&minCellSize=5");
+
+        assertThat(outcome.path("minCellSize").asInt()).isEqualTo(5);
+        assertThat(outcome.path("denominator").isNull())
+                .as("3 measured are fewer than 5")
+                .isTrue();
+        assertThat(outcome.path("byStatus").path("SUBSIDISED_EMPLOYMENT").isNull())
+                .as("even a zero of a hidden breakdown")
+                .isTrue();
+        assertThat(outcome.path("inWorkOrStudies").path("count").isNull()).isTrue();
+        assertThat(outcome.path("inWorkOrStudies").path("share").isNull()).isTrue();
+        assertThat(outcome.path("pending").asLong()).as("zero discloses nobody").isZero();
+        assertThat(outcome.path("lostToFollowUp").isNull()).isTrue();
+        assertThat(strings(outcome.path("suppressed")))
+                .startsWith("denominator", "lostToFollowUp", "byStatus.EMPLOYED")
+                .contains("inWorkOrStudies.share", "byGender.FEMALE.denominator", "byAgeBand.45-54.lostToFollowUp")
+                .doesNotContain("pending", "byGender.UNKNOWN.denominator");
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.body().lines().toList())
+                .contains(
+                        "total,all,<5,0,<5,<5,<5,<5,<5,<5,<5,<5,<5,<5,<5",
+                        "gender,OTHER,0,0,<5,0,0,0,0,0,0,0,0.0000,0,0.0000",
+                        "ageBand,other,0,0,0,0,0,0,0,0,0,0,0.0000,0,0.0000");
+    }
+
+    @Test
+    void givenMinCellSize2_whenAskingTwoYearsAfter_thenOnesAreHiddenAndSoAreTheFiguresThatWouldGiveThemBack() {
+        JsonNode outcome = twoYearsAfter(analyst(), COHORT + "&minCellSize=2");
+        ApiClient.Response csv =
+                analyst().with("Accept", "text/csv").get("/api/outcomes/two-years-after?" + COHORT + "&minCellSize=2");
+
+        assertThat(outcome.path("denominator").asLong()).isEqualTo(3);
+        assertThat(outcome.path("byStatus").path("EMPLOYED").isNull()).isTrue();
+        assertThat(outcome.path("byStatus").path("FINANCIAL_ASSISTANCE").isNull())
+                .isTrue();
+        assertThat(outcome.path("byStatus").path("UNKNOWN").asLong()).isZero();
+        assertThat(outcome.path("inWorkOrStudies").path("count").isNull())
+                .as("2 is not below 2, but 3 measured less 2 would give the one on financial assistance back")
+                .isTrue();
+        JsonNode women = outcome.path("byGender").path("FEMALE");
+        assertThat(women.path("denominator").isNull())
+                .as("2 women are not below 2, but the cohort's 3 less 2 would give the one man back")
+                .isTrue();
+        assertThat(women.path("byStatus").path("EMPLOYED").isNull()).isTrue();
+        assertThat(outcome.path("byGender").path("MALE").path("denominator").isNull())
+                .isTrue();
+        assertThat(strings(outcome.path("suppressed")))
+                .contains(
+                        "inWorkOrStudies.count",
+                        "inWorkOrStudies.share",
+                        "byGender.FEMALE.denominator",
+                        "byGender.MALE.denominator",
+                        "byAgeBand.25-34.denominator",
+                        "byAgeBand.20-24.denominator")
+                .doesNotContain("denominator", "byStatus.UNKNOWN", "byGender.OTHER.denominator");
+        assertThat(csv.body().lines().toList()).contains("total,all,3,0,<2,<2,0,0,<2,<2,0,<2,<2,<2,<2");
+    }
+
+    @Test
+    void givenMinCellSize3_whenAskingTimeTo_thenTheTwoWhoReachedItAndTheirDaysAreHiddenInJsonAndCsv() {
+        String query = "milestone=IN_WORK_OR_STUDIES&from=ARRIVAL&cohortYear=2018&withinMonths=12&municipalityCode="
+                + MUNICIPALITY + "&minCellSize=3";
+
+        JsonNode time = timeTo(analyst(), query);
+        ApiClient.Response csv = analyst().with("Accept", "text/csv").get("/api/outcomes/time-to?" + query);
+
+        assertThat(time.path("cohortSize").asLong()).isEqualTo(4);
+        assertThat(time.path("reached").isNull()).isTrue();
+        assertThat(time.path("medianDays").isNull()).isTrue();
+        assertCountAndShare(time.path("reachedWithin"), 0, "0.0000");
+        assertThat(time.path("minCellSize").asInt()).isEqualTo(3);
+        assertThat(strings(time.path("suppressed"))).containsExactly("reached", "medianDays", "p25Days", "p75Days");
+        assertThat(csv.body().lines().toList())
+                .containsExactly(
+                        "milestone,from,cohortSize,reached,medianDays,p25Days,p75Days,withinMonths,reachedWithinCount,"
+                                + "reachedWithinShare",
+                        "IN_WORK_OR_STUDIES,ARRIVAL,4,<3,<3,<3,<3,12,0,0.0000");
+        assertThat(timeTo(analyst(), query.replace("&minCellSize=3", ""))
+                        .path("reached")
+                        .asLong())
+                .as("exact without it")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void givenAMinCellSizeOutsideTwoToAHundred_whenAskingOutcomes_then400NamingIt() {
+        String timeTo = "/api/outcomes/time-to?milestone=HOUSING_SECURED&from=ARRIVAL&cohortYear=2018&minCellSize=";
+        for (ApiClient.Response refused : List.of(
+                analyst().get("/api/outcomes/two-years-after?" + COHORT + "&minCellSize=1"),
+                analyst().get("/api/outcomes/two-years-after?" + COHORT + "&minCellSize=101"),
+                analyst().get(timeTo + "0"),
+                analyst().with("Accept", "text/csv").get(timeTo + "-5"))) {
+            assertProblem(refused, 400);
+            assertThat(refused.json().path("errors").get(0).path("field").asString())
+                    .isEqualTo("minCellSize");
+            assertThat(refused.json().path("errors").get(0).path("message").asString())
+                    .isEqualTo("minCellSize must be from 2 to 100 (leave it out for exact figures)");
+        }
+        ApiClient.Response notANumber = analyst().get(timeTo + "five");
+        assertProblem(notANumber, 400);
+        assertThat(notANumber.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("minCellSize");
+        assertThat(notANumber.body()).doesNotContain("five");
+    }
+
+    @Test
     void givenBadParameters_whenAskingOutcomes_then400ProblemsNamingTheParameter() {
         ApiClient.Response badMilestone =
                 analyst().get("/api/outcomes/time-to?milestone=FIRST_JOB&from=ARRIVAL&cohortYear=2018");
@@ -374,6 +491,12 @@ class OutcomesApiTest extends ApiTestBase {
         node.properties()
                 .forEach(entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
         return counts;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> strings = new ArrayList<>();
+        array.forEach(element -> strings.add(element.asString()));
+        return strings;
     }
 
     private static List<String> names(JsonNode node) {

@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import se.integrationjourney.core.events.OutcomeStatus;
 
 /**
  * Flat rows of the outcome responses for {@code Accept: text/csv}: a header row, then data rows, as strings
- * (a missing value is an empty string; shares with their 4 decimals). {@link #render} writes them as RFC 4180
- * text. The API decides the media type and headers; the figures and their order are fixed here.
+ * (a missing value is an empty string; shares with their 4 decimals; a figure suppressed as a small cell is
+ * {@code <5} for a limit of 5, {@link SmallCells#mark}). {@link #render} writes them as RFC 4180 text. The API decides
+ * the media type and headers; the figures and their order are fixed here.
  */
 public final class OutcomeCsv {
 
@@ -21,6 +23,7 @@ public final class OutcomeCsv {
      * then {@code inWorkOrStudiesCount, inWorkOrStudiesShare, selfSufficientCount, selfSufficientShare}.
      */
     public static List<List<String>> rows(TwoYearsAfterOutcomeResponse outcome) {
+        Figures figures = new Figures(outcome.minCellSize(), outcome.suppressed());
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("dimension", "key", "denominator", "pending", "lostToFollowUp"));
         for (OutcomeStatus status : OutcomeStatus.values()) {
@@ -38,14 +41,21 @@ public final class OutcomeCsv {
                         outcome.lostToFollowUp(),
                         outcome.byStatus(),
                         outcome.inWorkOrStudies(),
-                        outcome.selfSufficient())));
-        outcome.byGender().forEach((gender, breakdown) -> rows.add(row("gender", gender.name(), breakdown)));
-        outcome.byAgeBand().forEach((band, breakdown) -> rows.add(row("ageBand", band, breakdown)));
+                        outcome.selfSufficient()),
+                figures.in("")));
+        outcome.byGender()
+                .forEach((gender, breakdown) -> rows.add(
+                        row("gender", gender.name(), breakdown, figures.in("byGender." + gender.name() + "."))));
+        outcome.byAgeBand()
+                .forEach((band, breakdown) ->
+                        rows.add(row("ageBand", band, breakdown, figures.in("byAgeBand." + band + "."))));
         return List.copyOf(rows);
     }
 
     /** The time to a milestone: a header row and one data row. */
     public static List<List<String>> rows(TimeToMilestoneResponse time) {
+        Figures figures = new Figures(time.minCellSize(), time.suppressed());
+        CountAndShare within = time.reachedWithin();
         return List.of(
                 List.of(
                         "milestone",
@@ -61,18 +71,14 @@ public final class OutcomeCsv {
                 List.of(
                         time.milestone().name(),
                         time.from().name(),
-                        String.valueOf(time.cohortSize()),
-                        String.valueOf(time.reached()),
-                        text(time.medianDays()),
-                        text(time.p25Days()),
-                        text(time.p75Days()),
-                        text(time.withinMonths()),
-                        time.reachedWithin() == null
-                                ? ""
-                                : String.valueOf(time.reachedWithin().count()),
-                        time.reachedWithin() == null
-                                ? ""
-                                : share(time.reachedWithin().share())));
+                        figures.text(time.cohortSize(), "cohortSize"),
+                        figures.text(time.reached(), "reached"),
+                        figures.text(time.medianDays(), "medianDays"),
+                        figures.text(time.p25Days(), "p25Days"),
+                        figures.text(time.p75Days(), "p75Days"),
+                        figures.text(time.withinMonths(), "withinMonths"),
+                        figures.text(within == null ? null : within.count(), "reachedWithin.count"),
+                        figures.text(within == null ? null : within.share(), "reachedWithin.share")));
     }
 
     /** RFC 4180: comma-separated, CRLF after every row, fields with a comma, quote or line break quoted. */
@@ -90,30 +96,45 @@ public final class OutcomeCsv {
         return csv.toString();
     }
 
-    private static List<String> row(String dimension, String key, TwoYearsAfterOutcome.Breakdown breakdown) {
+    private static List<String> row(
+            String dimension, String key, TwoYearsAfterOutcome.Breakdown breakdown, Figures figures) {
         List<String> row = new ArrayList<>(List.of(
                 dimension,
                 key,
-                String.valueOf(breakdown.denominator()),
-                String.valueOf(breakdown.pending()),
-                String.valueOf(breakdown.lostToFollowUp())));
+                figures.text(breakdown.denominator(), "denominator"),
+                figures.text(breakdown.pending(), "pending"),
+                figures.text(breakdown.lostToFollowUp(), "lostToFollowUp")));
         Map<OutcomeStatus, Long> byStatus = breakdown.byStatus();
         for (OutcomeStatus status : OutcomeStatus.values()) {
-            row.add(String.valueOf(byStatus.getOrDefault(status, 0L)));
+            row.add(figures.text(byStatus.get(status), "byStatus." + status.name()));
         }
-        row.add(String.valueOf(breakdown.inWorkOrStudies().count()));
-        row.add(share(breakdown.inWorkOrStudies().share()));
-        row.add(String.valueOf(breakdown.selfSufficient().count()));
-        row.add(share(breakdown.selfSufficient().share()));
+        row.add(figures.text(breakdown.inWorkOrStudies().count(), "inWorkOrStudies.count"));
+        row.add(figures.text(breakdown.inWorkOrStudies().share(), "inWorkOrStudies.share"));
+        row.add(figures.text(breakdown.selfSufficient().count(), "selfSufficient.count"));
+        row.add(figures.text(breakdown.selfSufficient().share(), "selfSufficient.share"));
         return List.copyOf(row);
     }
 
-    private static String share(BigDecimal share) {
-        return share.toPlainString();
-    }
+    /**
+     * How the figures of one response (or one group of it: {@code prefix}) are written: a suppressed one as the mark,
+     * a missing one as nothing, a share with its 4 decimals.
+     */
+    private record Figures(Integer minCellSize, Set<String> suppressed, String prefix) {
 
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
+        Figures(Integer minCellSize, List<String> suppressed) {
+            this(minCellSize, Set.copyOf(suppressed), "");
+        }
+
+        Figures in(String groupPrefix) {
+            return new Figures(minCellSize, suppressed, groupPrefix);
+        }
+
+        String text(Object value, String path) {
+            if (value != null) {
+                return value instanceof BigDecimal share ? share.toPlainString() : value.toString();
+            }
+            return minCellSize != null && suppressed.contains(prefix + path) ? SmallCells.mark(minCellSize) : "";
+        }
     }
 
     private static String field(String value) {
@@ -144,6 +165,6 @@ public final class OutcomeCsv {
                 String.valueOf(month.atRisk()),
                 String.valueOf(month.reached()),
                 String.valueOf(month.censored()),
-                month.cumulativeShare() == null ? "" : share(month.cumulativeShare()));
+                month.cumulativeShare() == null ? "" : month.cumulativeShare().toPlainString());
     }
 }

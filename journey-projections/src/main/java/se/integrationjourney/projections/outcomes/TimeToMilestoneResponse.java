@@ -1,6 +1,7 @@
 package se.integrationjourney.projections.outcomes;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The answer to {@link FindTimeToMilestone}: the fields of docs/api.md's {@code GET /api/outcomes/time-to}
@@ -15,12 +16,17 @@ import java.time.LocalDate;
  *                           whether it was moved back by the settle margin ({@link KnownAt})
  * @param eventStorePosition the store's head (global index) read first: every event up to it stored at or before
  *                           {@code knownAt.used} is in the figures, and none stored after
+ * @param minCellSize        the small-cell limit the figures were suppressed with ({@link SmallCells}); {@code null}
+ *                           for exact figures
+ * @param suppressed         the field paths of the figures suppressed ({@code null} in the response), e.g.
+ *                           {@code reachedWithin.count}; empty when none is. A percentile that is {@code null}
+ *                           because nobody reached the milestone is not suppressed, and not listed.
  */
 public record TimeToMilestoneResponse(
         Milestone milestone,
         MeasuredFrom from,
-        long cohortSize,
-        long reached,
+        Long cohortSize,
+        Long reached,
         Long medianDays,
         Long p25Days,
         Long p75Days,
@@ -28,8 +34,15 @@ public record TimeToMilestoneResponse(
         CountAndShare reachedWithin,
         LocalDate asOf,
         KnownAt knownAt,
-        long eventStorePosition) {
+        long eventStorePosition,
+        Integer minCellSize,
+        List<String> suppressed) {
 
+    public TimeToMilestoneResponse {
+        suppressed = List.copyOf(suppressed);
+    }
+
+    /** The exact figures: nothing suppressed. */
     public static TimeToMilestoneResponse of(
             TimeToMilestone time, LocalDate asOf, KnownAt knownAt, long eventStorePosition) {
         return new TimeToMilestoneResponse(
@@ -44,6 +57,8 @@ public record TimeToMilestoneResponse(
                 time.reachedWithin(),
                 asOf,
                 knownAt,
-                eventStorePosition);
+                eventStorePosition,
+                null,
+                List.of());
     }
 }

@@ -30,11 +30,14 @@ public record TwoYearsAfterOutcome(
         Map<Gender, Breakdown> byGender,
         Map<String, Breakdown> byAgeBand) {
 
-    /** The measures of one group of the cohort (one gender, one age band); shares are of the group's denominator. */
+    /**
+     * The measures of one group of the cohort (one gender, one age band); shares are of the group's denominator.
+     * The counts are {@code null} only in a response suppressed by {@link SmallCells}; the calculator fills them all.
+     */
     public record Breakdown(
-            long denominator,
-            long pending,
-            long lostToFollowUp,
+            Long denominator,
+            Long pending,
+            Long lostToFollowUp,
             Map<OutcomeStatus, Long> byStatus,
             CountAndShare inWorkOrStudies,
             CountAndShare selfSufficient) {}

@@ -1,6 +1,7 @@
 package se.integrationjourney.projections.outcomes;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import se.integrationjourney.core.events.Gender;
 import se.integrationjourney.core.events.OutcomeStatus;
@@ -17,21 +18,32 @@ import se.integrationjourney.core.events.OutcomeStatus;
  *                           whether it was moved back by the settle margin ({@link KnownAt})
  * @param eventStorePosition the store's head (global index) read first: every event up to it stored at or before
  *                           {@code knownAt.used} is in the figures, and none stored after
+ * @param minCellSize        the small-cell limit the figures were suppressed with ({@link SmallCells}); {@code null}
+ *                           for exact figures, every count then present
+ * @param suppressed         the field paths of the figures suppressed ({@code null} in the response), in the
+ *                           response's order, e.g. {@code byGender.FEMALE.byStatus.EMPLOYED}; empty when none is
  */
 public record TwoYearsAfterOutcomeResponse(
         int cohortYear,
         LocalDate asOf,
-        long denominator,
-        long pending,
-        long lostToFollowUp,
+        Long denominator,
+        Long pending,
+        Long lostToFollowUp,
         Map<OutcomeStatus, Long> byStatus,
         CountAndShare inWorkOrStudies,
         CountAndShare selfSufficient,
         Map<Gender, TwoYearsAfterOutcome.Breakdown> byGender,
         Map<String, TwoYearsAfterOutcome.Breakdown> byAgeBand,
         KnownAt knownAt,
-        long eventStorePosition) {
+        long eventStorePosition,
+        Integer minCellSize,
+        List<String> suppressed) {
 
+    public TwoYearsAfterOutcomeResponse {
+        suppressed = List.copyOf(suppressed);
+    }
+
+    /** The exact figures: nothing suppressed. */
     public static TwoYearsAfterOutcomeResponse of(
             TwoYearsAfterOutcome outcome, KnownAt knownAt, long eventStorePosition) {
         return new TwoYearsAfterOutcomeResponse(
@@ -46,6 +58,8 @@ public record TwoYearsAfterOutcomeResponse(
                 outcome.byGender(),
                 outcome.byAgeBand(),
                 knownAt,
-                eventStorePosition);
+                eventStorePosition,
+                null,
+                List.of());
     }
 }

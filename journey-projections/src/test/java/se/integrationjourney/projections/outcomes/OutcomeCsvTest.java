@@ -70,8 +70,8 @@ class OutcomeCsvTest {
         TimeToMilestoneResponse time = new TimeToMilestoneResponse(
                 Milestone.SFI_LEVEL_B,
                 MeasuredFrom.ARRIVAL,
-                5,
-                0,
+                5L,
+                0L,
                 null,
                 null,
                 null,
@@ -79,7 +79,9 @@ class OutcomeCsvTest {
                 null,
                 LocalDate.EPOCH,
                 new KnownAt(null, Instant.EPOCH, false),
-                7);
+                7,
+                null,
+                List.of());
 
         assertThat(OutcomeCsv.rows(time))
                 .containsExactly(

@@ -259,8 +259,8 @@ class OutcomeQueriesTest {
                 .isEqualTo(new TimeToMilestoneResponse(
                         Milestone.HOUSING_SECURED,
                         MeasuredFrom.ARRIVAL,
-                        4,
-                        3,
+                        4L,
+                        3L,
                         30L,
                         10L,
                         92L,
@@ -268,7 +268,9 @@ class OutcomeQueriesTest {
                         new CountAndShare(2, new BigDecimal("0.5000")),
                         TODAY,
                         NOW_SETTLED,
-                        POSITION));
+                        POSITION,
+                        null,
+                        List.of()));
 
         TimeToMilestoneResponse toreboda = queries.handle(
                 new FindTimeToMilestone(Milestone.HOUSING_SECURED, MeasuredFrom.ARRIVAL, 2021, 2, TOREBODA));
@@ -276,8 +278,8 @@ class OutcomeQueriesTest {
                 .isEqualTo(new TimeToMilestoneResponse(
                         Milestone.HOUSING_SECURED,
                         MeasuredFrom.ARRIVAL,
-                        3,
-                        2,
+                        3L,
+                        2L,
                         30L,
                         30L,
                         92L,
@@ -285,7 +287,9 @@ class OutcomeQueriesTest {
                         new CountAndShare(1, new BigDecimal("0.3333")),
                         TODAY,
                         NOW_SETTLED,
-                        POSITION));
+                        POSITION,
+                        null,
+                        List.of()));
 
         feeder.feed(handlers, new MilestoneRetracted(q, qFirstHousing, "contract never signed"));
         TimeToMilestoneResponse afterRetraction = queries.handle(
@@ -319,8 +323,8 @@ class OutcomeQueriesTest {
                 .isEqualTo(new TimeToMilestoneResponse(
                         Milestone.IN_WORK_OR_STUDIES,
                         MeasuredFrom.ESTABLISHMENT_START,
-                        3,
-                        2,
+                        3L,
+                        2L,
                         0L,
                         0L,
                         92L,
@@ -328,7 +332,9 @@ class OutcomeQueriesTest {
                         new CountAndShare(2, new BigDecimal("0.6667")),
                         TODAY,
                         NOW_SETTLED,
-                        POSITION));
+                        POSITION,
+                        null,
+                        List.of()));
 
         TimeToMilestoneResponse fromArrival = queries.handle(
                 new FindTimeToMilestone(Milestone.IN_WORK_OR_STUDIES, MeasuredFrom.ARRIVAL, 2021, null, TOREBODA));

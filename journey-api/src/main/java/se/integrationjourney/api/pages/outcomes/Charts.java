@@ -3,12 +3,14 @@ package se.integrationjourney.api.pages.outcomes;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import se.integrationjourney.projections.outcomes.CountAndShare;
 
 /**
  * The geometry of the analysts' charts, computed here so that templates/outcomes/charts.html only draws: inline
  * SVG rendered on the server, no charting script (the Content-Security-Policy allows none, and the page must work
  * without JavaScript). Every chart's numbers are also in a table on the same page. Shares are fractions 0 to 1;
- * the axes always run from 0 to 100 % so that charts side by side compare honestly.
+ * the axes always run from 0 to 100 % so that charts side by side compare honestly. A share suppressed as a small
+ * cell ({@code null}) is not drawn: no bar, no column, a gap in a line; its label says so as the tables do.
  */
 public final class Charts {
 
@@ -21,7 +23,10 @@ public final class Charts {
 
     private Charts() {}
 
-    /** One value to draw: a label (a message key, or a literal such as a year), a count and its share. */
+    /**
+     * One value to draw: a label (a message key, or a literal such as a year), a count and its share; the share is
+     * {@code null} when the count is suppressed.
+     */
     public record Value(String labelKey, String label, long count, long denominator, BigDecimal share) {
 
         static Value keyed(String labelKey, long count, long denominator, BigDecimal share) {
@@ -32,8 +37,30 @@ public final class Charts {
             return new Value(null, label, count, denominator, share);
         }
 
+        /** A count and share of a response that may be suppressed (then the count, or the denominator, is null). */
+        static Value keyed(String labelKey, CountAndShare measure, Long denominator) {
+            return shown(measure, denominator)
+                    ? keyed(labelKey, measure.count(), denominator, measure.share())
+                    : new Value(labelKey, null, 0, 0, null);
+        }
+
+        /** As {@link #keyed(String, CountAndShare, Long)}, with a literal label. */
+        static Value literal(String label, CountAndShare measure, Long denominator) {
+            return shown(measure, denominator)
+                    ? literal(label, measure.count(), denominator, measure.share())
+                    : new Value(null, label, 0, 0, null);
+        }
+
+        public boolean suppressed() {
+            return share == null;
+        }
+
         public boolean measured() {
-            return denominator > 0;
+            return !suppressed() && denominator > 0;
+        }
+
+        private static boolean shown(CountAndShare measure, Long denominator) {
+            return measure.count() != null && denominator != null;
         }
     }
 
@@ -59,12 +86,12 @@ public final class Charts {
             for (int i = 0; i < values.size(); i++) {
                 Value value = values.get(i);
                 int rowTop = TOP + i * ROW;
-                int barWidth = scaled(value.share(), PLOT_WIDTH);
+                int barWidth = value.measured() ? scaled(value.share(), PLOT_WIDTH) : 0;
                 bars.add(new Bar(
                         value,
                         shares.percentOf(value.share(), value.denominator()),
                         rowTop + (ROW - BAR) / 2,
-                        value.measured() ? barWidth : 0,
+                        barWidth,
                         rowTop + ROW / 2 + 4,
                         plotX + barWidth + 6));
             }
@@ -123,14 +150,18 @@ public final class Charts {
     /** A tick on the month axis of a step chart. */
     public record Tick(int x, int month) {}
 
-    /** A cumulative share by month, drawn as steps (a share can only grow from one month to the next). */
+    /**
+     * A cumulative share by month, drawn as steps (a share can only grow from one month to the next): each month's
+     * share is a level from its month to the next, joined to the next month's by a rise. A suppressed month is a gap:
+     * the line stops at its start and goes on at the next month shown, so {@code segments} are separate polylines.
+     */
     public record StepChart(
             int width,
             int height,
             int plotX,
             int plotRight,
             int plotBottom,
-            String points,
+            List<String> segments,
             List<Tick> ticks,
             List<GridLine> grid) {
 
@@ -139,19 +170,34 @@ public final class Charts {
         private static final int PLOT_TOP = 16;
         private static final int PLOT_HEIGHT = 200;
 
-        /** @param byMonth the share reaching the milestone within month 0, 1, 2 … */
+        /** @param byMonth the share reaching the milestone within month 0, 1, 2 …; {@code null} where suppressed */
         static StepChart of(List<BigDecimal> byMonth, Shares shares) {
             int plotBottom = PLOT_TOP + PLOT_HEIGHT;
             int months = byMonth.size() - 1;
+            List<String> segments = new ArrayList<>();
             StringBuilder points = new StringBuilder();
-            int previousY = plotBottom - scaled(byMonth.get(0), PLOT_HEIGHT);
-            points.append(PLOT_X).append(',').append(previousY);
-            for (int month = 1; month <= months; month++) {
+            int previousY = 0;
+            for (int month = 0; month <= months; month++) {
+                if (byMonth.get(month) == null) {
+                    continue;
+                }
                 int x = PLOT_X + month * MONTH_WIDTH;
                 int y = plotBottom - scaled(byMonth.get(month), PLOT_HEIGHT);
-                points.append(' ').append(x).append(',').append(previousY);
-                points.append(' ').append(x).append(',').append(y);
+                if (points.isEmpty()) {
+                    points.append(x).append(',').append(y);
+                } else {
+                    points.append(' ').append(x).append(',').append(previousY);
+                    points.append(' ').append(x).append(',').append(y);
+                }
                 previousY = y;
+                if (month < months && byMonth.get(month + 1) == null) {
+                    points.append(' ').append(x + MONTH_WIDTH).append(',').append(y);
+                    segments.add(points.toString());
+                    points.setLength(0);
+                }
+            }
+            if (!points.isEmpty()) {
+                segments.add(points.toString());
             }
             List<Tick> ticks = new ArrayList<>();
             for (int month = 0; month <= months; month += 6) {
@@ -164,7 +210,7 @@ public final class Charts {
                     PLOT_X,
                     plotRight,
                     plotBottom,
-                    points.toString(),
+                    List.copyOf(segments),
                     List.copyOf(ticks),
                     horizontalGrid(PLOT_X, plotRight, PLOT_TOP, PLOT_HEIGHT, shares));
         }

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,15 +23,18 @@ import se.integrationjourney.projections.outcomes.MeasuredFrom;
 import se.integrationjourney.projections.outcomes.Milestone;
 import se.integrationjourney.projections.outcomes.OutcomeCsv;
 import se.integrationjourney.projections.outcomes.OutcomeQueries;
+import se.integrationjourney.projections.outcomes.SmallCells;
 import se.integrationjourney.projections.outcomes.TimeToMilestoneResponse;
 
 /**
  * Time to a milestone for a cohort (the year of arrival or of the establishment start): the cohort's size, how many
  * reached it, the median and quartiles of days, and the share reaching it within each month 0 to 36. Each month's
  * share is the API's {@code reachedWithin} for {@code withinMonths} = that month ({@link FindTimeToMilestoneByMonth}
- * computes all months from one read of the cohort). The CSV is the API's CSV row for each month.
+ * computes all months from one read of the cohort). The CSV is the API's CSV row for each month. Each month's figures are
+ * suppressed at the published limit ({@link PublishedOutcomesSettings}), as the API suppresses them when asked.
  */
 @Controller
+@EnableConfigurationProperties(PublishedOutcomesSettings.class)
 class TimeToPage {
 
     /** The months the cumulative share covers: 0 (on or before the start) to 36 (three years). */
@@ -39,12 +44,15 @@ class TimeToPage {
     private final Municipalities municipalities;
     private final List<Municipality> municipalityChoices;
     private final Clock clock;
+    private final int minCellSize;
 
-    TimeToPage(OutcomeQueries outcomes, Municipalities municipalities, Clock clock) {
+    TimeToPage(
+            OutcomeQueries outcomes, Municipalities municipalities, Clock clock, PublishedOutcomesSettings settings) {
         this.outcomes = outcomes;
         this.municipalities = municipalities;
         this.municipalityChoices = OutcomePages.municipalityChoices(municipalities);
         this.clock = clock;
+        this.minCellSize = settings.publishedMinCellSize();
     }
 
     /** What the form holds, as typed (or the defaults). */
@@ -76,7 +84,7 @@ class TimeToPage {
                 municipalityCode == null ? FormCheck.ALL_MUNICIPALITIES : municipalityCode);
         FormCheck check = new FormCheck();
         Query query = check(form, check, today);
-        Shares shares = new Shares(locale);
+        Shares shares = new Shares(locale, SmallCells.mark(minCellSize));
         model.addAttribute("form", form);
         model.addAttribute("errors", check.errors());
         model.addAttribute("municipalities", municipalityChoices);
@@ -95,8 +103,17 @@ class TimeToPage {
                 cumulative.add(month.reachedWithin().share());
             }
             model.addAttribute("time", time);
+            model.addAttribute("emptyCohort", Long.valueOf(0).equals(time.cohortSize()));
+            model.addAttribute("suppressed", Set.copyOf(time.suppressed()));
+            model.addAttribute(
+                    "anySuppressed",
+                    byMonth.stream().anyMatch(month -> !month.suppressed().isEmpty()));
             model.addAttribute("cohortYear", String.valueOf(query.cohortYear()));
-            model.addAttribute("reachedShare", CountAndShare.of(time.reached(), time.cohortSize()));
+            model.addAttribute(
+                    "reachedShare",
+                    time.reached() == null || time.cohortSize() == null
+                            ? CountAndShare.SUPPRESSED
+                            : CountAndShare.of(time.reached(), time.cohortSize()));
             model.addAttribute(
                     "municipalityName",
                     query.municipalityCode() == null ? null : municipalities.nameOf(query.municipalityCode()));
@@ -135,9 +152,11 @@ class TimeToPage {
                         + OutcomePages.municipalityPart(query.municipalityCode()) + ".csv");
     }
 
-    /** The API's answer for within 0, 1, … {@link #LAST_MONTH} months, in order. */
+    /** The API's answer for within 0, 1, … {@link #LAST_MONTH} months, in order, suppressed as published. */
     private List<TimeToMilestoneResponse> byMonth(Query query) {
-        return outcomes.handle(query.byMonth());
+        return outcomes.handle(query.byMonth()).stream()
+                .map(month -> SmallCells.suppress(month, minCellSize))
+                .toList();
     }
 
     private Query check(Form form, FormCheck check, LocalDate today) {

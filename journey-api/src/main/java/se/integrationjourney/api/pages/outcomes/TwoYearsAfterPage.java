@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,28 +24,34 @@ import se.integrationjourney.projections.outcomes.CountAndShare;
 import se.integrationjourney.projections.outcomes.FindTwoYearsAfterOutcome;
 import se.integrationjourney.projections.outcomes.OutcomeCsv;
 import se.integrationjourney.projections.outcomes.OutcomeQueries;
+import se.integrationjourney.projections.outcomes.SmallCells;
 import se.integrationjourney.projections.outcomes.TwoYearsAfterOutcome.Breakdown;
 import se.integrationjourney.projections.outcomes.TwoYearsAfterOutcomeResponse;
 
 /**
  * The analyst's start page: the status two years after the establishment period for a cohort (the year the
  * establishment ended), one municipality or all, as of a date (docs/projections.md, "The outcomes view"). The form
- * is a GET form, so a result is a link to share; the figures are the API's ({@link OutcomeQueries}), and the CSV
- * download is the API's CSV for the same query. Counts and shares only: no journey, name or number is ever shown.
+ * is a GET form, so a result is a link to share; the figures are the API's ({@link OutcomeQueries}) with small cells
+ * suppressed at the published limit ({@link PublishedOutcomesSettings}), and the CSV download is the API's CSV for
+ * the same query and limit. Counts and shares only: no journey, name or number is ever shown.
  */
 @Controller
+@EnableConfigurationProperties(PublishedOutcomesSettings.class)
 class TwoYearsAfterPage {
 
     private final OutcomeQueries outcomes;
     private final Municipalities municipalities;
     private final List<Municipality> municipalityChoices;
     private final Clock clock;
+    private final int minCellSize;
 
-    TwoYearsAfterPage(OutcomeQueries outcomes, Municipalities municipalities, Clock clock) {
+    TwoYearsAfterPage(
+            OutcomeQueries outcomes, Municipalities municipalities, Clock clock, PublishedOutcomesSettings settings) {
         this.outcomes = outcomes;
         this.municipalities = municipalities;
         this.municipalityChoices = OutcomePages.municipalityChoices(municipalities);
         this.clock = clock;
+        this.minCellSize = settings.publishedMinCellSize();
     }
 
     /** What the form holds, as typed (or the defaults), so a refused value stays in its field. */
@@ -78,7 +85,7 @@ class TwoYearsAfterPage {
                 asOf == null ? today.toString() : asOf);
         FormCheck check = new FormCheck();
         Query query = check(form, check, today);
-        Shares shares = new Shares(locale);
+        Shares shares = new Shares(locale, SmallCells.mark(minCellSize));
         model.addAttribute("form", form);
         model.addAttribute("errors", check.errors());
         model.addAttribute("municipalities", municipalityChoices);
@@ -97,7 +104,7 @@ class TwoYearsAfterPage {
             @RequestParam(required = false) String municipalityCode,
             @RequestParam(required = false) String asOf) {
         Query query = checkedForDownload(cohortYear, municipalityCode, asOf);
-        TwoYearsAfterOutcomeResponse outcome = outcomes.handle(query.forYear(query.cohortYear()));
+        TwoYearsAfterOutcomeResponse outcome = published(query.forYear(query.cohortYear()));
         return OutcomePages.csv(
                 OutcomeCsv.rows(outcome),
                 "two-years-after-" + query.cohortYear() + "-" + OutcomePages.municipalityPart(query.municipalityCode())
@@ -115,7 +122,7 @@ class TwoYearsAfterPage {
             @RequestParam(required = false) String asOf) {
         Query query = checkedForDownload(cohortYear, municipalityCode, asOf);
         List<List<String>> rows = new ArrayList<>();
-        for (CohortYear year : comparedYears(query, outcomes.handle(query.forYear(query.cohortYear())))) {
+        for (CohortYear year : comparedYears(query, published(query.forYear(query.cohortYear())))) {
             List<List<String>> csv = OutcomeCsv.rows(year.outcome());
             if (rows.isEmpty()) {
                 rows.add(withFirst("cohortYear", csv.get(0)));
@@ -129,15 +136,16 @@ class TwoYearsAfterPage {
     }
 
     private void show(Query query, Shares shares, Model model) {
-        TwoYearsAfterOutcomeResponse outcome = outcomes.handle(query.forYear(query.cohortYear()));
-        long cohortSize = outcome.denominator() + outcome.pending() + outcome.lostToFollowUp();
+        TwoYearsAfterOutcomeResponse outcome = published(query.forYear(query.cohortYear()));
         model.addAttribute("outcome", outcome);
-        model.addAttribute("cohortSize", cohortSize);
+        model.addAttribute("cohortSize", cohortSize(outcome));
+        model.addAttribute("emptyCohort", isEmpty(outcome));
         model.addAttribute(
                 "municipalityName",
                 query.municipalityCode() == null ? null : municipalities.nameOf(query.municipalityCode()));
         model.addAttribute("statuses", OutcomeStatus.values());
-        model.addAttribute("statusShares", statusShares(outcome.byStatus(), outcome.denominator()));
+        Map<OutcomeStatus, CountAndShare> statusShares = statusShares(outcome.byStatus(), outcome.denominator());
+        model.addAttribute("statusShares", statusShares);
         List<Group> byGender = new ArrayList<>();
         for (Gender gender : Gender.values()) {
             byGender.add(new Group(
@@ -157,12 +165,8 @@ class TwoYearsAfterPage {
 
         List<Charts.Value> statusValues = new ArrayList<>();
         for (OutcomeStatus status : OutcomeStatus.values()) {
-            long count = outcome.byStatus().getOrDefault(status, 0L);
             statusValues.add(Charts.Value.keyed(
-                    "analyst.status." + status.name(),
-                    count,
-                    outcome.denominator(),
-                    CountAndShare.of(count, outcome.denominator()).share()));
+                    "analyst.status." + status.name(), statusShares.get(status), outcome.denominator()));
         }
         model.addAttribute("statusChart", Charts.BarChart.of(statusValues, shares));
         model.addAttribute("genderChart", Charts.BarChart.of(inWorkOrStudies(byGender), shares));
@@ -173,12 +177,36 @@ class TwoYearsAfterPage {
         for (CohortYear year : years) {
             yearValues.add(Charts.Value.literal(
                     String.valueOf(year.year()),
-                    year.outcome().inWorkOrStudies().count(),
-                    year.outcome().denominator(),
-                    year.outcome().inWorkOrStudies().share()));
+                    year.outcome().inWorkOrStudies(),
+                    year.outcome().denominator()));
         }
         model.addAttribute("years", years);
         model.addAttribute("yearsChart", Charts.ColumnChart.of(yearValues, shares));
+        model.addAttribute(
+                "anySuppressed",
+                years.stream().anyMatch(year -> !year.outcome().suppressed().isEmpty()));
+    }
+
+    /** The outcome as the pages publish it: small cells suppressed. */
+    private TwoYearsAfterOutcomeResponse published(FindTwoYearsAfterOutcome query) {
+        return SmallCells.suppress(outcomes.handle(query), minCellSize);
+    }
+
+    /**
+     * The cohort's journeys, measured, pending or lost; {@code null} when one of them is suppressed, since the size
+     * and the other two would give it back (the page then leaves the size out).
+     */
+    static Long cohortSize(TwoYearsAfterOutcomeResponse outcome) {
+        if (outcome.denominator() == null || outcome.pending() == null || outcome.lostToFollowUp() == null) {
+            return null;
+        }
+        return outcome.denominator() + outcome.pending() + outcome.lostToFollowUp();
+    }
+
+    /** Nobody in the cohort: never suppressed, as a zero is not. */
+    private static boolean isEmpty(TwoYearsAfterOutcomeResponse outcome) {
+        Long cohortSize = cohortSize(outcome);
+        return cohortSize != null && cohortSize == 0;
     }
 
     /**
@@ -190,7 +218,7 @@ class TwoYearsAfterPage {
         int first =
                 Math.max(OutcomePages.FIRST_COHORT_YEAR, query.cohortYear() - OutcomePages.COMPARED_COHORT_YEARS + 1);
         for (int year = first; year < query.cohortYear(); year++) {
-            years.add(new CohortYear(year, outcomes.handle(query.forYear(year))));
+            years.add(new CohortYear(year, published(query.forYear(year))));
         }
         years.add(new CohortYear(query.cohortYear(), chosen));
         return years;
@@ -200,17 +228,24 @@ class TwoYearsAfterPage {
         return groups.stream()
                 .map(group -> Charts.Value.keyed(
                         group.labelKey(),
-                        group.measures().inWorkOrStudies().count(),
-                        group.measures().denominator(),
-                        group.measures().inWorkOrStudies().share()))
+                        group.measures().inWorkOrStudies(),
+                        group.measures().denominator()))
                 .toList();
     }
 
-    /** Each status's share of the measured, rounded as the API rounds its shares. */
-    private static Map<OutcomeStatus, CountAndShare> statusShares(Map<OutcomeStatus, Long> byStatus, long denominator) {
+    /**
+     * Each status's share of the measured, rounded as the API rounds its shares; suppressed with its count (a
+     * suppressed denominator suppresses every count built on it).
+     */
+    private static Map<OutcomeStatus, CountAndShare> statusShares(Map<OutcomeStatus, Long> byStatus, Long denominator) {
         Map<OutcomeStatus, CountAndShare> shares = new EnumMap<>(OutcomeStatus.class);
         for (OutcomeStatus status : OutcomeStatus.values()) {
-            shares.put(status, CountAndShare.of(byStatus.getOrDefault(status, 0L), denominator));
+            Long count = byStatus.get(status);
+            shares.put(
+                    status,
+                    count == null || denominator == null
+                            ? CountAndShare.SUPPRESSED
+                            : CountAndShare.of(count, denominator));
         }
         return shares;
     }

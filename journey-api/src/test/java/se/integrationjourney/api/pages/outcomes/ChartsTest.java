@@ -6,11 +6,15 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import se.integrationjourney.projections.outcomes.CountAndShare;
 
-/** The charts' geometry: bars and columns in proportion to their shares on a 0–100 % axis, steps that only rise. */
+/**
+ * The charts' geometry: bars and columns in proportion to their shares on a 0–100 % axis, steps that only rise, and
+ * nothing drawn for a suppressed share.
+ */
 class ChartsTest {
 
-    private static final Shares SWEDISH = new Shares(Locale.forLanguageTag("sv"));
+    private static final Shares SWEDISH = new Shares(Locale.forLanguageTag("sv"), "<5");
 
     @Test
     void givenSharesOfHalfAndAll_whenDrawingBars_thenTheFullBarIsTwiceTheHalfAndBothStartAtTheAxis() {
@@ -66,7 +70,8 @@ class ChartsTest {
 
         Charts.StepChart chart = Charts.StepChart.of(byMonth, SWEDISH);
 
-        String[] points = chart.points().split(" ");
+        assertThat(chart.segments()).hasSize(1);
+        String[] points = chart.segments().get(0).split(" ");
         assertThat(points).hasSize(1 + 2 * 3);
         int previousX = Integer.MIN_VALUE;
         int previousY = Integer.MAX_VALUE;
@@ -86,12 +91,75 @@ class ChartsTest {
 
     @Test
     void givenSharesToFormat_whenInSwedishAndEnglish_thenOneDecimalRoundedHalfUp() {
-        Shares english = new Shares(Locale.ENGLISH);
+        Shares english = new Shares(Locale.ENGLISH, "<5");
 
         assertThat(SWEDISH.percent(new BigDecimal("0.6667"))).isEqualTo("66,7\u00a0%");
         assertThat(SWEDISH.percent(new BigDecimal("0.1125"))).isEqualTo("11,3\u00a0%");
         assertThat(english.percent(new BigDecimal("0.1125"))).isEqualTo("11.3%");
         assertThat(english.percent(new BigDecimal("1.0000"))).isEqualTo("100.0%");
-        assertThat(english.percentOf(new BigDecimal("0.0000"), 0)).isEqualTo(Shares.NONE);
+        assertThat(english.percentOf(new BigDecimal("0.0000"), 0L)).isEqualTo(Shares.NONE);
+    }
+
+    @Test
+    void givenSuppressedFigures_whenFormatting_thenTheyShowTheMark() {
+        assertThat(SWEDISH.percent(null)).isEqualTo("<5");
+        assertThat(SWEDISH.percentOf(null, 20L)).isEqualTo("<5");
+        assertThat(SWEDISH.percentOf(null, null)).isEqualTo("<5");
+        assertThat(SWEDISH.count(null)).isEqualTo("<5");
+        assertThat(SWEDISH.count(0L)).isEqualTo("0");
+    }
+
+    @Test
+    void givenASuppressedShare_whenDrawingBarsAndColumns_thenNoBarNoColumnAndTheMark() {
+        Charts.BarChart chart = Charts.BarChart.of(
+                List.of(
+                        Charts.Value.keyed("analyst.gender.FEMALE", CountAndShare.SUPPRESSED, 20L),
+                        Charts.Value.keyed("analyst.gender.MALE", CountAndShare.of(3, 4), null),
+                        Charts.Value.keyed("analyst.gender.OTHER", CountAndShare.of(5, 10), 10L)),
+                SWEDISH);
+        Charts.ColumnChart columns =
+                Charts.ColumnChart.of(List.of(Charts.Value.literal("2019", CountAndShare.SUPPRESSED, 8L)), SWEDISH);
+
+        assertThat(chart.bars().get(0).value().suppressed()).isTrue();
+        assertThat(chart.bars().get(0).barWidth()).isZero();
+        assertThat(chart.bars().get(0).percent()).isEqualTo("<5");
+        assertThat(chart.bars().get(1).value().suppressed())
+                .as("a count of a suppressed denominator")
+                .isTrue();
+        assertThat(chart.bars().get(1).barWidth()).isZero();
+        assertThat(chart.bars().get(2).barWidth()).isPositive();
+        assertThat(columns.columns().get(0).columnHeight()).isZero();
+        assertThat(columns.columns().get(0).percent()).isEqualTo("<5");
+    }
+
+    @Test
+    void givenSuppressedMonths_whenDrawingSteps_thenTheLineStopsAtEachAndGoesOnAtTheNextShownMonth() {
+        List<BigDecimal> byMonth = new java.util.ArrayList<>(List.of(
+                new BigDecimal("0.0000"),
+                new BigDecimal("0.0000"),
+                new BigDecimal("0.5000"),
+                new BigDecimal("0.5000"),
+                new BigDecimal("0.7500")));
+        byMonth.set(1, null);
+        byMonth.set(4, null);
+
+        Charts.StepChart chart = Charts.StepChart.of(byMonth, SWEDISH);
+
+        assertThat(chart.segments()).hasSize(2);
+        String[] first = chart.segments().get(0).split(" ");
+        String[] second = chart.segments().get(1).split(" ");
+        int month = 17;
+        int bottom = chart.plotBottom();
+        int half = bottom - 100;
+        assertThat(first)
+                .as("month 0's level, up to where the hidden month 1 begins")
+                .containsExactly(chart.plotX() + "," + bottom, (chart.plotX() + month) + "," + bottom);
+        assertThat(second)
+                .as("months 2 and 3, up to where the hidden month 4 begins; its rise is not drawn")
+                .containsExactly(
+                        (chart.plotX() + 2 * month) + "," + half,
+                        (chart.plotX() + 3 * month) + "," + half,
+                        (chart.plotX() + 3 * month) + "," + half,
+                        (chart.plotX() + 4 * month) + "," + half);
     }
 }
