@@ -88,6 +88,23 @@ class AnalystChangesPageTest extends ApiTestBase {
     }
 
     @Test
+    void givenTheMomentOfPublication_whenShowingTwoYearsAfterAsKnownThen_thenThePageSaysSoAndCountsTheRetractedJob() {
+        browser.go("/outcomes?cohortYear=2021&municipalityCode=" + PITEA + "&knownAt=" + published);
+
+        String shown = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(java.time.ZoneId.of("Europe/Stockholm"))
+                .format(published);
+        assertThat(browser.find(By.id("known-at")).getText()).contains(shown);
+        assertThat(browser.field(label("analyst.form.knownAt")).getAttribute("value"))
+                .isEqualTo(published.toString());
+        assertThat(browser.find(By.id("csv-download")).getAttribute("href")).contains("knownAt=");
+        browser.assertGoodPage().screenshotForDocs("analyst-two-years-after-known-at");
+
+        browser.go("/outcomes?cohortYear=2021&knownAt=last+spring");
+        assertThat(browser.find(By.id("knownAt-error")).getText()).isEqualTo(label("analyst.form.invalidKnownAt"));
+    }
+
+    @Test
     void givenNoEarlierMoment_whenShowing_thenTheFieldSaysWhatToGive() {
         browser.go("/outcomes/changes?cohortYear=2021&before=&after=");
 

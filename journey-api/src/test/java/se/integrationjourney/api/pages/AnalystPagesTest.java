@@ -406,7 +406,8 @@ class AnalystPagesTest extends ApiTestBase {
 
         assertThat(monthsCsv.statusCode()).isEqualTo(200);
         assertThat(monthsCsv.headers().firstValue("Content-Disposition").orElseThrow())
-                .isEqualTo("attachment; filename=\"time-to-housing_secured-from-arrival-2018-2584.csv\"");
+                .isEqualTo(
+                        "attachment; filename=\"time-to-housing_secured-from-arrival-2018-2584-" + today() + ".csv\"");
         List<String> monthLines = monthsCsv.body().lines().toList();
         assertThat(monthLines).hasSize(1 + 37);
         for (int month : List.of(0, 1, 3, 12, 36)) {

@@ -2,6 +2,7 @@ package se.integrationjourney.api.pages.outcomes;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import se.integrationjourney.api.web.ApiException;
 import se.integrationjourney.api.web.Problems;
 import se.integrationjourney.projections.outcomes.CountAndShare;
 import se.integrationjourney.projections.outcomes.FindTimeToMilestoneByMonth;
+import se.integrationjourney.projections.outcomes.KnownAt;
 import se.integrationjourney.projections.outcomes.MeasuredFrom;
 import se.integrationjourney.projections.outcomes.Milestone;
 import se.integrationjourney.projections.outcomes.OutcomeCsv;
@@ -56,12 +58,21 @@ class TimeToPage {
     }
 
     /** What the form holds, as typed (or the defaults). */
-    record Form(String milestone, String from, String cohortYear, String municipalityCode) {}
+    record Form(
+            String milestone, String from, String cohortYear, String municipalityCode, String asOf, String knownAt) {}
 
-    private record Query(Milestone milestone, MeasuredFrom from, int cohortYear, String municipalityCode) {
+    /** A checked query; the moment known at resolved once, so that every month describes the same knowledge. */
+    private record Query(
+            Milestone milestone,
+            MeasuredFrom from,
+            int cohortYear,
+            String municipalityCode,
+            LocalDate asOf,
+            KnownAt knownAt) {
 
         FindTimeToMilestoneByMonth byMonth() {
-            return new FindTimeToMilestoneByMonth(milestone, from, cohortYear, LAST_MONTH, municipalityCode);
+            return new FindTimeToMilestoneByMonth(
+                    milestone, from, cohortYear, LAST_MONTH, municipalityCode, asOf, knownAt.used());
         }
     }
 
@@ -74,6 +85,8 @@ class TimeToPage {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String cohortYear,
             @RequestParam(required = false) String municipalityCode,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String knownAt,
             Locale locale,
             Model model) {
         LocalDate today = LocalDate.now(clock);
@@ -81,7 +94,9 @@ class TimeToPage {
                 milestone == null ? Milestone.IN_WORK_OR_STUDIES.name() : milestone,
                 from == null ? MeasuredFrom.ARRIVAL.name() : from,
                 cohortYear == null ? String.valueOf(today.getYear() - 3) : cohortYear,
-                municipalityCode == null ? FormCheck.ALL_MUNICIPALITIES : municipalityCode);
+                municipalityCode == null ? FormCheck.ALL_MUNICIPALITIES : municipalityCode,
+                asOf == null ? today.toString() : asOf,
+                knownAt == null ? "" : knownAt);
         FormCheck check = new FormCheck();
         Query query = check(form, check, today);
         Shares shares = new Shares(locale, SmallCells.mark(minCellSize));
@@ -128,9 +143,12 @@ class TimeToPage {
             @RequestParam(required = false) String milestone,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String cohortYear,
-            @RequestParam(required = false) String municipalityCode) {
+            @RequestParam(required = false) String municipalityCode,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String knownAt) {
         FormCheck check = new FormCheck();
-        Query query = check(new Form(milestone, from, cohortYear, municipalityCode), check, LocalDate.now(clock));
+        Query query = check(
+                new Form(milestone, from, cohortYear, municipalityCode, asOf, knownAt), check, LocalDate.now(clock));
         if (query == null) {
             // Only a hand-edited link gets here: the error page's 400, as the API answers.
             throw new ApiException(
@@ -149,7 +167,7 @@ class TimeToPage {
                 rows,
                 "time-to-" + query.milestone().name().toLowerCase(Locale.ROOT) + "-from-"
                         + query.from().name().toLowerCase(Locale.ROOT) + "-" + query.cohortYear() + "-"
-                        + OutcomePages.municipalityPart(query.municipalityCode()) + ".csv");
+                        + OutcomePages.municipalityPart(query.municipalityCode()) + "-" + query.asOf() + ".csv");
     }
 
     /** The API's answer for within 0, 1, … {@link #LAST_MONTH} months, in order, suppressed as published. */
@@ -164,9 +182,12 @@ class TimeToPage {
         MeasuredFrom from = check.oneOf("from", form.from(), MeasuredFrom.class);
         Integer year = check.year("cohortYear", form.cohortYear(), OutcomePages.FIRST_COHORT_YEAR, today.getYear());
         String municipality = check.municipality("municipalityCode", form.municipalityCode(), municipalities);
+        LocalDate asOf = check.date("asOf", form.asOf(), today);
+        Instant knownAt = check.knownAt("knownAt", form.knownAt());
         if (!check.passed()) {
             return null;
         }
-        return new Query(milestone, from, year, municipality.isEmpty() ? null : municipality);
+        return new Query(
+                milestone, from, year, municipality.isEmpty() ? null : municipality, asOf, outcomes.knownAt(knownAt));
     }
 }

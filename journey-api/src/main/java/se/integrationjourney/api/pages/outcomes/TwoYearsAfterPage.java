@@ -1,6 +1,7 @@
 package se.integrationjourney.api.pages.outcomes;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,6 +23,7 @@ import se.integrationjourney.core.events.OutcomeStatus;
 import se.integrationjourney.projections.outcomes.AgeBand;
 import se.integrationjourney.projections.outcomes.CountAndShare;
 import se.integrationjourney.projections.outcomes.FindTwoYearsAfterOutcome;
+import se.integrationjourney.projections.outcomes.KnownAt;
 import se.integrationjourney.projections.outcomes.OutcomeCsv;
 import se.integrationjourney.projections.outcomes.OutcomeQueries;
 import se.integrationjourney.projections.outcomes.SmallCells;
@@ -55,13 +57,17 @@ class TwoYearsAfterPage {
     }
 
     /** What the form holds, as typed (or the defaults), so a refused value stays in its field. */
-    record Form(String cohortYear, String municipalityCode, String asOf) {}
+    record Form(String cohortYear, String municipalityCode, String asOf, String knownAt) {}
 
     /** A checked query, ready to ask. */
-    private record Query(int cohortYear, String municipalityCode, LocalDate asOf) {
+    /**
+     * A checked query, ready to ask. The moment known at is resolved once ({@code knownAt.used}), so that every
+     * cohort year the page shows, and its downloads, describe the same knowledge.
+     */
+    private record Query(int cohortYear, String municipalityCode, LocalDate asOf, KnownAt knownAt) {
 
         FindTwoYearsAfterOutcome forYear(int year) {
-            return new FindTwoYearsAfterOutcome(year, municipalityCode, asOf);
+            return new FindTwoYearsAfterOutcome(year, municipalityCode, asOf, knownAt.used());
         }
     }
 
@@ -76,13 +82,15 @@ class TwoYearsAfterPage {
             @RequestParam(required = false) String cohortYear,
             @RequestParam(required = false) String municipalityCode,
             @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String knownAt,
             Locale locale,
             Model model) {
         LocalDate today = LocalDate.now(clock);
         Form form = new Form(
                 cohortYear == null ? String.valueOf(defaultCohortYear(today)) : cohortYear,
                 municipalityCode == null ? FormCheck.ALL_MUNICIPALITIES : municipalityCode,
-                asOf == null ? today.toString() : asOf);
+                asOf == null ? today.toString() : asOf,
+                knownAt == null ? "" : knownAt);
         FormCheck check = new FormCheck();
         Query query = check(form, check, today);
         Shares shares = new Shares(locale, SmallCells.mark(minCellSize));
@@ -102,8 +110,9 @@ class TwoYearsAfterPage {
     ResponseEntity<String> csv(
             @RequestParam(required = false) String cohortYear,
             @RequestParam(required = false) String municipalityCode,
-            @RequestParam(required = false) String asOf) {
-        Query query = checkedForDownload(cohortYear, municipalityCode, asOf);
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String knownAt) {
+        Query query = checkedForDownload(cohortYear, municipalityCode, asOf, knownAt);
         TwoYearsAfterOutcomeResponse outcome = published(query.forYear(query.cohortYear()));
         return OutcomePages.csv(
                 OutcomeCsv.rows(outcome),
@@ -119,8 +128,9 @@ class TwoYearsAfterPage {
     ResponseEntity<String> cohortYearsCsv(
             @RequestParam(required = false) String cohortYear,
             @RequestParam(required = false) String municipalityCode,
-            @RequestParam(required = false) String asOf) {
-        Query query = checkedForDownload(cohortYear, municipalityCode, asOf);
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String knownAt) {
+        Query query = checkedForDownload(cohortYear, municipalityCode, asOf, knownAt);
         List<List<String>> rows = new ArrayList<>();
         for (CohortYear year : comparedYears(query, published(query.forYear(query.cohortYear())))) {
             List<List<String>> csv = OutcomeCsv.rows(year.outcome());
@@ -255,17 +265,18 @@ class TwoYearsAfterPage {
                 check.year("cohortYear", form.cohortYear(), OutcomePages.FIRST_COHORT_YEAR, lastCohortYear(today));
         String municipality = check.municipality("municipalityCode", form.municipalityCode(), municipalities);
         LocalDate asOf = check.date("asOf", form.asOf(), today);
+        Instant knownAt = check.knownAt("knownAt", form.knownAt());
         if (!check.passed()) {
             return null;
         }
-        return new Query(year, municipality.isEmpty() ? null : municipality, asOf);
+        return new Query(year, municipality.isEmpty() ? null : municipality, asOf, outcomes.knownAt(knownAt));
     }
 
     /** A download's query; a bad one (only a hand-edited link has one) is the error page's 400, as the API's. */
-    private Query checkedForDownload(String cohortYear, String municipalityCode, String asOf) {
+    private Query checkedForDownload(String cohortYear, String municipalityCode, String asOf, String knownAt) {
         LocalDate today = LocalDate.now(clock);
         FormCheck check = new FormCheck();
-        Query query = check(new Form(cohortYear, municipalityCode, asOf), check, today);
+        Query query = check(new Form(cohortYear, municipalityCode, asOf, knownAt), check, today);
         if (query == null) {
             throw new ApiException(
                     Problems.VALIDATION,
