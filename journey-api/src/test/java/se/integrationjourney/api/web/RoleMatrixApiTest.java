@@ -49,6 +49,7 @@ class RoleMatrixApiTest extends ApiTestBase {
             TIME_TO_CSV             403    403      200     403     200   401  401
             CUMULATIVE_REACH_JSON   403    403      200     403     200   401  401
             CUMULATIVE_REACH_CSV    403    403      200     403     200   401  401
+            WHAT_CHANGED            403    403      200     403     200   401  401
             CREATE_ACCOUNT          403    403      403     403     201   401  401
             PROJECTIONS             403    403      403     403     200   401  401
             REBUILD                 403    403      403     403     202   401  401
@@ -113,6 +114,10 @@ class RoleMatrixApiTest extends ApiTestBase {
                 (client, target, username) -> client.with("Accept", "text/csv")
                         .get(
                                 "/api/outcomes/time-to/cumulative?milestone=HOUSING_SECURED&from=ARRIVAL&cohortYear=2024")),
+        WHAT_CHANGED(
+                false,
+                (client, target, username) ->
+                        client.get("/api/outcomes/two-years-after/changes?cohortYear=2021&before=2020-01-01")),
         CREATE_ACCOUNT(
                 false,
                 (client, target, username) -> client.post(
@@ -180,6 +185,7 @@ class RoleMatrixApiTest extends ApiTestBase {
             case TWO_YEARS_AFTER_JSON,
                     TIME_TO_JSON,
                     CUMULATIVE_REACH_JSON,
+                    WHAT_CHANGED,
                     READ_JOURNEY,
                     TIMELINE,
                     READS,
