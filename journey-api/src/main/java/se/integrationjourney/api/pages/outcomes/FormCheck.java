@@ -92,7 +92,8 @@ final class FormCheck {
         return String.valueOf(year);
     }
 
-    private <T> T refuse(String field, FieldMessage message) {
+    /** Records a message for a field the caller checks itself; {@code null}, as every reader's refusal. */
+    <T> T refuse(String field, FieldMessage message) {
         errors.put(field, message);
         return null;
     }
