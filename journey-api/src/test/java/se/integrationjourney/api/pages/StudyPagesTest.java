@@ -129,6 +129,7 @@ class StudyPagesTest extends ApiTestBase {
         assertThat(browser.find(By.id("comparison-summary")).getText())
                 .isEqualTo(MessageFormat.format(label("studies.study.changed"), changedRows()));
         browser.assertGoodPage();
+        browser.go(studyPath + "?compare=today#comparison-summary");
         browser.screenshotForDocs("analyst-study-compared");
 
         browser.follow(label("studies.study.savedOnly"));
@@ -196,6 +197,13 @@ class StudyPagesTest extends ApiTestBase {
 
         assertThat(browser.heading()).isEqualTo(label("studies.save.heading"));
         assertThat(browser.find(By.id("title-error")).getText()).isEqualTo(label("studies.form.titleRequired"));
+        assertThat(browser.find(By.id("study-question")).getText())
+                .isEqualTo(MessageFormat.format(
+                        label("studies.question.TIME_TO"),
+                        label("analyst.milestone.IN_WORK_OR_STUDIES"),
+                        label("analyst.fromShort.ESTABLISHMENT_START"),
+                        "2019",
+                        "Piteå"));
         assertThat(browser.field(label("studies.save.withinMonths")).getAttribute("value"))
                 .isEqualTo("48");
         browser.assertGoodPage();

@@ -113,6 +113,8 @@ class StudyPages {
             model.addAttribute("form", form);
             model.addAttribute("errors", check.errors());
             model.addAttribute("municipalityName", municipalityName(form.municipalityCode()));
+            model.addAttribute("query", query);
+            model.addAttribute("onSavePage", true);
             return "outcomes/study-new";
         }
         SavedStudy study = studies.save(CurrentUser.get(), "POST /outcomes/studies", checkedTitle, query, checkedAsOf);
@@ -215,7 +217,11 @@ class StudyPages {
             MeasuredFrom from = check.oneOf("from", form.from(), MeasuredFrom.class);
             Integer year = check.year("cohortYear", form.cohortYear(), OutcomePages.FIRST_COHORT_YEAR, today.getYear());
             Integer within = withinMonths(form.withinMonths(), check);
-            if (!check.passed()) {
+            if (milestone == null
+                    || from == null
+                    || year == null
+                    || municipality == null
+                    || check.errors().containsKey("withinMonths")) {
                 return null;
             }
             return StudyQuery.timeTo(
