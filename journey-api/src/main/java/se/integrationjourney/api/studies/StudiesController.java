@@ -74,8 +74,7 @@ class StudiesController {
     ResponseEntity<StudyResponses.Study> save(@Valid @RequestBody SaveStudyRequest body) {
         SavedStudy study =
                 studies.save(CurrentUser.get(), "POST /api/studies", body.title(), query(body.query()), body.asOf());
-        return ResponseEntity.created(URI.create("/api/studies/" + study.id()))
-                .body(StudyResponses.Study.of(study, studies.keptAnswer(study)));
+        return ResponseEntity.created(URI.create("/api/studies/" + study.id())).body(StudyResponses.Study.of(study));
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -115,8 +114,7 @@ class StudiesController {
     @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
     @ApiResponse(responseCode = "406", ref = OpenApiReferences.NOT_ACCEPTABLE)
     StudyResponses.Study study(@PathVariable UUID studyId) {
-        SavedStudy study = studies.study(studyId);
-        return StudyResponses.Study.of(study, studies.keptAnswer(study));
+        return StudyResponses.Study.of(studies.study(studyId));
     }
 
     @GetMapping(value = "/{studyId}", produces = CSV)
@@ -147,7 +145,7 @@ class StudiesController {
         Object answer = studies.rerun(study);
         List<String> changed = studies.changed(study, answer);
         return new StudyResponses.Rerun(
-                StudyResponses.Summary.of(study.listItem()), studies.tree(answer), changed.isEmpty(), changed);
+                StudyResponses.Summary.of(study.listItem()), studies.json(answer), changed.isEmpty(), changed);
     }
 
     @GetMapping(value = "/{studyId}/rerun/today", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -172,8 +170,8 @@ class StudiesController {
         Object today = studies.asKnownToday(study);
         return new StudyResponses.Compared(
                 StudyResponses.Summary.of(study.listItem()),
-                studies.keptAnswer(study),
-                studies.tree(today),
+                study.answer(),
+                studies.json(today),
                 studies.changed(study, today));
     }
 

@@ -1,5 +1,6 @@
 package se.integrationjourney.api.studies;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,9 +9,12 @@ import java.util.UUID;
 import se.integrationjourney.core.events.StudyQuery;
 import se.integrationjourney.projections.studies.SavedStudy;
 import se.integrationjourney.projections.studies.StudyListItem;
-import tools.jackson.databind.JsonNode;
 
-/** The bodies of the studies' answers. None holds a study's pseudonym key, nor any personal data. */
+/**
+ * The bodies of the studies' answers. None holds a study's pseudonym key, nor any personal data. An outcome answer is
+ * written as the JSON it is kept as, verbatim: read into a tree and written again, its shares would lose their four
+ * decimals (1.0000 would become 1.0).
+ */
 public final class StudyResponses {
 
     private StudyResponses() {}
@@ -58,12 +62,15 @@ public final class StudyResponses {
             String savedBy,
             Instant savedAt,
 
-            @Schema(description = "The answer when it was saved: the outcome endpoint's JSON for the query")
-            JsonNode answer,
+            @Schema(
+                    type = "object",
+                    description = "The answer when it was saved: the outcome endpoint's JSON for the query")
+            @JsonRawValue
+            String answer,
 
             List<SavedStudy.Extract> extracts) {
 
-        static Study of(SavedStudy study, JsonNode answer) {
+        static Study of(SavedStudy study) {
             return new Study(
                     study.id(),
                     study.title(),
@@ -72,7 +79,7 @@ public final class StudyResponses {
                     study.knownAt(),
                     study.savedBy(),
                     study.savedAt(),
-                    answer,
+                    study.answer(),
                     study.extracts());
         }
     }
@@ -81,8 +88,11 @@ public final class StudyResponses {
     public record Rerun(
             Summary study,
 
-            @Schema(description = "The answer now: the outcome endpoint's JSON, its own eventStorePosition")
-            JsonNode answer,
+            @Schema(
+                    type = "object",
+                    description = "The answer now: the outcome endpoint's JSON, its own" + " eventStorePosition")
+            @JsonRawValue
+            String answer,
 
             @Schema(description = "Whether every figure is the kept answer's (eventStorePosition aside)")
             boolean sameAsSaved,
@@ -94,11 +104,14 @@ public final class StudyResponses {
     public record Compared(
             Summary study,
 
-            @Schema(description = "The answer kept when the study was saved")
-            JsonNode saved,
+            @Schema(type = "object", description = "The answer kept when the study was saved") @JsonRawValue
+            String saved,
 
-            @Schema(description = "The same query at the same asOf, as known now (less the settle margin)")
-            JsonNode today,
+            @Schema(
+                    type = "object",
+                    description = "The same query at the same asOf, as known now (less the settle margin)")
+            @JsonRawValue
+            String today,
 
             @Schema(description = "The figures that differ, as JSON paths (e.g. byStatus.EMPLOYED); empty when none")
             List<String> changed) {}

@@ -31,7 +31,6 @@ import se.integrationjourney.projections.studies.SavedStudy;
 import se.integrationjourney.projections.studies.StudyListItem;
 import se.integrationjourney.projections.studies.StudyQueries;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,7 +52,10 @@ public class StudyService {
     private final AccessLog accessLog;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
-    /** Reads kept answers written by an earlier version, which may have had fields this one does not. */
+    /**
+     * Reads kept answers, which an earlier version may have written with fields this one no longer has; numbers as
+     * written (1.0000 stays 1.0000).
+     */
     private final JsonMapper keptAnswers;
 
     private final Clock clock;
@@ -126,11 +128,6 @@ public class StudyService {
         return studies.find(studyId).orElseThrow(StudyService::noSuchStudy);
     }
 
-    /** The kept answer as JSON. */
-    public JsonNode keptAnswer(SavedStudy study) {
-        return json.readTree(study.answer());
-    }
-
     /** The kept answer as the outcome endpoint's record, for the pages and the CSV. */
     public TwoYearsAfterOutcomeResponse keptTwoYearsAfter(SavedStudy study) {
         return keptAnswers.readValue(study.answer(), TwoYearsAfterOutcomeResponse.class);
@@ -151,14 +148,14 @@ public class StudyService {
         return answer(study.query(), study.asOf(), null);
     }
 
-    /** An answer as JSON, as the outcome endpoints write it. */
-    public JsonNode tree(Object answer) {
-        return json.valueToTree(answer);
+    /** An answer as JSON text, as the outcome endpoints write it. */
+    public String json(Object answer) {
+        return json.writeValueAsString(answer);
     }
 
     /** The figures where {@code other} differs from the kept answer, as JSON paths. */
     public List<String> changed(SavedStudy study, Object other) {
-        return AnswerDifferences.between(keptAnswer(study), tree(other));
+        return AnswerDifferences.between(keptAnswers.readTree(study.answer()), keptAnswers.readTree(json(other)));
     }
 
     /** The kept answer as the outcome endpoint's CSV rows ({@link OutcomeCsv}). */

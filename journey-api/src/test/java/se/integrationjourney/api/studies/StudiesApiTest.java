@@ -52,6 +52,9 @@ class StudiesApiTest extends ApiTestBase {
         String studyId = saved.json().path("id").asString();
         assertThat(saved.header("Location")).isEqualTo("/api/studies/" + studyId);
         JsonNode kept = saved.json().path("answer");
+        assertThat(saved.body())
+                .as("the kept answer as the outcome endpoint writes it, shares with four decimals")
+                .contains("\"inWorkOrStudies\":{\"count\":2,\"share\":1.0000}");
         assertThat(kept.path("denominator").asLong()).isEqualTo(2);
         assertThat(kept.path("byStatus").path("EMPLOYED").asLong()).isEqualTo(1);
         assertThat(kept.path("byStatus").path("STUDYING").asLong()).isEqualTo(1);
@@ -83,8 +86,9 @@ class StudiesApiTest extends ApiTestBase {
         assertThat(rerun.path("changed")).isEmpty();
         assertThat(withoutPosition(rerun.path("answer"))).isEqualTo(withoutPosition(kept));
 
-        JsonNode compared =
-                analyst().get("/api/studies/" + studyId + "/rerun/today").json();
+        ApiClient.Response comparedResponse = analyst().get("/api/studies/" + studyId + "/rerun/today");
+        assertThat(comparedResponse.body()).contains("\"share\":0.6667");
+        JsonNode compared = comparedResponse.json();
         assertThat(compared.path("saved")).isEqualTo(kept);
         assertThat(compared.path("today").path("denominator").asLong()).isEqualTo(3);
         assertThat(compared.path("today").path("byStatus").path("EMPLOYED").asLong())
