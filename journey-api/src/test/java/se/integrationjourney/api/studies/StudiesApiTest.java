@@ -116,6 +116,16 @@ class StudiesApiTest extends ApiTestBase {
                         .body());
         assertThat(csv.body()).startsWith("dimension,key,denominator").contains("total,all,2,0,0,1,0,0,1,0,0");
 
+        String key = keyOf(studyId);
+        for (String body : List.of(
+                analyst().get("/api/studies/" + studyId).body(),
+                analyst().get("/api/studies/" + studyId + "/rerun").body(),
+                analyst().get("/api/studies/" + studyId + "/rerun/today").body(),
+                analyst().get("/api/studies").body(),
+                csv.body())) {
+            assertThat(body).as("the study's key is never returned").doesNotContain(key);
+        }
+
         await().atMost(Duration.ofSeconds(30)).until(() -> listed(studyId) != null);
         JsonNode item = listed(studyId);
         assertThat(item.path("title").asString()).isEqualTo("Luleå 2021, före rättelsen");
