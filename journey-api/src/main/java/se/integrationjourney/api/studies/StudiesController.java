@@ -226,16 +226,9 @@ class StudiesController {
                 errors.add(new Problems.FieldError("query.from", "is required for TIME_TO"));
             }
         } else {
-            for (String field : List.of("milestone", "from", "withinMonths")) {
-                boolean given = switch (field) {
-                    case "milestone" -> query.milestone() != null;
-                    case "from" -> query.from() != null;
-                    default -> query.withinMonths() != null;
-                };
-                if (given) {
-                    errors.add(new Problems.FieldError("query." + field, "belongs to TIME_TO only"));
-                }
-            }
+            onlyForTimeTo("milestone", query.milestone(), errors);
+            onlyForTimeTo("from", query.from(), errors);
+            onlyForTimeTo("withinMonths", query.withinMonths(), errors);
         }
         if (!errors.isEmpty()) {
             throw new ApiException(Problems.VALIDATION.with("Some fields are invalid", errors));
@@ -248,6 +241,12 @@ class StudiesController {
                         query.withinMonths(),
                         municipality)
                 : StudyQuery.twoYearsAfter(query.cohortYear(), municipality);
+    }
+
+    private static void onlyForTimeTo(String field, Object value, List<Problems.FieldError> errors) {
+        if (value != null) {
+            errors.add(new Problems.FieldError("query." + field, "belongs to TIME_TO only"));
+        }
     }
 
     private static ResponseEntity<String> csv(String body, String fileName) {
