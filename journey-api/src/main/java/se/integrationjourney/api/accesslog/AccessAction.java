@@ -21,5 +21,12 @@ public enum AccessAction {
     VIEW_REBUILD_STARTED,
     DEAD_LETTERS_RETRIED,
     DEAD_LETTER_DELETED,
-    SIGN_IN_LOCK_LIFTED
+    SIGN_IN_LOCK_LIFTED,
+    /** An analyst saved a study (its subject): a question with its answer, which holds no personal data. */
+    STUDY_SAVED,
+    /**
+     * A pseudonymised research extract of a saved study (its subject) was made: the entry names every journey in it,
+     * since pseudonymised microdata is still personal data. Recorded even when it had none.
+     */
+    RESEARCH_EXTRACT
 }

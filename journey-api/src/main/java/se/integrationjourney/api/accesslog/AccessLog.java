@@ -36,6 +36,15 @@ public class AccessLog {
         }
     }
 
+    /**
+     * A read of several journeys' data made for {@code subject} (a saved study's research extract): recorded even
+     * when it named no journey, so that every such read is in the log.
+     */
+    public void journeysReadFor(
+            Actor actor, AccessAction action, String resource, Collection<UUID> journeyIds, String subject) {
+        record(actor, action, resource, List.copyOf(journeyIds), subject);
+    }
+
     /** An administrative act on {@code subject} (an account's username, a view's name). */
     public void act(Actor actor, AccessAction action, String resource, String subject) {
         record(actor, action, resource, List.of(), subject);

@@ -36,7 +36,8 @@ class PagesConfiguration {
                 "classpath:messages/rules",
                 "classpath:messages/analyst",
                 "classpath:messages/auditor",
-                "classpath:messages/admin");
+                "classpath:messages/admin",
+                "classpath:messages/studies");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         messages.setCacheMillis(-1);

@@ -125,6 +125,8 @@ public class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers("/api/outcomes/**")
                         .hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers("/api/studies", "/api/studies/**")
+                        .hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/audit/**")
                         .hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/journeys/*/timeline")

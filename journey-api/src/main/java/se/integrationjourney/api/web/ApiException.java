@@ -19,6 +19,12 @@ public class ApiException extends RuntimeException {
         this.problem = kind.with(detail, errors);
     }
 
+    /** A refusal with a problem made elsewhere, such as a validation problem listing its fields. */
+    public ApiException(ProblemDetail problem) {
+        super(problem.getDetail(), null, false, false);
+        this.problem = problem;
+    }
+
     public ProblemDetail problem() {
         return problem;
     }

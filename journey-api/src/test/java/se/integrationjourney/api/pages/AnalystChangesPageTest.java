@@ -22,8 +22,8 @@ import se.integrationjourney.api.web.ApiTestBase;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalystChangesPageTest extends ApiTestBase {
 
-    /** Piteå: no other test records there. */
-    private static final String PITEA = "2581";
+    /** Haparanda: no other test records there. */
+    private static final String HAPARANDA = "2583";
 
     private Browser browser;
     private String journey;
@@ -33,7 +33,7 @@ class AnalystChangesPageTest extends ApiTestBase {
     @BeforeAll
     void recordAPublishedCohortThenARetraction() {
         Map<String, Object> body = new HashMap<>(registration("2018-04-01", "Ändrad Person", null));
-        body.put("municipalityCode", PITEA);
+        body.put("municipalityCode", HAPARANDA);
         ApiClient.Response created = admin().post("/api/journeys", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         journey = created.json().path("journeyId").asString();
@@ -77,7 +77,7 @@ class AnalystChangesPageTest extends ApiTestBase {
     void givenARetractionAfterPublication_whenComparingWithThePublishedMoment_thenTheJourneyIsListedByIdWithIt() {
         browser.go("/outcomes/changes");
         browser.fill(label("analyst.form.cohortYear"), "2021")
-                .choose(label("analyst.form.municipality"), "Piteå")
+                .choose(label("analyst.form.municipality"), "Haparanda")
                 .fill(label("analyst.changes.before"), published.toString())
                 .press(label("analyst.form.show"));
 
@@ -89,7 +89,7 @@ class AnalystChangesPageTest extends ApiTestBase {
 
     @Test
     void givenTheMomentOfPublication_whenShowingTwoYearsAfterAsKnownThen_thenThePageSaysSoAndCountsTheRetractedJob() {
-        browser.go("/outcomes?cohortYear=2021&municipalityCode=" + PITEA + "&knownAt=" + published);
+        browser.go("/outcomes?cohortYear=2021&municipalityCode=" + HAPARANDA + "&knownAt=" + published);
 
         String shown = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
                 .withZone(java.time.ZoneId.of("Europe/Stockholm"))

@@ -19,7 +19,8 @@ public final class Messages {
             "messages/rules",
             "messages/analyst",
             "messages/auditor",
-            "messages/admin");
+            "messages/admin",
+            "messages/studies");
 
     private static final Properties SWEDISH = load("sv");
     private static final Properties ENGLISH = load("en");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +23,13 @@ import se.integrationjourney.core.commands.EndEmployment;
 import se.integrationjourney.core.commands.EnrolInSfi;
 import se.integrationjourney.core.commands.RecordFollowUp;
 import se.integrationjourney.core.commands.RecordHousingSecured;
+import se.integrationjourney.core.commands.RecordResearchExtract;
 import se.integrationjourney.core.commands.RecordSelfSufficiencyReached;
 import se.integrationjourney.core.commands.RecordSfiLevelReached;
 import se.integrationjourney.core.commands.Recorded;
 import se.integrationjourney.core.commands.RegisterNewcomer;
 import se.integrationjourney.core.commands.RetractMilestone;
+import se.integrationjourney.core.commands.SaveStudy;
 import se.integrationjourney.core.commands.StartEmployment;
 import se.integrationjourney.core.commands.StartEstablishmentPlan;
 import se.integrationjourney.core.events.ClosureReason;
@@ -39,6 +42,7 @@ import se.integrationjourney.core.events.PersonalDetails;
 import se.integrationjourney.core.events.ReceptionType;
 import se.integrationjourney.core.events.SelfSufficiencyBasis;
 import se.integrationjourney.core.events.SfiLevel;
+import se.integrationjourney.core.events.StudyQuery;
 import se.integrationjourney.core.events.Tenure;
 import se.integrationjourney.projections.runtime.Projection;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
@@ -73,6 +77,18 @@ class ViewsRebuildTest {
         for (int i = 0; i < 12; i++) {
             recordJourney(i);
         }
+        // A saved study among the journeys: the studies view has rows to compare, the journey views none from it.
+        UUID study = UUID.randomUUID();
+        send(new SaveStudy(
+                study,
+                "Rebuilt like the others",
+                StudyQuery.twoYearsAfter(2021, "1473"),
+                LocalDate.of(2025, 6, 30),
+                Instant.parse("2025-07-01T08:00:00Z"),
+                "{\"denominator\":0}",
+                "analyst",
+                "0".repeat(64)));
+        send(new RecordResearchExtract(study, "analyst", 3));
     }
 
     @Test

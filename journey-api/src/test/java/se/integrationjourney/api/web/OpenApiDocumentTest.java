@@ -373,6 +373,23 @@ class OpenApiDocumentTest {
         assertResponses(doc, "GET /api/admin/projections", "200", with(EDGE, "401", "403"));
         assertResponses(doc, "POST /api/admin/projections/{name}/rebuild", "202", with(EDGE, "401", "403", "404"));
         assertResponses(doc, "POST /api/admin/projections/rebuild", "202", with(EDGE, "401", "403"));
+        assertResponses(doc, "POST /api/studies", "201", with(BODY, "400", "401", "403"));
+        assertResponses(doc, "GET /api/studies", "200", with(EDGE, "401", "403"));
+        assertResponses(doc, "GET /api/studies/{id}", "200", with(EDGE, "400", "401", "403", "404", "406"));
+        assertResponses(doc, "GET /api/studies/{id}/rerun", "200", with(EDGE, "400", "401", "403", "404"));
+        assertResponses(doc, "GET /api/studies/{id}/rerun/today", "200", with(EDGE, "400", "401", "403", "404"));
+        assertThat(operation(doc, "GET /api/studies/{id}/extract")
+                        .path("responses")
+                        .propertyNames())
+                .containsExactlyInAnyOrder(with(EDGE, "200", "400", "401", "403", "404", "406"));
+        assertThat(response(doc, "GET /api/studies/{id}/extract", "200")
+                        .path("content")
+                        .propertyNames())
+                .containsExactly("text/csv");
+        assertThat(response(doc, "GET /api/studies/{id}", "200").path("content").propertyNames())
+                .contains("application/json", "text/csv");
+        assertThat(response(doc, "POST /api/studies", "201").path("headers").has("Location"))
+                .isTrue();
         assertThat(response(doc, "GET /api/caseload", "429").path("headers").has("Retry-After"))
                 .isTrue();
         assertThat(response(doc, "GET /api/caseload", "503").path("headers").has("Retry-After"))

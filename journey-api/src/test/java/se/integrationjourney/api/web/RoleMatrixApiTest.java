@@ -55,6 +55,8 @@ class RoleMatrixApiTest extends ApiTestBase {
             REBUILD                 403    403      403     403     202   401  401
             REBUILD_ALL             403    403      403     403     202   401  401
             PROMETHEUS              403    403      403     403     200   401  401
+            SAVE_STUDY              403    403      201     403     201   401  401
+            STUDIES                 403    403      200     403     200   401  401
             """;
 
     /** A journey of Töreboda with one milestone, for the endpoints that act on a journey. */
@@ -132,7 +134,13 @@ class RoleMatrixApiTest extends ApiTestBase {
         PROJECTIONS(false, (client, target, username) -> client.get("/api/admin/projections")),
         REBUILD(false, (client, target, username) -> client.post("/api/admin/projections/caseload/rebuild", "")),
         REBUILD_ALL(false, (client, target, username) -> client.post("/api/admin/projections/rebuild", "")),
-        PROMETHEUS(false, (client, target, username) -> client.get("/actuator/prometheus"));
+        PROMETHEUS(false, (client, target, username) -> client.get("/actuator/prometheus")),
+        SAVE_STUDY(
+                false,
+                (client, target, username) -> client.post(
+                        "/api/studies",
+                        Map.of("title", "Matris", "query", Map.of("kind", "TWO_YEARS_AFTER", "cohortYear", 2021)))),
+        STUDIES(false, (client, target, username) -> client.get("/api/studies"));
 
         final boolean needsJourney;
         final Call call;
@@ -176,7 +184,7 @@ class RoleMatrixApiTest extends ApiTestBase {
         }
         assertThat(response.status()).as(response.body()).isEqualTo(expected);
         switch (endpoint) {
-            case REGISTER -> assertThat(allEvents()).isEqualTo(allEventsBefore + 1);
+            case REGISTER, SAVE_STUDY -> assertThat(allEvents()).isEqualTo(allEventsBefore + 1);
             case RECORD_MILESTONE, RETRACT, CORRECT_PERSONAL_DETAILS ->
                 assertThat(eventsOf(target.journeyId())).isEqualTo(journeyEventsBefore + 1);
             case CREATE_ACCOUNT -> assertThat(accounts.find(newUsername)).isPresent();
@@ -190,7 +198,8 @@ class RoleMatrixApiTest extends ApiTestBase {
                     TIMELINE,
                     READS,
                     CASELOAD,
-                    PROJECTIONS -> assertThat(response.contentType()).startsWith("application/json");
+                    PROJECTIONS,
+                    STUDIES -> assertThat(response.contentType()).startsWith("application/json");
             default -> assertThat(allEvents()).isEqualTo(allEventsBefore);
         }
     }

@@ -1,6 +1,7 @@
 package se.integrationjourney.core.events;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -16,13 +17,14 @@ import java.util.UUID;
 final class EventSamples {
 
     static final UUID JOURNEY = UUID.fromString("6c1f0e52-4b7a-4d1e-9a53-0f3c2b9d8e71");
+    static final UUID STUDY = UUID.fromString("9d3e5b7a-1c2f-4e8d-b6a0-7f1e2d3c4b5a");
     static final LocalDate ON = LocalDate.of(2024, 3, 15);
     private static final String EVENT_ID = "0b6f3a1e-2c4d-4e5f-8a9b-1c2d3e4f5a6b";
 
     private EventSamples() {}
 
-    static Map<Class<? extends JourneyEvent>, JourneyEvent> all() {
-        List<JourneyEvent> samples = List.of(
+    static Map<Class<?>, Object> all() {
+        List<Object> samples = List.of(
                 new NewcomerRegistered(
                         JOURNEY,
                         ON,
@@ -69,8 +71,18 @@ final class EventSamples {
                 new FollowUpRecorded(JOURNEY, ON, 24, OutcomeStatus.SUBSIDISED_EMPLOYMENT, FollowUpSource.REGISTER),
                 new JourneyClosed(JOURNEY, ON, ClosureReason.FOLLOW_UP_COMPLETE),
                 new JourneyReopened(JOURNEY, ON),
-                new MilestoneRetracted(JOURNEY, EVENT_ID, "fel person, registrerad på fel resa"));
-        Map<Class<? extends JourneyEvent>, JourneyEvent> byClass = new LinkedHashMap<>();
+                new MilestoneRetracted(JOURNEY, EVENT_ID, "fel person, registrerad på fel resa"),
+                new StudySaved(
+                        STUDY,
+                        "Tid till arbete, Luleå 2020 – ሰዓት ናብ ስራሕ",
+                        StudyQuery.timeTo("EMPLOYMENT_STARTED", "ESTABLISHMENT_START", 2020, 24, "2580"),
+                        LocalDate.of(2025, 6, 30),
+                        Instant.parse("2025-07-01T08:15:30.123Z"),
+                        "{\"milestone\":\"EMPLOYMENT_STARTED\",\"cohortSize\":0}",
+                        "analytiker.åsa",
+                        "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"),
+                new ResearchExtractMade(STUDY, "analytiker.åsa", 152));
+        Map<Class<?>, Object> byClass = new LinkedHashMap<>();
         samples.forEach(sample -> byClass.put(sample.getClass(), sample));
         return byClass;
     }

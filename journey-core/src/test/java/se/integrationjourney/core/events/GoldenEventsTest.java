@@ -96,7 +96,7 @@ class GoldenEventsTest {
         assertThat(employment.get("hoursPerWeek").decimalValue()).isEqualByComparingTo("37.5");
     }
 
-    private String golden(Class<?> type, JourneyEvent sample) {
+    private String golden(Class<?> type, Object sample) {
         String resource = "/golden-events/" + type.getSimpleName() + ".json";
         try (InputStream in = GoldenEventsTest.class.getResourceAsStream(resource)) {
             if (in != null) {
@@ -133,7 +133,8 @@ class GoldenEventsTest {
                 }
                 String className = EVENTS_PACKAGE + "." + fileName.substring(0, fileName.length() - ".class".length());
                 Class<?> type = loadClass(className);
-                if (JourneyEvent.class.isAssignableFrom(type) && !type.isInterface()) {
+                if ((JourneyEvent.class.isAssignableFrom(type) || StudyEvent.class.isAssignableFrom(type))
+                        && !type.isInterface()) {
                     names.add(className);
                 }
             }

@@ -114,6 +114,36 @@ public class OutcomeQueries {
         return KnownAt.resolve(requested, clock.instant(), settleMargin);
     }
 
+    /**
+     * The journeys of the cohort a two-years-after question is about, as known at its moment: every journey whose
+     * establishment end falls in the cohort year (pending and lost to follow-up included), the facts its figures are
+     * computed from. For a saved study's research extract; the caller holds the facts, which carry no personal data.
+     */
+    public List<JourneyFacts> cohortFacts(FindTwoYearsAfterOutcome query) {
+        KnownCohort cohort =
+                cohort(ESTABLISHMENT_END_YEAR, query.cohortYear(), query.municipalityCode(), query.knownAt());
+        return cohort.journeys().stream()
+                .filter(journey -> journey.establishmentEnd() != null
+                        && journey.establishmentEnd().getYear() == query.cohortYear())
+                .toList();
+    }
+
+    /**
+     * The journeys of the cohort a time-to question is about, as known at its moment: every journey whose
+     * {@code from} date falls in the cohort year and not after {@code asOf}, as {@link OutcomeCalculator} counts its
+     * cohort size. For a saved study's research extract.
+     */
+    public List<JourneyFacts> cohortFacts(FindTimeToMilestone query) {
+        LocalDate asOf = asOfOrToday(query.asOf());
+        KnownCohort cohort =
+                cohort(yearColumn(query.from()), query.cohortYear(), query.municipalityCode(), query.knownAt());
+        return cohort.journeys().stream()
+                .filter(journey -> journey.fromDate(query.from())
+                        .filter(from -> from.getYear() == query.cohortYear() && !from.isAfter(asOf))
+                        .isPresent())
+                .toList();
+    }
+
     private LocalDate asOfOrToday(LocalDate asOf) {
         return asOf != null ? asOf : LocalDate.now(clock);
     }

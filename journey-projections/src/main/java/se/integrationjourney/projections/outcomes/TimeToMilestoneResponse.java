@@ -39,7 +39,8 @@ public record TimeToMilestoneResponse(
         List<String> suppressed) {
 
     public TimeToMilestoneResponse {
-        suppressed = List.copyOf(suppressed);
+        suppressed =
+                suppressed == null ? List.of() : List.copyOf(suppressed); // absent in answers kept before small cells
     }
 
     /** The exact figures: nothing suppressed. */

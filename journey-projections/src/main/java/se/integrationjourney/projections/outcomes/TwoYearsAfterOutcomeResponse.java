@@ -40,7 +40,8 @@ public record TwoYearsAfterOutcomeResponse(
         List<String> suppressed) {
 
     public TwoYearsAfterOutcomeResponse {
-        suppressed = List.copyOf(suppressed);
+        suppressed =
+                suppressed == null ? List.of() : List.copyOf(suppressed); // absent in answers kept before small cells
     }
 
     /** The exact figures: nothing suppressed. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
+import se.integrationjourney.core.events.JourneyEvent;
 import se.integrationjourney.core.events.MilestoneEvent;
 import se.integrationjourney.core.events.MilestoneRetracted;
 import se.integrationjourney.core.events.NewcomerRegistered;
@@ -34,7 +35,9 @@ public class TimelineQueries {
                 .readEvents(query.journeyId().toString(), 0)
                 .asStream()
                 .toList();
-        if (events.isEmpty()) {
+        // An aggregate that is no journey (an analyst's saved study) has no timeline: its events hold what only
+        // analysts may see (a study's pseudonym key), never shown as a journey's.
+        if (events.isEmpty() || !(events.get(0).getPayload() instanceof JourneyEvent)) {
             return Optional.empty();
         }
         Map<String, Timeline.Retraction> retractions = new HashMap<>();

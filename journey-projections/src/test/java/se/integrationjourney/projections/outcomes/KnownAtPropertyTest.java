@@ -56,7 +56,6 @@ import se.integrationjourney.projections.casefile.CaseFile;
 import se.integrationjourney.projections.casefile.CaseFileFold;
 import se.integrationjourney.projections.runtime.ViewTables;
 import se.integrationjourney.projections.testsupport.EventFeeder;
-import se.integrationjourney.projections.testsupport.FedHistory;
 import se.integrationjourney.projections.testsupport.ViewDatabase;
 
 /**

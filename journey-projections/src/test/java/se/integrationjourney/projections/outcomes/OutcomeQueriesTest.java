@@ -45,7 +45,6 @@ import se.integrationjourney.core.events.Tenure;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
 import se.integrationjourney.projections.runtime.ViewTables;
 import se.integrationjourney.projections.testsupport.EventFeeder;
-import se.integrationjourney.projections.testsupport.FedHistory;
 import se.integrationjourney.projections.testsupport.ViewDatabase;
 
 /**

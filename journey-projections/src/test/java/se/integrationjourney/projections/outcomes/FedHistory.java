@@ -1,4 +1,4 @@
-package se.integrationjourney.projections.testsupport;
+package se.integrationjourney.projections.outcomes;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -6,13 +6,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.axonframework.eventhandling.DomainEventMessage;
-import se.integrationjourney.projections.outcomes.RecordedHistory;
+import se.integrationjourney.projections.testsupport.EventFeeder;
 
 /**
  * The recorded history as the feeder made it, for queries tested without an event store: every fed event is stored,
  * and the view has folded all of them unless a test says which journeys it has not.
  */
-public final class FedHistory implements RecordedHistory {
+final class FedHistory implements RecordedHistory {
 
     private final EventFeeder feeder;
     private final LongSupplier head;
