@@ -9,9 +9,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import se.integrationjourney.api.security.Role;
+import se.integrationjourney.api.studies.StudyService;
 import se.integrationjourney.projections.outcomes.CohortChanges;
 import se.integrationjourney.projections.outcomes.FindCohortChanges;
 import se.integrationjourney.projections.outcomes.FindTimeToMilestone;
@@ -126,6 +128,15 @@ final class OutcomeQueryBenchmark {
                     RUNS,
                     WARMUPS);
 
+            // A saved study of the largest two-years-after cohort: its re-run asks the question again as known at the
+            // moment of saving, and must give the kept answer.
+            String study = client.postForLocation(
+                    ANALYST,
+                    "/api/studies",
+                    "{\"title\":\"Benchmark " + endYear + "\",\"query\":{\"kind\":\"TWO_YEARS_AFTER\",\"cohortYear\":"
+                            + endYear + "},\"asOf\":\"" + AS_OF + "\"}");
+            UUID studyId = UUID.fromString(study.substring(study.lastIndexOf('/') + 1));
+            StudyService studies = application.getBean(StudyService.class);
             List<Query> queries = List.of(
                     new Query(
                             "two-years-after, cohort " + endYear + ", all municipalities, as known on " + PUBLISHED,
@@ -162,6 +173,13 @@ final class OutcomeQueryBenchmark {
                             endYear,
                             null,
                             CHANGES_TARGET_MILLIS),
+                    new Query(
+                            "saved study re-run: two-years-after, cohort " + endYear + ", all municipalities",
+                            study + "/rerun",
+                            () -> studies.rerun(studies.study(studyId)),
+                            "establishment_end_year",
+                            endYear,
+                            null),
                     new Query(
                             "two-years-after, cohort " + endYear + ", all municipalities",
                             "/api/outcomes/two-years-after?cohortYear=" + endYear + "&asOf=" + AS_OF,

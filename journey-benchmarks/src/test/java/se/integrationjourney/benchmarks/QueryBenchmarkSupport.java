@@ -175,6 +175,25 @@ final class QueryBenchmarkSupport {
             }
             return response.body().length;
         }
+
+        /** POSTs the JSON as the user and returns the answer's {@code Location}; anything but 201 fails the run. */
+        String postForLocation(String username, String path, String json) throws IOException, InterruptedException {
+            String credentials =
+                    Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Basic " + credentials)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("POST " + path + " answered " + response.statusCode());
+            }
+            return URI.create(response.headers().firstValue("Location").orElseThrow())
+                    .getPath();
+        }
     }
 
     /** The service answered 503: it could not get a database connection in time, as it does under overload. */
