@@ -105,6 +105,21 @@ class AnalystChangesPageTest extends ApiTestBase {
     }
 
     @Test
+    void givenEnglishChosen_whenComparing_thenThePageSpeaksEnglish() {
+        browser.go("/outcomes/changes?cohortYear=2021&municipalityCode=" + HAPARANDA + "&before=" + published);
+        browser.press("English");
+        try {
+            assertThat(browser.heading()).isEqualTo(Messages.english("analyst.changes.title"));
+            assertThat(browser.find(By.id("changes")).getText())
+                    .contains(journey)
+                    .contains(Messages.english("analyst.changes.kind.RETRACTION"));
+            browser.assertGoodPage().screenshotForDocs("analyst-what-changed-en");
+        } finally {
+            browser.press("Svenska");
+        }
+    }
+
+    @Test
     void givenNoEarlierMoment_whenShowing_thenTheFieldSaysWhatToGive() {
         browser.go("/outcomes/changes?cohortYear=2021&before=&after=");
 
