@@ -1,7 +1,6 @@
 package se.integrationjourney.api.outcomes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -195,14 +194,6 @@ class OutcomesKnownAtApiTest extends ApiTestBase {
                                 "/api/outcomes/two-years-after/changes?cohortYear=2021&before=2100-01-01&after=2000-01-01"),
                 400);
         assertProblem(caseworker().get("/api/outcomes/two-years-after/changes?cohortYear=2021&before=2000-01-01"), 403);
-    }
-
-    /** A moment after everything stored so far and before anything stored next: the clock has moved past it. */
-    private static Instant aMomentPassed() {
-        Instant moment = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        await().until(() ->
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).isAfter(moment));
-        return moment;
     }
 
     private String register(String arrival) {

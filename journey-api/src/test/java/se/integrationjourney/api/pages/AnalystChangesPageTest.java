@@ -1,11 +1,9 @@
 package se.integrationjourney.api.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static se.integrationjourney.api.pages.Browser.label;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -52,8 +50,7 @@ class AnalystChangesPageTest extends ApiTestBase {
                         "Vård",
                         "hoursPerWeek",
                         40));
-        published = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        await().until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(published));
+        published = aMomentPassed();
         ApiClient.Response retracted = admin().post(
                         "/api/journeys/" + journey + "/retractions",
                         Map.of("eventId", employment, "reason", "another person's job"));

@@ -110,7 +110,7 @@ class StudyPagesTest extends ApiTestBase {
 
         Instant knownAt = Instant.parse(
                 analyst().get("/api/studies/" + studyId).json().path("knownAt").asString());
-        await().until(() -> Instant.now().isAfter(knownAt.plusMillis(1)));
+        awaitTheClockPast(knownAt);
         ApiClient.Response retracted = admin().post(
                         "/api/journeys/" + employed + "/retractions",
                         Map.of("eventId", employment, "reason", "registrerad på fel person"));

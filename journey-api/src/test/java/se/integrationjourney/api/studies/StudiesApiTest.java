@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -476,12 +475,6 @@ class StudiesApiTest extends ApiTestBase {
                         "/api/journeys/" + journey + "/retractions",
                         Map.of("eventId", eventId, "reason", "registrerad på fel person"));
         assertThat(retracted.status()).as(retracted.body()).isEqualTo(201);
-    }
-
-    /** Waits until the clock has passed the moment, so that whatever is recorded next is stored after it. */
-    private static void awaitTheClockPast(Instant moment) {
-        Instant next = moment.truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
-        await().until(() -> Instant.now().isAfter(next));
     }
 
     private String register(String arrival, int birthYear, String gender) {

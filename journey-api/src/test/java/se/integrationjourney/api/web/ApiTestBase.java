@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -120,6 +122,22 @@ public abstract class ApiTestBase {
     /** Waits until these views have caught up, for pages and queries that read a view rather than the events. */
     protected void awaitViewsCaughtUp(String... views) {
         await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(views).allMatch(this::viewCaughtUp));
+    }
+
+    /**
+     * Waits until the clock has passed the moment (at the event store's millisecond precision), so that whatever is
+     * recorded next is stored after it: for questions as known at a moment between two recordings.
+     */
+    protected static void awaitTheClockPast(Instant moment) {
+        Instant stored = moment.truncatedTo(ChronoUnit.MILLIS);
+        await().until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(stored));
+    }
+
+    /** A moment after everything stored so far and before anything stored next. */
+    protected static Instant aMomentPassed() {
+        Instant moment = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        awaitTheClockPast(moment);
+        return moment;
     }
 
     /** All rows of the event store. */
