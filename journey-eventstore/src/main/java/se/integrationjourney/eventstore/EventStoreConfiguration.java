@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
+import se.integrationjourney.eventstore.personaldata.JourneyKeys;
 
 /** Wires the event store's database: created if missing, and checked to be what we chose before serving. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -79,7 +80,8 @@ public class EventStoreConfiguration {
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             EventStoreSettings settings,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters,
+            JourneyKeys journeyKeys) {
         MeterRegistry registry = meters.getIfAvailable();
         JourneyEventStorageEngine engine = new JourneyEventStorageEngine(
                 engineBuilder(
@@ -91,7 +93,9 @@ public class EventStoreConfiguration {
                         transactionManager,
                         settings.readBatchSize()),
                 settings.groupCommitMaxEvents(),
-                registry == null ? (events, nanos) -> {} : new GroupCommitMetrics(registry));
+                registry == null ? (events, nanos) -> {} : new GroupCommitMetrics(registry),
+                transactionManager,
+                journeyKeys::storeNewKeys);
         if (registry != null) {
             GroupCommitMetrics.waitingAppends(registry, engine);
         }

@@ -9,7 +9,9 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -49,21 +51,39 @@ final class JourneyEventStorageEngine extends JdbcEventStorageEngine implements 
 
     /** Null when group commit is off: every append is then a transaction of its own. */
     private final GroupCommit groupCommit;
+    /** Stores the keys made for new journeys in the transaction that stores their events. */
+    private final NewJourneyKeys newKeys;
+
+    private final TransactionManager transactions;
+
+    /** Stores the keys made while serializing events, in the current transaction. */
+    @FunctionalInterface
+    interface NewJourneyKeys {
+        void store(List<String> aggregateIds);
+    }
 
     /**
      * @param maxEventsPerGroupCommit at most this many events in one group commit's transaction; 0 turns group
      *                                commit off
      * @param written                 told of each transaction the group commit committed (the metrics)
+     * @param transactions            the transactions appends are stored in
+     * @param newKeys                 stores, in the append's transaction, the keys its events were sealed with
      */
-    JourneyEventStorageEngine(Builder builder, int maxEventsPerGroupCommit, GroupCommit.Written written) {
+    JourneyEventStorageEngine(
+            Builder builder,
+            int maxEventsPerGroupCommit,
+            GroupCommit.Written written,
+            TransactionManager transactions,
+            NewJourneyKeys newKeys) {
         super(builder.lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
                 .maxGapOffset(MAX_GAP_OFFSET)
                 .gapTimeout(GAP_TIMEOUT_MILLIS)
                 .dataType(STORED_TYPE));
+        this.transactions = transactions;
+        this.newKeys = newKeys;
         this.groupCommit = maxEventsPerGroupCommit == 0
                 ? null
-                : new GroupCommit(
-                        events -> super.appendEvents(events, getEventSerializer()), maxEventsPerGroupCommit, written);
+                : new GroupCommit(events -> store(events, getEventSerializer()), maxEventsPerGroupCommit, written);
     }
 
     @Override
@@ -71,18 +91,31 @@ final class JourneyEventStorageEngine extends JdbcEventStorageEngine implements 
         if (events.isEmpty()) {
             return;
         }
-        if (groupCommit == null
-                || TransactionSynchronizationManager.isActualTransactionActive()
-                || serializer != getEventSerializer()) {
-            super.appendEvents(events, serializer);
-            return;
-        }
-        // Serialized here, in parallel with the other commands; Axon's insert finds each message's serialized form.
+        // Serialized here, in parallel with the other commands, and before the transaction, which then stores the
+        // keys serializing made; Axon's insert finds each message's serialized form.
         for (EventMessage<?> event : events) {
             event.serializePayload(serializer, STORED_TYPE);
             event.serializeMetaData(serializer, STORED_TYPE);
         }
+        if (groupCommit == null
+                || TransactionSynchronizationManager.isActualTransactionActive()
+                || serializer != getEventSerializer()) {
+            store(events, serializer);
+            return;
+        }
         groupCommit.append(events);
+    }
+
+    /** Stores the events, and the keys made for them, in the current transaction or one of their own. */
+    private void store(List<? extends EventMessage<?>> events, Serializer serializer) {
+        transactions.executeInTransaction(() -> {
+            newKeys.store(events.stream()
+                    .filter(event -> event instanceof DomainEventMessage<?>)
+                    .map(event -> ((DomainEventMessage<?>) event).getAggregateIdentifier())
+                    .distinct()
+                    .toList());
+            super.appendEvents(events, serializer);
+        });
     }
 
     /** How many commands' appends wait for the group commit's next write. */

@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import se.integrationjourney.eventstore.personaldata.PersonalDataSealingSerializer;
 
 /**
  * Refuses to start the service on anything but the storage we chose: the JDBC event store and JPA token store
@@ -48,7 +49,9 @@ public final class StorageGuard {
             problems.add("the token store is " + describe(tokenStore) + ", not JpaTokenStore: every view would"
                     + " replay all events at every restart");
         }
-        serializers.forEach((role, serializer) -> {
+        serializers.forEach((role, given) -> {
+            // The event serializer seals personal details over Jackson 3 JSON; what it writes is still that JSON.
+            Serializer serializer = given instanceof PersonalDataSealingSerializer sealing ? sealing.delegate() : given;
             if (!(serializer instanceof Jackson3Serializer)) {
                 problems.add("the " + role + " serializer is " + describe(serializer) + ", not Jackson3Serializer:"
                         + " stored history would be written in a format the service does not read"

@@ -22,6 +22,10 @@ public enum AccessAction {
     DEAD_LETTERS_RETRIED,
     DEAD_LETTER_DELETED,
     SIGN_IN_LOCK_LIFTED,
+    /** A journey's personal data was erased (its key destroyed), by an administrator or the retention job. */
+    PERSONAL_DATA_ERASED,
+    /** The migration that sealed the personal details older history held in plain text ran (once). */
+    PERSONAL_DATA_SEALED,
     /** An analyst saved a study (its subject): a question with its answer, which holds no personal data. */
     STUDY_SAVED,
     /**

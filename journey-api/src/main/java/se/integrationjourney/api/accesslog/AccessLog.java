@@ -45,6 +45,14 @@ public class AccessLog {
         record(actor, action, resource, List.copyOf(journeyIds), subject);
     }
 
+    /**
+     * An administrative act on one journey (an erasure), written with the act: {@code subject} says more, never
+     * personal data.
+     */
+    public void actOnJourney(Actor actor, AccessAction action, String resource, UUID journeyId, String subject) {
+        record(actor, action, resource, List.of(journeyId), subject);
+    }
+
     /** An administrative act on {@code subject} (an account's username, a view's name). */
     public void act(Actor actor, AccessAction action, String resource, String subject) {
         record(actor, action, resource, List.of(), subject);

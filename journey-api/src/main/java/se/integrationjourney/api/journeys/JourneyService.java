@@ -121,6 +121,11 @@ public class JourneyService {
         return states.withPersonalIdentityNumber(normalisedNumber);
     }
 
+    /** @throws ApiException 404 if there is no such journey (for work not done on a user's behalf: erasure) */
+    public void requireExists(UUID journeyId) {
+        directory.municipalityOf(journeyId).orElseThrow(JourneyService::noSuchJourney);
+    }
+
     /** @throws ApiException 404 if there is no such journey, 403 if the user may not act on it */
     public void requireAccess(JourneyUser user, UUID journeyId) {
         String municipality = directory.municipalityOf(journeyId).orElseThrow(JourneyService::noSuchJourney);

@@ -10,8 +10,10 @@ import org.axonframework.serialization.Revision;
  * @param municipalityCode SCB kommunkod, four digits
  * @param countryOfBirth ISO 3166-1 alpha-2
  * @param personalDetails the only personal data; the identity number is normalised to 12 digits
+ * <p>Revision 2: the personal details are stored sealed with the journey's key (the JSON of the class is unchanged;
+ * revision 1 stored them in plain text and reads through {@link PersonalDetails1To2Upcaster}).
  */
-@Revision("1")
+@Revision("2")
 public record NewcomerRegistered(
         UUID journeyId,
         LocalDate occurredOn,

@@ -10,6 +10,17 @@ package se.integrationjourney.core.events;
  */
 public record PersonalDetails(String fullName, String personalIdentityNumber) {
 
+    /**
+     * What the details read as once erased: the journey's key is destroyed, so the stored details cannot be opened.
+     * Both parts are null; a recorded name never is.
+     */
+    public static final PersonalDetails ERASED = new PersonalDetails(null, null);
+
+    /** Whether these are the details of an erased journey (no name, no number). */
+    public boolean erased() {
+        return fullName == null;
+    }
+
     /** Kept out of log lines and failure messages, which print records through this method. */
     @Override
     public String toString() {

@@ -23,6 +23,7 @@ import se.integrationjourney.core.commands.EndFinancialAssistance;
 import se.integrationjourney.core.commands.EndInternship;
 import se.integrationjourney.core.commands.EndStudies;
 import se.integrationjourney.core.commands.EnrolInSfi;
+import se.integrationjourney.core.commands.ErasePersonalData;
 import se.integrationjourney.core.commands.EstablishActionPlan;
 import se.integrationjourney.core.commands.ProvideTemporaryHousing;
 import se.integrationjourney.core.commands.RecordCivicOrientationCompleted;
@@ -78,6 +79,11 @@ public class Journey {
     public Recorded handle(CorrectPersonalDetails command, Clock clock, ConflictResolver conflicts) {
         refuseIfStale(conflicts);
         return record(decisions(clock).correctPersonalDetails(command));
+    }
+
+    @CommandHandler
+    public Recorded handle(ErasePersonalData command, Clock clock) {
+        return record(decisions(clock).erasePersonalData(command));
     }
 
     @CommandHandler

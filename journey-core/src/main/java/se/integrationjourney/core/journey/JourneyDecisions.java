@@ -20,6 +20,7 @@ import se.integrationjourney.core.commands.EndFinancialAssistance;
 import se.integrationjourney.core.commands.EndInternship;
 import se.integrationjourney.core.commands.EndStudies;
 import se.integrationjourney.core.commands.EnrolInSfi;
+import se.integrationjourney.core.commands.ErasePersonalData;
 import se.integrationjourney.core.commands.EstablishActionPlan;
 import se.integrationjourney.core.commands.ProvideTemporaryHousing;
 import se.integrationjourney.core.commands.RecordCivicOrientationCompleted;
@@ -61,6 +62,7 @@ import se.integrationjourney.core.events.JourneyClosed;
 import se.integrationjourney.core.events.JourneyReopened;
 import se.integrationjourney.core.events.MilestoneRetracted;
 import se.integrationjourney.core.events.NewcomerRegistered;
+import se.integrationjourney.core.events.PersonalDataErased;
 import se.integrationjourney.core.events.PersonalDetails;
 import se.integrationjourney.core.events.PersonalDetailsCorrected;
 import se.integrationjourney.core.events.SelfSufficiencyLost;
@@ -147,7 +149,21 @@ final class JourneyDecisions {
 
     PersonalDetailsCorrected correctPersonalDetails(CorrectPersonalDetails command) {
         requireRegistered();
+        refuseIfErased();
         return new PersonalDetailsCorrected(journeyId(), personalDetails(command.personalDetails()));
+    }
+
+    PersonalDataErased erasePersonalData(ErasePersonalData command) {
+        requireRegistered();
+        refuseIfErased();
+        require(command.reason(), "reason");
+        return new PersonalDataErased(journeyId(), command.reason());
+    }
+
+    private void refuseIfErased() {
+        if (facts.personalDataErased()) {
+            throw violation(Rule.PERSONAL_DATA_ERASED, "the personal data of journey %s was erased", journeyId());
+        }
     }
 
     CaseworkerAssigned assignCaseworker(AssignCaseworker command) {

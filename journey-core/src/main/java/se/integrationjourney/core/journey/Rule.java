@@ -19,6 +19,7 @@ public enum Rule {
     INVALID_PERSONAL_IDENTITY_NUMBER(
             "a personal identity number is YYYYMMDDNNNC (hyphen before the last four allowed), a real date"
                     + " (day plus 60 for a coordination number) and a valid check digit"),
+    PERSONAL_DATA_ERASED("the personal data of this journey was erased: it is neither corrected nor erased again"),
     PERSONAL_DATA_IN_FREE_TEXT("free text may not contain the person's name or a personal identity number"),
     ACTION_PLAN_NOT_ESTABLISHED("an action plan can be revised only once one is established, on or before that date"),
     ESTABLISHMENT_ALREADY_STARTED("the establishment plan starts once"),

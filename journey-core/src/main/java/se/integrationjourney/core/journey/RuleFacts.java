@@ -25,6 +25,7 @@ import se.integrationjourney.core.events.JourneyClosed;
 import se.integrationjourney.core.events.JourneyEvent;
 import se.integrationjourney.core.events.JourneyReopened;
 import se.integrationjourney.core.events.NewcomerRegistered;
+import se.integrationjourney.core.events.PersonalDataErased;
 import se.integrationjourney.core.events.PersonalDetails;
 import se.integrationjourney.core.events.PersonalDetailsCorrected;
 import se.integrationjourney.core.events.SelfSufficiencyLost;
@@ -82,6 +83,10 @@ public record RuleFacts(
                 personalDetails.add(registered.personalDetails());
             } else if (event instanceof PersonalDetailsCorrected corrected) {
                 personalDetails.add(corrected.personalDetails());
+            } else if (event instanceof PersonalDataErased) {
+                // What was erased is no longer known, not even to the rules.
+                personalDetails.clear();
+                personalDetails.add(PersonalDetails.ERASED);
             } else if (event instanceof CaseworkerAssigned assigned) {
                 caseworkerId = assigned.caseworkerId();
             } else if (event instanceof ActionPlanEstablished established) {
@@ -174,10 +179,16 @@ public record RuleFacts(
         return openEpisode(EpisodeKind.SELF_SUFFICIENCY, "").isPresent();
     }
 
+    /** Whether the journey's personal data was erased. */
+    public boolean personalDataErased() {
+        return !personalDetails.isEmpty()
+                && personalDetails.get(personalDetails.size() - 1).erased();
+    }
+
     /** Every name the journey has had, for checking that free text does not repeat one. */
     public Set<String> knownNames() {
         Set<String> names = new LinkedHashSet<>();
-        personalDetails.forEach(details -> names.add(details.fullName()));
+        personalDetails.stream().filter(details -> !details.erased()).forEach(details -> names.add(details.fullName()));
         return names;
     }
 

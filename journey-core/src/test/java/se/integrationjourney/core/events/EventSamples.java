@@ -36,6 +36,7 @@ final class EventSamples {
                         EducationLevel.POST_SECONDARY,
                         new PersonalDetails("ሳባ ተስፋይ Åström", "191212121212")),
                 new PersonalDetailsCorrected(JOURNEY, new PersonalDetails("سارة العلي Öberg", "199001752386")),
+                new PersonalDataErased(JOURNEY, ErasureReason.RETENTION),
                 new CaseworkerAssigned(JOURNEY, ON, "cw-17"),
                 new IntroductoryMeetingHeld(JOURNEY, ON),
                 new ActionPlanEstablished(

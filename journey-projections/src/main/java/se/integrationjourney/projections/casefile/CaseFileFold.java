@@ -29,6 +29,8 @@ import se.integrationjourney.core.events.JourneyEvent;
 import se.integrationjourney.core.events.JourneyReopened;
 import se.integrationjourney.core.events.MilestoneRetracted;
 import se.integrationjourney.core.events.NewcomerRegistered;
+import se.integrationjourney.core.events.PersonalDataErased;
+import se.integrationjourney.core.events.PersonalDetails;
 import se.integrationjourney.core.events.PersonalDetailsCorrected;
 import se.integrationjourney.core.events.SelfSufficiencyLost;
 import se.integrationjourney.core.events.SelfSufficiencyReached;
@@ -95,6 +97,10 @@ public final class CaseFileFold {
         });
         on(foldings, PersonalDetailsCorrected.class, (file, e, eventId, sequence) -> {
             file.personalDetails = e.personalDetails();
+        });
+        on(foldings, PersonalDataErased.class, (file, e, eventId, sequence) -> {
+            // Views keep no plain text of an erased journey, for display or search.
+            file.personalDetails = PersonalDetails.ERASED;
         });
         on(foldings, MilestoneRetracted.class, (file, e, eventId, sequence) -> {
             retract(file, e.retractedEventId());

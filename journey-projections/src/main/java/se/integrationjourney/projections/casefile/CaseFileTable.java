@@ -36,8 +36,8 @@ final class CaseFileTable {
     /** Days from 1970-01-01 (Java's epoch) to 2000-01-01 (PostgreSQL's). */
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
     /** The column types {@link #copyInOwnTransaction} can encode. */
-    private static final Set<String> COPYABLE_TYPES =
-            Set.of("uuid", "text", "varchar", "bpchar", "date", "bool", "int2", "int4", "int8", "json", "jsonb");
+    private static final Set<String> COPYABLE_TYPES = Set.of(
+            "uuid", "text", "varchar", "bpchar", "date", "bool", "int2", "int4", "int8", "json", "jsonb", "bytea");
 
     private final JdbcTemplate jdbc;
     private final String table;
@@ -266,7 +266,7 @@ final class CaseFileTable {
                 out.writeByte(1); // jsonb's binary format: a version byte, then the text
                 out.write(text);
             }
-            default -> { // text, varchar, bpchar, json: the text
+            default -> { // text, varchar, bpchar, json: the text; bytea: the bytes
                 byte[] text = text(value);
                 out.writeInt(text.length);
                 out.write(text);

@@ -3,6 +3,8 @@ package se.integrationjourney.projections.journeystate;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.integrationjourney.core.events.PersonalDetails;
+import se.integrationjourney.eventstore.personaldata.IdentityNumberLookup;
 import se.integrationjourney.projections.casefile.CaseFile;
 import se.integrationjourney.projections.casefile.CaseFileProjection;
 
@@ -15,17 +17,27 @@ public class JourneyStateProjection extends CaseFileProjection {
 
     static final String TABLE = "journey_state";
 
-    public JourneyStateProjection(JdbcTemplate jdbc) {
+    private final IdentityNumberLookup lookup;
+
+    public JourneyStateProjection(JdbcTemplate jdbc, IdentityNumberLookup lookup) {
         super(NAME, TABLE, jdbc);
+        this.lookup = lookup;
     }
 
     @Override
     protected List<String> columns() {
-        return List.of("journey_id", "municipality_code", "version");
+        return List.of("journey_id", "municipality_code", "version", "identity_number_key");
     }
 
+    /** The identity number is found by its keyed hash, never by the plain number (which goes with an erasure). */
     @Override
     protected Object[] values(CaseFile file) {
-        return new Object[] {file.journeyId(), file.municipalityCode(), file.version()};
+        PersonalDetails details = file.personalDetails();
+        return new Object[] {
+            file.journeyId(),
+            file.municipalityCode(),
+            file.version(),
+            details == null ? null : lookup.hash(details.personalIdentityNumber())
+        };
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.integrationjourney.core.events.SfiLevel;
+import se.integrationjourney.eventstore.personaldata.IdentityNumberLookup;
 import se.integrationjourney.projections.casefile.CaseFile;
 import se.integrationjourney.projections.casefile.CaseFileJson;
 import se.integrationjourney.projections.casefile.Fact;
@@ -19,8 +20,10 @@ public class JourneyStateQueries {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final IdentityNumberLookup lookup;
 
-    public JourneyStateQueries(JdbcTemplate jdbc, Clock clock) {
+    public JourneyStateQueries(JdbcTemplate jdbc, Clock clock, IdentityNumberLookup lookup) {
+        this.lookup = lookup;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -43,9 +46,9 @@ public class JourneyStateQueries {
         return jdbc
                 .query(
                         "select case_file::text from " + JourneyStateProjection.TABLE
-                                + " where case_file -> 'personalDetails' ->> 'personalIdentityNumber' = ?",
+                                + " where identity_number_key = ?",
                         (row, n) -> CaseFileJson.read(row.getString(1)),
-                        normalisedNumber)
+                        (Object) lookup.hash(normalisedNumber))
                 .stream()
                 .map(file ->
                         new JourneyMatch(file.journeyId(), file.municipalityCode(), file.arrivalDate(), file.closed()))

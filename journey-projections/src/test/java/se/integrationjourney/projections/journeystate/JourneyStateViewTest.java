@@ -29,6 +29,7 @@ import se.integrationjourney.core.events.SfiEnrolled;
 import se.integrationjourney.core.events.SfiLevel;
 import se.integrationjourney.core.events.SfiLevelReached;
 import se.integrationjourney.core.events.Tenure;
+import se.integrationjourney.eventstore.personaldata.IdentityNumberLookup;
 import se.integrationjourney.projections.casefile.Stage;
 import se.integrationjourney.projections.runtime.ViewTables;
 import se.integrationjourney.projections.testsupport.EventFeeder;
@@ -43,8 +44,10 @@ class JourneyStateViewTest {
             Clock.fixed(Instant.parse("2023-06-01T10:00:00Z"), ZoneId.of("Europe/Stockholm"));
 
     private final EventFeeder feeder = new EventFeeder();
-    private final Object handlers = new JourneyStateProjection(database.jdbc()).eventHandlers(ViewTables.LIVE);
-    private final JourneyStateQueries queries = new JourneyStateQueries(database.jdbc(), TODAY);
+    private static final IdentityNumberLookup LOOKUP = IdentityNumberLookup.withKey(new byte[32]);
+
+    private final Object handlers = new JourneyStateProjection(database.jdbc(), LOOKUP).eventHandlers(ViewTables.LIVE);
+    private final JourneyStateQueries queries = new JourneyStateQueries(database.jdbc(), TODAY, LOOKUP);
     private final UUID journey = UUID.randomUUID();
 
     @Test
