@@ -42,6 +42,7 @@ import se.integrationjourney.core.events.InternshipKind;
 import se.integrationjourney.core.events.MilestoneRetracted;
 import se.integrationjourney.core.events.NewcomerRegistered;
 import se.integrationjourney.core.events.OutcomeStatus;
+import se.integrationjourney.core.events.PersonalDataErased;
 import se.integrationjourney.core.events.PersonalDetailsCorrected;
 import se.integrationjourney.core.events.StudyLevel;
 import se.integrationjourney.core.journey.Rule;
@@ -579,6 +580,7 @@ public class OpenApiConfiguration {
                 .forEach(eventTypes::add);
         eventTypes.add(TimelineQueries.typeOf(MilestoneRetracted.class));
         eventTypes.add(TimelineQueries.typeOf(PersonalDetailsCorrected.class));
+        eventTypes.add(TimelineQueries.typeOf(PersonalDataErased.class));
         setEnum(schemas, "TimelineEntryResponse", "type", eventTypes);
     }
 

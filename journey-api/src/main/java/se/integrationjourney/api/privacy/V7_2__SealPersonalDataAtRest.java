@@ -29,7 +29,7 @@ class V7_2__SealPersonalDataAtRest extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         StoredPlainTextSealing.Sealed sealed = new StoredPlainTextSealing(masterKey)
-                .run(context.getConnection(), PersonalDataConfiguration.SEALED_TYPES);
+                .run(context.getConnection(), PersonalDataAtRestConfiguration.SEALED_TYPES);
         try (PreparedStatement entry = context.getConnection()
                 .prepareStatement("insert into access_log (username, roles, action, resource, subject)"
                         + " values ('flyway', 'SYSTEM', ?, 'migration V7_2', ?)")) {

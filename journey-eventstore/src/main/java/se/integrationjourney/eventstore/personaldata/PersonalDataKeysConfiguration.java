@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PersonalDataSettings.class)
-public class PersonalDataConfiguration {
+public class PersonalDataKeysConfiguration {
 
     /**
      * From the data source, not Spring's JdbcTemplate: that waits for the migrations, and one migration needs this

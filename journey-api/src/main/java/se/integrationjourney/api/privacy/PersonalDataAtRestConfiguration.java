@@ -20,7 +20,7 @@ import se.integrationjourney.eventstore.personaldata.PersonalDataSealingSerializ
  * service starts only with a master key that opens the stored keys.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-class PersonalDataConfiguration {
+class PersonalDataAtRestConfiguration {
 
     /** The events that carry a {@code personalDetails}; every other event is stored as Jackson writes it. */
     static final Set<String> SEALED_TYPES =
