@@ -51,7 +51,7 @@ class CaseFileFoldTest {
             }
         }
 
-        assertThat(events).hasSize(29);
+        assertThat(events).hasSize(30);
         assertThat(CaseFileFold.foldedTypes())
                 .containsExactlyInAnyOrderElementsOf(events.stream()
                         .map(type -> type.asSubclass(JourneyEvent.class))
@@ -166,6 +166,21 @@ class CaseFileFoldTest {
     }
 
     @Test
+    void givenAnErasure_whenFolded_thenTheCaseFileKeepsNoNameNorNumberAndEverythingElse() {
+        record(registered());
+        record(new EmploymentStarted(
+                journeyId, date(2021, 6, 1), "e1", EmploymentType.REGULAR, "it", new BigDecimal("37.5")));
+        String before = CaseFileJson.writeWithoutPersonalData(file);
+
+        record(new se.integrationjourney.core.events.PersonalDataErased(
+                journeyId, se.integrationjourney.core.events.ErasureReason.RETENTION));
+
+        assertThat(file.personalDetails()).isEqualTo(PersonalDetails.ERASED);
+        assertThat(CaseFileJson.write(file)).doesNotContain("Åsa").doesNotContain("198001011234");
+        assertThat(withoutVersion(CaseFileJson.writeWithoutPersonalData(file))).isEqualTo(withoutVersion(before));
+    }
+
+    @Test
     void givenACaseFile_whenWrittenOnceForBothForms_thenEachReadsAsItsOwnSerialization() {
         record(registered());
         record(new EmploymentStarted(
@@ -182,6 +197,10 @@ class CaseFileFoldTest {
         CaseFile withoutDetails = CaseFile.of(UUID.randomUUID());
         String noDetails = new String(CaseFileJson.documents(withoutDetails).whole(), StandardCharsets.UTF_8);
         assertThat(CaseFileJson.write(CaseFileJson.read(noDetails))).isEqualTo(CaseFileJson.write(withoutDetails));
+    }
+
+    private static String withoutVersion(String json) {
+        return json.replaceAll("\"(version|recordedUntil)\":\\d+", "");
     }
 
     private NewcomerRegistered registered() {
