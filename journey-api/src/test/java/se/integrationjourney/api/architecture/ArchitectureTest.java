@@ -125,6 +125,10 @@ class ArchitectureTest {
             .doNotHaveSimpleName("DeadLetterQueueFactory")
             .and()
             .doNotHaveSimpleName("JourneyHistories")
+            .and()
+            .doNotHaveSimpleName("MisconfiguredStorageException")
+            .and()
+            .resideOutsideOfPackage("..eventstore.personaldata..")
             .should()
             .onlyBeAccessed()
             .byClassesThat()
@@ -132,7 +136,9 @@ class ArchitectureTest {
             .as("The event store is reached through Axon's interfaces; from outside, only AxonTables (SQL on Axon's"
                     + " tables), DatabaseFailures and CommitOutcomeUnknownException (what a failure means) and"
                     + " DeadLetterQueueFactory are used, and JourneyHistories, which reads many journeys' events at once"
-                    + " through Axon's own serializer and upcasters (the outcomes as known at a moment).");
+                    + " through Axon's own serializer and upcasters (the outcomes as known at a moment); and the"
+                    + " personal-data keys (personaldata: the sealing serializer, journeys' keys, the identity-number"
+                    + " lookup), which the application wires and erases with, and the start-up refusal they share.");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("se.integrationjourney.(*).(*)..")
