@@ -22,7 +22,7 @@ import se.integrationjourney.eventstore.personaldata.JourneyKeys;
  * Views drop their plain text when they handle the event.
  */
 @Service
-class JourneyErasure implements PersonalDataErasure {
+public class JourneyErasure implements PersonalDataErasure {
 
     private final TransactionTemplate transaction;
     private final CommandGateway commands;
@@ -52,7 +52,7 @@ class JourneyErasure implements PersonalDataErasure {
     }
 
     /** @param resource the endpoint or page that asked, for the access log */
-    boolean erase(UUID journeyId, ErasureReason reason, Actor actor, String resource) {
+    public boolean erase(UUID journeyId, ErasureReason reason, Actor actor, String resource) {
         directory.requireExists(journeyId);
         return Boolean.TRUE.equals(transaction.execute(status -> {
             if (!keys.destroy(journeyId)) {
