@@ -76,7 +76,7 @@ final class AppendBenchmark {
     private AppendBenchmark() {}
 
     /** One measured load: how many threads, what it did, and the CPU it took. */
-    private record Run(int threads, CommandSideLoader.LoadResult result, CpuUsage.Result cpu) {
+    record Run(int threads, CommandSideLoader.LoadResult result, CpuUsage.Result cpu) {
 
         String describe() {
             return String.format(
@@ -117,7 +117,7 @@ final class AppendBenchmark {
                     EXTRA_ARGUMENTS.isEmpty() ? "as shipped" : EXTRA_ARGUMENTS, context.seed);
 
             long compiledBefore = CpuUsage.jitMillis();
-            Run warmUp = warmUp(application, journeys);
+            Run warmUp = warmUp(application, journeys.lazily(WARM_UP_SECONDS * 200), THREADS.get(0), WARM_UP_SECONDS);
             context.note(
                     "append, in-process, warm-up (not measured) until the JIT compilers were nearly idle (%.0f s"
                             + " of compilation meanwhile), %s",
@@ -254,7 +254,8 @@ final class AppendBenchmark {
                         null));
     }
 
-    private static Run commandSide(
+    /** One in-process load of these journeys from {@code threads} threads, stopped after {@code seconds}. */
+    static Run commandSide(
             ConfigurableApplicationContext application,
             List<SyntheticHistory.JourneyHistory> journeys,
             int threads,
@@ -272,9 +273,14 @@ final class AppendBenchmark {
      * Appends until the JIT compilers are nearly idle: on two cores C2 needs minutes of load to compile the
      * command path (Axon, Hibernate, Jackson, pgjdbc: tens of thousands of methods), and measured before that a
      * good half of the CPU goes to compiling, not appending. Stops once compilation took less than a tenth of a
-     * core over the last 5 s (at least 20 s, at most {@code benchmark.append.warmup.seconds}).
+     * core over the last 5 s (at least 20 s, at most {@code maxSeconds}; here {@code benchmark.append.warmup.seconds}).
      */
-    private static Run warmUp(ConfigurableApplicationContext application, Journeys journeys) throws Exception {
+    static Run warmUp(
+            ConfigurableApplicationContext application,
+            List<SyntheticHistory.JourneyHistory> journeys,
+            int threads,
+            int maxSeconds)
+            throws Exception {
         CommandSideLoader loader = new CommandSideLoader(application);
         long started = System.nanoTime();
         AtomicBoolean done = new AtomicBoolean();
@@ -285,7 +291,7 @@ final class AppendBenchmark {
                         BenchmarkApplication.pause(5_000);
                         long compiledNow = CpuUsage.jitMillis();
                         double seconds = (System.nanoTime() - started) / 1e9;
-                        if ((seconds >= 20 && compiledNow - compiled < 500) || seconds >= WARM_UP_SECONDS) {
+                        if ((seconds >= 20 && compiledNow - compiled < 500) || seconds >= maxSeconds) {
                             loader.stop();
                             return;
                         }
@@ -297,8 +303,7 @@ final class AppendBenchmark {
         watcher.start();
         try {
             CpuUsage cpu = CpuUsage.start();
-            int threads = THREADS.get(0);
-            CommandSideLoader.LoadResult result = loader.load(journeys.lazily(WARM_UP_SECONDS * 200), threads);
+            CommandSideLoader.LoadResult result = loader.load(journeys, threads);
             return new Run(threads, result, cpu.stop());
         } finally {
             done.set(true);
@@ -306,7 +311,7 @@ final class AppendBenchmark {
     }
 
     /** Runs {@code load}, calling {@code stop} once {@code seconds} have passed if it is still running. */
-    private static Run timed(Runnable stop, int seconds, Load load) throws Exception {
+    static Run timed(Runnable stop, int seconds, Load load) throws Exception {
         AtomicBoolean done = new AtomicBoolean();
         Thread deadline = new Thread(
                 () -> {
@@ -329,12 +334,12 @@ final class AppendBenchmark {
     }
 
     @FunctionalInterface
-    private interface Load {
+    interface Load {
         Run run() throws Exception;
     }
 
     /** Journeys of the seed not handed out before: each run registers journeys of its own. */
-    private static final class Journeys {
+    static final class Journeys {
         private final long seed;
         private int nextIndex;
 

@@ -22,6 +22,16 @@ final class BenchmarkApplication {
      * arguments ({@code --name=value}).
      */
     static ConfigurableApplicationContext start(ThrowawayDatabase database, String... extra) {
+        return start(database, List.of(), extra);
+    }
+
+    /**
+     * As {@link #start(ThrowawayDatabase, String...)}, with further configuration classes of a benchmark's own after
+     * the application's (e.g. to replace one of its beans, with {@code --spring.main.allow-bean-definition-overriding=true}
+     * among {@code extra}).
+     */
+    static ConfigurableApplicationContext start(
+            ThrowawayDatabase database, List<Class<?>> configurations, String... extra) {
         List<String> arguments = new ArrayList<>(List.of(database.commandLineArguments()));
         arguments.addAll(List.of(
                 "--server.port=0",
@@ -41,6 +51,7 @@ final class BenchmarkApplication {
                 "--spring.datasource.hikari.connection-timeout=30000"));
         arguments.addAll(List.of(extra));
         return new SpringApplicationBuilder(JourneyApplication.class)
+                .sources(configurations.toArray(Class<?>[]::new))
                 .initializers(context -> context.getBeanFactory()
                         .registerSingleton(
                                 "benchmarkExcludesTestClasses",

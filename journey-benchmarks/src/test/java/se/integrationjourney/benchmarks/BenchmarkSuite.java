@@ -30,10 +30,12 @@ import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
  * The benchmark suite of issue 6 (docs/benchmarks.md): one command, one table. Not part of {@code ./mvnw verify};
  * run it with
  * <pre>
- * ./mvnw -Pbenchmark verify [-Dbenchmark.events=1000000] [-Dbenchmark.only=rebuild,outcomes,caseload,caseload-page,append]
+ * ./mvnw -Pbenchmark verify [-Dbenchmark.events=1000000]
+ *     [-Dbenchmark.only=rebuild,outcomes,caseload,caseload-page,append,append-protected]
  * </pre>
- * It loads a {@link SyntheticHistory} of {@code benchmark.events} events into a throwaway database once, runs the
- * benchmarks in order (rebuild, outcome queries, caseload under load, append), each measuring its figures and a
+ * It loads a {@link SyntheticHistory} of {@code benchmark.events} events into a throwaway database once (unless only
+ * the append benchmarks, which bring their own empty stores, are asked for), runs the benchmarks in order (rebuild,
+ * outcome queries, caseload under load, caseload page, append, append protected), each measuring its figures and a
  * baseline in the same run, then prints the table and writes it to {@code journey-benchmarks/target/benchmark/results.md}.
  * Nothing about timings is asserted: the machine is shared, so the ratios to the baselines carry the meaning.
  */
@@ -47,6 +49,8 @@ class BenchmarkSuite {
             .map(String::trim)
             .filter(name -> !name.isEmpty())
             .collect(Collectors.toSet());
+    /** The benchmarks that bring their own empty stores and need no synthetic history loaded. */
+    private static final Set<String> OWN_STORES = Set.of("append", AppendProtectedBenchmark.NAME);
 
     private ThrowawayDatabase history;
     private BenchmarkContext context;
@@ -64,7 +68,7 @@ class BenchmarkSuite {
                 System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         context.note("machine: %s", MemoryMonitor.describe());
-        if (!ONLY.isEmpty() && ONLY.equals(Set.of("append"))) {
+        if (!ONLY.isEmpty() && OWN_STORES.containsAll(ONLY)) {
             return; // the append benchmarks bring their own empty stores
         }
         long generating = System.nanoTime();
@@ -125,6 +129,12 @@ class BenchmarkSuite {
     @Order(5)
     void append() throws Exception {
         run("append", () -> AppendBenchmark.run(context));
+    }
+
+    @Test
+    @Order(6)
+    void appendProtected() throws Exception {
+        run(AppendProtectedBenchmark.NAME, () -> AppendProtectedBenchmark.run(context));
     }
 
     @AfterAll
