@@ -21,6 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 import se.integrationjourney.api.architecture.broken.ControllerReadingSql;
+import se.integrationjourney.eventstore.BrokenLink;
+import se.integrationjourney.eventstore.ChainVerification;
+import se.integrationjourney.eventstore.ChainWalk;
+import se.integrationjourney.eventstore.ChainedEvent;
+import se.integrationjourney.eventstore.EventChain;
 
 /**
  * docs/architecture.md, "Rules", one rule per sentence, checked over the compiled main classes of every module.
@@ -125,6 +130,9 @@ class ArchitectureTest {
             .doNotHaveSimpleName("DeadLetterQueueFactory")
             .and()
             .doNotHaveSimpleName("JourneyHistories")
+            .and()
+            .doNotBelongToAnyOf(
+                    ChainVerification.class, EventChain.class, ChainedEvent.class, ChainWalk.class, BrokenLink.class)
             .should()
             .onlyBeAccessed()
             .byClassesThat()
@@ -132,7 +140,9 @@ class ArchitectureTest {
             .as("The event store is reached through Axon's interfaces; from outside, only AxonTables (SQL on Axon's"
                     + " tables), DatabaseFailures and CommitOutcomeUnknownException (what a failure means) and"
                     + " DeadLetterQueueFactory are used, and JourneyHistories, which reads many journeys' events at once"
-                    + " through Axon's own serializer and upcasters (the outcomes as known at a moment).");
+                    + " through Axon's own serializer and upcasters (the outcomes as known at a moment), and the hash"
+                    + " chain's ChainVerification, EventChain, ChainedEvent, ChainWalk and BrokenLink (tamper"
+                    + " evidence).");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("se.integrationjourney.(*).(*)..")
