@@ -63,7 +63,12 @@ public final class ExportVerifier {
         try {
             export = JsonMapper.builder().build().readTree(Files.readAllBytes(file));
         } catch (JacksonException notJson) {
-            return Result.unreadable(file, "not JSON (" + notJson.getOriginalMessage() + ")");
+            var at = notJson.getLocation();
+            return Result.unreadable(
+                    file,
+                    at == null
+                            ? "not JSON"
+                            : "not JSON (at line %d, column %d)".formatted(at.getLineNr(), at.getColumnNr()));
         } catch (java.io.IOException unreadable) {
             return Result.unreadable(file, unreadable.getClass().getSimpleName() + " " + unreadable.getMessage());
         }
