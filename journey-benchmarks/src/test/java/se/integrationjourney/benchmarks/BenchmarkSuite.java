@@ -30,11 +30,12 @@ import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
  * The benchmark suite of issue 6 (docs/benchmarks.md): one command, one table. Not part of {@code ./mvnw verify};
  * run it with
  * <pre>
- * ./mvnw -Pbenchmark verify [-Dbenchmark.events=1000000] [-Dbenchmark.only=rebuild,outcomes,caseload,caseload-page,append]
+ * ./mvnw -Pbenchmark verify [-Dbenchmark.events=1000000] [-Dbenchmark.only=rebuild,outcomes,caseload,caseload-page,append,chain]
  * </pre>
  * It loads a {@link SyntheticHistory} of {@code benchmark.events} events into a throwaway database once, runs the
- * benchmarks in order (rebuild, outcome queries, caseload under load, append), each measuring its figures and a
- * baseline in the same run, then prints the table and writes it to {@code journey-benchmarks/target/benchmark/results.md}.
+ * benchmarks in order (rebuild, outcome queries, caseload under load, append, the hash chain), each measuring its
+ * figures and a baseline in the same run, then prints the table and writes it to
+ * {@code journey-benchmarks/target/benchmark/results.md}.
  * Nothing about timings is asserted: the machine is shared, so the ratios to the baselines carry the meaning.
  */
 @Tag("benchmark")
@@ -125,6 +126,12 @@ class BenchmarkSuite {
     @Order(5)
     void append() throws Exception {
         run("append", () -> AppendBenchmark.run(context));
+    }
+
+    @Test
+    @Order(6)
+    void chain() throws Exception {
+        run(ChainBenchmark.NAME, () -> ChainBenchmark.run(context));
     }
 
     @AfterAll

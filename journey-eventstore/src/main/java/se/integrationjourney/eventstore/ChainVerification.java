@@ -20,7 +20,7 @@ public class ChainVerification {
     public static final int MAX_BROKEN_LISTED = 100;
 
     /** Events per query of the whole store: big enough that round trips do not count, small in memory. */
-    static final int PAGE_SIZE = 2_000;
+    public static final int PAGE_SIZE = 2_000;
 
     private final AxonTables tables;
     private final TransactionTemplate snapshot;
