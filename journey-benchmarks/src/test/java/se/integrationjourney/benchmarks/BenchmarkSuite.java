@@ -31,12 +31,13 @@ import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
  * run it with
  * <pre>
  * ./mvnw -Pbenchmark verify [-Dbenchmark.events=1000000]
- *     [-Dbenchmark.only=rebuild,outcomes,caseload,caseload-page,append,append-protected]
+ *     [-Dbenchmark.only=rebuild,outcomes,caseload,caseload-page,append,append-protected,chain]
  * </pre>
  * It loads a {@link SyntheticHistory} of {@code benchmark.events} events into a throwaway database once (unless only
  * the append benchmarks, which bring their own empty stores, are asked for), runs the benchmarks in order (rebuild,
- * outcome queries, caseload under load, caseload page, append, append protected), each measuring its figures and a
- * baseline in the same run, then prints the table and writes it to {@code journey-benchmarks/target/benchmark/results.md}.
+ * outcome queries, caseload under load, caseload page, append, append protected, the hash chain), each measuring its
+ * figures and a baseline in the same run, then prints the table and writes it to
+ * {@code journey-benchmarks/target/benchmark/results.md}.
  * Nothing about timings is asserted: the machine is shared, so the ratios to the baselines carry the meaning.
  */
 @Tag("benchmark")
@@ -135,6 +136,12 @@ class BenchmarkSuite {
     @Order(6)
     void appendProtected() throws Exception {
         run(AppendProtectedBenchmark.NAME, () -> AppendProtectedBenchmark.run(context));
+    }
+
+    @Test
+    @Order(7)
+    void chain() throws Exception {
+        run(ChainBenchmark.NAME, () -> ChainBenchmark.run(context));
     }
 
     @AfterAll

@@ -1,5 +1,7 @@
 package se.integrationjourney.eventstore;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -13,6 +15,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AxonTables {
+
+    private static final String CHAINED_EVENT_COLUMNS = "global_index, aggregate_identifier, sequence_number,"
+            + " event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data, type, chain_hash";
 
     private final JdbcTemplate jdbc;
 
@@ -47,6 +52,60 @@ public class AxonTables {
                         row.getBytes(8),
                         row.getBytes(9)),
                 (Object) aggregateIds.toArray(String[]::new));
+    }
+
+    /** How many events the store holds. */
+    public long eventCount() {
+        Long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return events == null ? 0 : events;
+    }
+
+    /** The aggregate's events as stored, with their links of the hash chain, in sequence order (EventChain). */
+    public List<ChainedEvent> chainOf(String aggregateIdentifier) {
+        return jdbc.query(
+                "select " + CHAINED_EVENT_COLUMNS + " from domain_event_entry where aggregate_identifier = ?"
+                        + " order by sequence_number",
+                AxonTables::chainedEvent,
+                aggregateIdentifier);
+    }
+
+    /**
+     * Up to {@code limit} events as stored, with their links, in (aggregate identifier, sequence number) order,
+     * starting after the given aggregate's event {@code afterSequence} (null: from the first aggregate). Read
+     * through the unique (aggregate_identifier, sequence_number) index, a page at a time: no sort, nothing held
+     * between pages; pages read in one repeatable-read transaction see the store as it was at its first.
+     */
+    public List<ChainedEvent> chainedEventsAfter(String afterAggregate, long afterSequence, int limit) {
+        if (afterAggregate == null) {
+            return jdbc.query(
+                    "select " + CHAINED_EVENT_COLUMNS + " from domain_event_entry"
+                            + " order by aggregate_identifier, sequence_number limit ?",
+                    AxonTables::chainedEvent,
+                    limit);
+        }
+        return jdbc.query(
+                "select " + CHAINED_EVENT_COLUMNS + " from domain_event_entry"
+                        + " where (aggregate_identifier, sequence_number) > (?, ?)"
+                        + " order by aggregate_identifier, sequence_number limit ?",
+                AxonTables::chainedEvent,
+                afterAggregate,
+                afterSequence,
+                limit);
+    }
+
+    private static ChainedEvent chainedEvent(ResultSet row, int number) throws SQLException {
+        return new ChainedEvent(
+                row.getLong(1),
+                row.getString(2),
+                row.getLong(3),
+                row.getString(4),
+                row.getString(5),
+                row.getString(6),
+                row.getString(7),
+                row.getBytes(8),
+                row.getBytes(9),
+                row.getString(10),
+                row.getBytes(11));
     }
 
     /** The journeys (aggregates) with at least one event after the global index {@code position}. */

@@ -32,5 +32,15 @@ public enum AccessAction {
      * A pseudonymised research extract of a saved study (its subject) was made: the entry names every journey in it,
      * since pseudonymised microdata is still personal data. Recorded even when it had none.
      */
-    RESEARCH_EXTRACT
+    RESEARCH_EXTRACT,
+    /**
+     * The hash chain of one journey (its subject: the journey id) or of the whole store (subject: the verification's
+     * id) was verified. The result names ids, positions and hashes only, so it is not a read of the case.
+     */
+    CHAIN_VERIFIED,
+    /**
+     * A journey's events were exported as stored, with their hashes (docs/operations.md, "Tamper evidence"): a read
+     * of the case, since the payloads carry personal data.
+     */
+    JOURNEY_EXPORTED
 }

@@ -17,8 +17,9 @@ record JourneyReadResponse(
         List<String> roles,
 
         @Schema(
-                description = "JOURNEY_READ (the journey's state, with the person's details) or TIMELINE_READ",
-                allowableValues = {"JOURNEY_READ", "TIMELINE_READ"})
+                description = "JOURNEY_READ (the journey's state, with the person's details), TIMELINE_READ or"
+                        + " JOURNEY_EXPORTED (its events as stored, with their hashes)",
+                allowableValues = {"JOURNEY_READ", "TIMELINE_READ", "JOURNEY_EXPORTED"})
         String action,
 
         @Schema(

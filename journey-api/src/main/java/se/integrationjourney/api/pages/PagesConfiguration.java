@@ -37,7 +37,8 @@ class PagesConfiguration {
                 "classpath:messages/analyst",
                 "classpath:messages/auditor",
                 "classpath:messages/admin",
-                "classpath:messages/studies");
+                "classpath:messages/studies",
+                "classpath:messages/chain");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         messages.setCacheMillis(-1);

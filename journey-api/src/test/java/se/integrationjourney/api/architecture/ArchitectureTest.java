@@ -21,6 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 import se.integrationjourney.api.architecture.broken.ControllerReadingSql;
+import se.integrationjourney.eventstore.BrokenLink;
+import se.integrationjourney.eventstore.ChainVerification;
+import se.integrationjourney.eventstore.ChainWalk;
+import se.integrationjourney.eventstore.ChainedEvent;
+import se.integrationjourney.eventstore.EventChain;
 
 /**
  * docs/architecture.md, "Rules", one rule per sentence, checked over the compiled main classes of every module.
@@ -129,6 +134,9 @@ class ArchitectureTest {
             .doNotHaveSimpleName("MisconfiguredStorageException")
             .and()
             .resideOutsideOfPackage("..eventstore.personaldata..")
+            .and()
+            .doNotBelongToAnyOf(
+                    ChainVerification.class, EventChain.class, ChainedEvent.class, ChainWalk.class, BrokenLink.class)
             .should()
             .onlyBeAccessed()
             .byClassesThat()
@@ -136,9 +144,11 @@ class ArchitectureTest {
             .as("The event store is reached through Axon's interfaces; from outside, only AxonTables (SQL on Axon's"
                     + " tables), DatabaseFailures and CommitOutcomeUnknownException (what a failure means) and"
                     + " DeadLetterQueueFactory are used, and JourneyHistories, which reads many journeys' events at once"
-                    + " through Axon's own serializer and upcasters (the outcomes as known at a moment); and the"
-                    + " personal-data keys (personaldata: the sealing serializer, journeys' keys, the identity-number"
-                    + " lookup), which the application wires and erases with, and the start-up refusal they share.");
+                    + " through Axon's own serializer and upcasters (the outcomes as known at a moment); the hash"
+                    + " chain's ChainVerification, EventChain, ChainedEvent, ChainWalk and BrokenLink (tamper"
+                    + " evidence); and the personal-data keys (personaldata: the sealing serializer, journeys' keys,"
+                    + " the identity-number lookup), which the application wires and erases with, and the start-up"
+                    + " refusal they share.");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("se.integrationjourney.(*).(*)..")

@@ -241,6 +241,26 @@ public final class Browser implements AutoCloseable {
                 .click());
     }
 
+    /**
+     * Fetches {@code path} from the page, with the browser's session, as a link to a download would: its status,
+     * {@code Content-Disposition} and text.
+     */
+    @SuppressWarnings("unchecked")
+    public Fetched fetch(String path) {
+        Map<String, Object> fetched = (Map<String, Object>) driver.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) {"
+                        + "  return r.text().then(function (text) {"
+                        + "    done({status: r.status, disposition: r.headers.get('Content-Disposition'), body: text});"
+                        + "  });"
+                        + "});",
+                base + path);
+        return new Fetched(((Number) fetched.get("status")).intValue(), (String) fetched.get("disposition"), (String)
+                fetched.get("body"));
+    }
+
+    public record Fetched(int status, String contentDisposition, String body) {}
+
     /** Waits (up to a minute) until the page's main text contains {@code text}; for htmx updates. */
     public Browser awaitText(String text) {
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> mainText().contains(text));

@@ -42,6 +42,10 @@ class RoleMatrixApiTest extends ApiTestBase {
             CORRECT_PERSONAL_DETAILS 201   403      403     403     201   401  401
             TIMELINE                200    403      403     200     200   401  401
             READS                   403    403      403     200     200   401  401
+            CHAIN_VERIFICATION      403    403      403     200     200   401  401
+            EXPORT                  403    403      403     200     200   401  401
+            VERIFY_STORE            403    403      403     202     202   401  401
+            STORE_VERIFICATIONS     403    403      403     200     200   401  401
             CASELOAD                200    403      403     403     200   401  401
             TWO_YEARS_AFTER_JSON    403    403      200     403     200   401  401
             TWO_YEARS_AFTER_CSV     403    403      200     403     200   401  401
@@ -90,6 +94,13 @@ class RoleMatrixApiTest extends ApiTestBase {
                         Map.of("fullName", "Amal Haddad Karim"))),
         TIMELINE(true, (client, target, username) -> client.get("/api/journeys/" + target.journeyId() + "/timeline")),
         READS(true, (client, target, username) -> client.get("/api/audit/journeys/" + target.journeyId() + "/reads")),
+        CHAIN_VERIFICATION(
+                true,
+                (client, target, username) ->
+                        client.get("/api/audit/journeys/" + target.journeyId() + "/verification")),
+        EXPORT(true, (client, target, username) -> client.get("/api/audit/journeys/" + target.journeyId() + "/export")),
+        VERIFY_STORE(false, (client, target, username) -> client.post("/api/audit/verifications", "")),
+        STORE_VERIFICATIONS(false, (client, target, username) -> client.get("/api/audit/verifications")),
         CASELOAD(
                 false,
                 (client, target, username) -> client.get("/api/caseload?municipalityCode=" + ApiTestAccounts.TOREBODA)),
@@ -197,6 +208,9 @@ class RoleMatrixApiTest extends ApiTestBase {
                     READ_JOURNEY,
                     TIMELINE,
                     READS,
+                    CHAIN_VERIFICATION,
+                    EXPORT,
+                    STORE_VERIFICATIONS,
                     CASELOAD,
                     PROJECTIONS,
                     STUDIES -> assertThat(response.contentType()).startsWith("application/json");

@@ -123,7 +123,7 @@ class AuditPages {
     }
 
     /** A malformed id names no journey: the same 404 page as an unknown one. */
-    private static UUID parse(String journeyId) {
+    static UUID parse(String journeyId) {
         if (!CaseReference.JOURNEY_ID.matcher(journeyId).matches()) {
             throw new ApiException(Problems.NOT_FOUND, "No journey with that id");
         }
