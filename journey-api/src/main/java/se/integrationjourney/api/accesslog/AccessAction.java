@@ -28,5 +28,14 @@ public enum AccessAction {
      * A pseudonymised research extract of a saved study (its subject) was made: the entry names every journey in it,
      * since pseudonymised microdata is still personal data. Recorded even when it had none.
      */
-    RESEARCH_EXTRACT
+    RESEARCH_EXTRACT,
+    /**
+     * Everything recorded about one person was exported for a subject-access request (registerutdrag): the entry names
+     * every journey in the export, never the identity number asked for. Recorded even when none was found.
+     */
+    SUBJECT_ACCESS_EXPORT,
+    /** An administrator looked at what retention would erase today (a dry run; its subject is the day). */
+    RETENTION_DRY_RUN,
+    /** Retention ran: the daily run (by retention-job) or an administrator's run now; its subject is the day. */
+    RETENTION_RUN
 }
