@@ -37,7 +37,9 @@ class PagesConfiguration {
                 "classpath:messages/analyst",
                 "classpath:messages/auditor",
                 "classpath:messages/admin",
-                "classpath:messages/studies");
+                "classpath:messages/studies",
+                "classpath:messages/subjectaccess",
+                "classpath:messages/retention");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         messages.setCacheMillis(-1);

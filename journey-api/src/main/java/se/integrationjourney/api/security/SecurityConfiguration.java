@@ -129,6 +129,8 @@ public class SecurityConfiguration {
                         .hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/audit/**")
                         .hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/audit/subject-access")
+                        .hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/journeys/*/timeline")
                         .hasAnyRole(CASEWORKER, AUDITOR, ADMIN)
                         .requestMatchers("/api/journeys", "/api/journeys/**")

@@ -20,7 +20,9 @@ public final class Messages {
             "messages/analyst",
             "messages/auditor",
             "messages/admin",
-            "messages/studies");
+            "messages/studies",
+            "messages/subjectaccess",
+            "messages/retention");
 
     private static final Properties SWEDISH = load("sv");
     private static final Properties ENGLISH = load("en");
