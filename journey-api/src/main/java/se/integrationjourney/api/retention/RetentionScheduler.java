@@ -1,12 +1,13 @@
 package se.integrationjourney.api.retention;
 
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TriggerContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,18 +46,24 @@ class RetentionScheduler implements SmartLifecycle {
         started.setWaitForTasksToCompleteOnShutdown(false);
         started.initialize();
         if (settings.enabled()) {
-            started.schedule(
-                    () -> safely(job::runScheduled),
-                    new CronTrigger(settings.cronExpression(), RetentionSettings.ZONE));
+            started.schedule(() -> safely(job::runScheduled), this::nextRun);
             log.info(
-                    "Retention runs daily at {} (Europe/Stockholm): personal data of journeys last recorded more than {}"
-                            + " ago is erased",
+                    "Retention runs at {} (Europe/Stockholm): personal data of journeys last recorded more than {} ago"
+                            + " is erased",
                     settings.runAt(),
                     settings.keepFor());
         } else {
             log.info("Retention does not run by itself (journey.retention.enabled is false)");
         }
         scheduler = started;
+    }
+
+    /** After the later of now and the last run's planned moment, so that a quick run is not started twice. */
+    private Instant nextRun(TriggerContext context) {
+        Instant now = context.getClock().instant();
+        Instant last = context.lastScheduledExecution();
+        return settings.nextAfter(last != null && last.isAfter(now) ? last : now)
+                .toInstant();
     }
 
     @Override

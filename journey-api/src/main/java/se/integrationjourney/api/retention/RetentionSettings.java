@@ -1,6 +1,7 @@
 package se.integrationjourney.api.retention;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -38,20 +39,28 @@ public record RetentionSettings(boolean enabled, Period keepFor, String runAt) {
                     "journey.retention.keep-for must be a positive period, e.g. P5Y (five years) or P18M");
         }
         runAt = runAt == null ? "" : runAt.strip();
-        cron(runAt);
-    }
-
-    /** The time to run as a cron expression: {@code 02:30} is {@code 0 30 2 * * *}. */
-    public String cronExpression() {
-        return cron(runAt);
+        check(runAt);
     }
 
     /** When the job runs next after {@code now}, in Swedish time; empty when it does not run by itself. */
     public Optional<ZonedDateTime> nextRunAfter(Instant now) {
-        if (!enabled) {
-            return Optional.empty();
+        return enabled ? Optional.ofNullable(nextAfter(now)) : Optional.empty();
+    }
+
+    /**
+     * When {@code run-at} comes next after {@code now}, in Swedish time. A time of day that the clocks skip that night
+     * (02:30 when summer time begins) is the same moment an hour later, so the daily run is never left out; a cron
+     * expression's such times are skipped, as Spring's cron does.
+     */
+    ZonedDateTime nextAfter(Instant now) {
+        ZonedDateTime here = now.atZone(ZONE);
+        Matcher time = TIME_OF_DAY.matcher(runAt);
+        if (!time.matches()) {
+            return CronExpression.parse(runAt).next(here);
         }
-        return Optional.ofNullable(CronExpression.parse(cronExpression()).next(now.atZone(ZONE)));
+        LocalTime at = LocalTime.of(Integer.parseInt(time.group(1)), Integer.parseInt(time.group(2)));
+        ZonedDateTime today = ZonedDateTime.of(here.toLocalDate(), at, ZONE);
+        return today.isAfter(here) ? today : ZonedDateTime.of(here.toLocalDate().plusDays(1), at, ZONE);
     }
 
     /**
@@ -81,20 +90,15 @@ public record RetentionSettings(boolean enabled, Period keepFor, String runAt) {
         return String.join(", ", parts.subList(0, parts.size() - 1)) + " " + and + " " + parts.get(parts.size() - 1);
     }
 
-    private static String cron(String runAt) {
+    /** @throws IllegalArgumentException when {@code runAt} is neither a time of day nor a cron expression */
+    private static void check(String runAt) {
         Matcher time = TIME_OF_DAY.matcher(runAt);
-        if (time.matches()) {
-            int hour = Integer.parseInt(time.group(1));
-            int minute = Integer.parseInt(time.group(2));
-            if (hour > 23 || minute > 59) {
-                throw invalidRunAt();
-            }
-            return "0 " + minute + " " + hour + " * * *";
-        }
-        if (!CronExpression.isValidExpression(runAt)) {
+        boolean valid = time.matches()
+                ? Integer.parseInt(time.group(1)) <= 23 && Integer.parseInt(time.group(2)) <= 59
+                : CronExpression.isValidExpression(runAt);
+        if (!valid) {
             throw invalidRunAt();
         }
-        return runAt;
     }
 
     private static IllegalArgumentException invalidRunAt() {
