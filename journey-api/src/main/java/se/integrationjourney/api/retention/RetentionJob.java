@@ -177,13 +177,14 @@ public class RetentionJob {
                 failed);
         runs.finish(id, outcome, counts, clock.instant());
         log.info(
-                "Retention run {} ({}): {} journeys erased, {} already erased, {} kept for research, {} not in the"
-                        + " journey-state view, {} failed",
+                "Retention run {} ({}): {} journeys erased, {} already erased, {} kept for research, {} without personal"
+                        + " data, {} not in the journey-state view, {} failed",
                 id,
                 outcome,
                 counts.erased(),
                 counts.alreadyErased(),
                 counts.keptForResearch(),
+                counts.nothingToErase(),
                 counts.notInView(),
                 counts.failed());
         return runs.find(id);
