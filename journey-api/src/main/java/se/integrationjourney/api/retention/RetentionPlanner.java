@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -50,20 +51,22 @@ public class RetentionPlanner {
         Instant before = settings.lastRecordedBefore(now);
         List<RetentionPlan.Candidate> candidates = new ArrayList<>();
         String after = "";
-        List<AxonTables.LastRecorded> page;
+        Map<String, Instant> page;
         do {
             page = tables.lastRecordedBefore(JOURNEY, before, after, JOURNEYS_PER_QUERY);
-            page.forEach(last -> candidates.add(judge(last)));
-            after = page.isEmpty() ? after : page.get(page.size() - 1).aggregateId();
+            for (Map.Entry<String, Instant> last : page.entrySet()) {
+                candidates.add(judge(last.getKey(), last.getValue()));
+                after = last.getKey();
+            }
         } while (page.size() == JOURNEYS_PER_QUERY);
         return new RetentionPlan(now, now.atZone(RetentionSettings.ZONE).toLocalDate(), before, candidates);
     }
 
-    private RetentionPlan.Candidate judge(AxonTables.LastRecorded last) {
-        UUID journeyId = UUID.fromString(last.aggregateId());
+    private RetentionPlan.Candidate judge(String aggregateId, Instant lastRecordedAt) {
+        UUID journeyId = UUID.fromString(aggregateId);
         Optional<JourneyState> state = states.handle(new FindJourneyState(journeyId));
         if (state.isEmpty()) {
-            return new RetentionPlan.Candidate(journeyId, null, last.recordedAt(), RetentionPlan.Verdict.NOT_IN_VIEW);
+            return new RetentionPlan.Candidate(journeyId, null, lastRecordedAt, RetentionPlan.Verdict.NOT_IN_VIEW);
         }
         PersonalDetails details = state.get().personalDetails();
         RetentionPlan.Verdict verdict;
@@ -74,6 +77,6 @@ public class RetentionPlanner {
         } else {
             verdict = RetentionPlan.Verdict.ERASE;
         }
-        return new RetentionPlan.Candidate(journeyId, state.get().municipalityCode(), last.recordedAt(), verdict);
+        return new RetentionPlan.Candidate(journeyId, state.get().municipalityCode(), lastRecordedAt, verdict);
     }
 }

@@ -72,7 +72,6 @@ class SubjectAccessPagesTest extends ApiTestBase {
         assertThat(browser.path()).isEqualTo("/audit/subject-access");
         assertThat(browser.heading()).isEqualTo(label("subjectAccess.title"));
         browser.assertGoodPage();
-        browser.screenshotForDocs("auditor-subject-access");
         long exportsBefore = exports();
 
         browser.fill(label("subjectAccess.field.label"), IdentityNumbersForTests.withDash(person.number()))
