@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -111,7 +112,7 @@ public class RetentionJob {
     }
 
     private Optional<RetentionRuns.Run> runLocked(boolean scheduled, String startedBy) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // the event store's precision
         runs.interruptUnfinished(now);
         Instant before = settings.lastRecordedBefore(now);
         Optional<Long> started =

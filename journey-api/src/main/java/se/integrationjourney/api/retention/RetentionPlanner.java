@@ -2,6 +2,7 @@ package se.integrationjourney.api.retention;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public class RetentionPlanner {
 
     /** What retention would do now. */
     public RetentionPlan plan() {
-        return plan(clock.instant());
+        return plan(clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** What retention would do at {@code now}, as the event store and the journey-state view stand. */

@@ -1,6 +1,7 @@
 package se.integrationjourney.api.subjectaccess;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -122,7 +123,12 @@ public class SubjectAccess {
                 exported.add(journey(timeline, readsOf));
             }
             return new Made(
-                    new SubjectAccessExport(clock.instant(), user.username(), exported.size(), exported, information()),
+                    new SubjectAccessExport(
+                            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                            user.username(),
+                            exported.size(),
+                            exported,
+                            information()),
                     found,
                     reads);
         });
