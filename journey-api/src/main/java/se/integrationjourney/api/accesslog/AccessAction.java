@@ -42,5 +42,14 @@ public enum AccessAction {
      * A journey's events were exported as stored, with their hashes (docs/operations.md, "Tamper evidence"): a read
      * of the case, since the payloads carry personal data.
      */
-    JOURNEY_EXPORTED
+    JOURNEY_EXPORTED,
+    /**
+     * Everything recorded about one person was exported for a subject-access request (registerutdrag): the entry names
+     * every journey in the export, never the identity number asked for. Recorded even when none was found.
+     */
+    SUBJECT_ACCESS_EXPORT,
+    /** An administrator looked at what retention would erase today (a dry run; its subject is the day). */
+    RETENTION_DRY_RUN,
+    /** Retention ran: the daily run (by retention-job) or an administrator's run now; its subject is the day. */
+    RETENTION_RUN
 }

@@ -38,7 +38,9 @@ class PagesConfiguration {
                 "classpath:messages/auditor",
                 "classpath:messages/admin",
                 "classpath:messages/studies",
-                "classpath:messages/chain");
+                "classpath:messages/chain",
+                "classpath:messages/subjectaccess",
+                "classpath:messages/retention");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         messages.setCacheMillis(-1);

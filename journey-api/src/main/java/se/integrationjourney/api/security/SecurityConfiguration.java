@@ -129,7 +129,7 @@ public class SecurityConfiguration {
                         .hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/audit/**")
                         .hasAnyRole(AUDITOR, ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/audit/verifications")
+                        .requestMatchers(HttpMethod.POST, "/api/audit/verifications", "/api/audit/subject-access")
                         .hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/journeys/*/timeline")
                         .hasAnyRole(CASEWORKER, AUDITOR, ADMIN)

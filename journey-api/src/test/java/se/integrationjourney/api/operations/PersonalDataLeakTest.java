@@ -101,6 +101,17 @@ class PersonalDataLeakTest extends ApiTestBase {
                         "{\"municipalityCode\": \"1473\", \"personalDetails\": {\"fullName\": \"" + NAME + "\", ")
                 .body());
 
+        // A subject-access export answers with the person's data (to an auditor), and puts it in no log; the
+        // retention dry run answers with none.
+        assertThat(auditor()
+                        .post("/api/audit/subject-access", Map.of("personalIdentityNumber", IDENTITY_NUMBER))
+                        .status())
+                .isEqualTo(200);
+        seen.add(auditor()
+                .post("/api/audit/subject-access", Map.of("personalIdentityNumber", WRONG_CHECK_DIGIT))
+                .body());
+        seen.add(admin().get("/api/admin/retention/dry-run").body());
+
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> analyst()
                                 .get("/api/outcomes/time-to?milestone=EMPLOYMENT_STARTED&from=ARRIVAL&cohortYear=2019")

@@ -21,7 +21,9 @@ public final class Messages {
             "messages/auditor",
             "messages/admin",
             "messages/studies",
-            "messages/chain");
+            "messages/chain",
+            "messages/subjectaccess",
+            "messages/retention");
 
     private static final Properties SWEDISH = load("sv");
     private static final Properties ENGLISH = load("en");

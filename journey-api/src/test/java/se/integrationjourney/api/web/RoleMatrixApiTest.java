@@ -61,6 +61,8 @@ class RoleMatrixApiTest extends ApiTestBase {
             PROMETHEUS              403    403      403     403     200   401  401
             SAVE_STUDY              403    403      201     403     201   401  401
             STUDIES                 403    403      200     403     200   401  401
+            SUBJECT_ACCESS          403    403      403     200     200   401  401
+            RETENTION_DRY_RUN       403    403      403     403     200   401  401
             """;
 
     /** A journey of Töreboda with one milestone, for the endpoints that act on a journey. */
@@ -151,7 +153,12 @@ class RoleMatrixApiTest extends ApiTestBase {
                 (client, target, username) -> client.post(
                         "/api/studies",
                         Map.of("title", "Matris", "query", Map.of("kind", "TWO_YEARS_AFTER", "cohortYear", 2021)))),
-        STUDIES(false, (client, target, username) -> client.get("/api/studies"));
+        STUDIES(false, (client, target, username) -> client.get("/api/studies")),
+        SUBJECT_ACCESS(
+                false,
+                (client, target, username) ->
+                        client.post("/api/audit/subject-access", Map.of("personalIdentityNumber", "199003012391"))),
+        RETENTION_DRY_RUN(false, (client, target, username) -> client.get("/api/admin/retention/dry-run"));
 
         final boolean needsJourney;
         final Call call;
@@ -213,7 +220,9 @@ class RoleMatrixApiTest extends ApiTestBase {
                     STORE_VERIFICATIONS,
                     CASELOAD,
                     PROJECTIONS,
-                    STUDIES -> assertThat(response.contentType()).startsWith("application/json");
+                    STUDIES,
+                    SUBJECT_ACCESS,
+                    RETENTION_DRY_RUN -> assertThat(response.contentType()).startsWith("application/json");
             default -> assertThat(allEvents()).isEqualTo(allEventsBefore);
         }
     }
