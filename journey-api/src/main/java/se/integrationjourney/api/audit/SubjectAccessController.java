@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.integrationjourney.api.pages.IdentityNumberInput;
+import se.integrationjourney.api.journeys.IdentityNumberInput;
 import se.integrationjourney.api.security.CurrentUser;
 import se.integrationjourney.api.subjectaccess.SubjectAccess;
 import se.integrationjourney.api.subjectaccess.SubjectAccessExport;

@@ -54,11 +54,16 @@ public class JourneyErasure implements PersonalDataErasure {
     /** @param resource the endpoint or page that asked, for the access log */
     public boolean erase(UUID journeyId, ErasureReason reason, Actor actor, String resource) {
         directory.requireExists(journeyId);
+        if (keys.destroyed(journeyId)) {
+            return false;
+        }
         return Boolean.TRUE.equals(transaction.execute(status -> {
+            // The journey decides on its details as they still read, then the key goes: in one transaction.
+            commands.sendAndWait(new ErasePersonalData(journeyId, reason));
             if (!keys.destroy(journeyId)) {
+                status.setRollbackOnly(); // another erasure got there first
                 return false;
             }
-            commands.sendAndWait(new ErasePersonalData(journeyId, reason));
             accessLog.actOnJourney(actor, AccessAction.PERSONAL_DATA_ERASED, resource, journeyId, reason.name());
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -3,7 +3,7 @@ package se.integrationjourney.api.pages.audit;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import se.integrationjourney.api.pages.IdentityNumberInput;
+import se.integrationjourney.api.journeys.IdentityNumberInput;
 
 /**
  * What an auditor typed to open a case: a journey id, or a personal identity number in one of the forms people

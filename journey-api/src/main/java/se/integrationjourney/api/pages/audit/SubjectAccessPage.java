@@ -12,7 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import se.integrationjourney.api.pages.IdentityNumberInput;
+import se.integrationjourney.api.journeys.IdentityNumberInput;
 import se.integrationjourney.api.pages.timeline.TimelineView;
 import se.integrationjourney.api.pages.timeline.TimelineViews;
 import se.integrationjourney.api.security.CurrentUser;

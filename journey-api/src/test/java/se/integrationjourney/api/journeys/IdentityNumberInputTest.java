@@ -1,4 +1,4 @@
-package se.integrationjourney.api.pages;
+package se.integrationjourney.api.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

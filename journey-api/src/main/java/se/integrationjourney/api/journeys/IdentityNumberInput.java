@@ -1,4 +1,4 @@
-package se.integrationjourney.api.pages;
+package se.integrationjourney.api.journeys;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
