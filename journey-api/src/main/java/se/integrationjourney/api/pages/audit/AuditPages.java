@@ -12,7 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import se.integrationjourney.api.accesslog.AccessAction;
 import se.integrationjourney.api.accesslog.AccessEntry;
+import se.integrationjourney.api.accesslog.AccessLog;
 import se.integrationjourney.api.accesslog.AccessLogQueries;
 import se.integrationjourney.api.journeys.JourneyService;
 import se.integrationjourney.api.pages.timeline.TimelineViews;
@@ -27,7 +29,8 @@ import se.integrationjourney.projections.timeline.Timeline;
  * The auditor's pages: open a case by journey id or personal identity number, then read its whole record (every
  * event, who recorded it and when, retractions linked both ways) and who has viewed it. Opening the case page is
  * itself a read of the case, recorded in the access log before the list of readers is shown, so the auditor finds
- * their own view in it.
+ * their own view in it. A lookup by identity number that finds journeys is a {@code JOURNEY_SEARCH} naming them
+ * (it tells which municipalities the person has cases in, and since when), never with the number typed.
  *
  * <p>The lookup form is posted, not sent as a GET: an identity number in an address would stay in the browser's
  * history and could reach logs. It needs no JavaScript either way.
@@ -37,13 +40,17 @@ class AuditPages {
 
     static final String CASE_RESOURCE = "GET /audit/journeys/{journeyId}";
 
+    static final String LOOKUP_RESOURCE = "POST /audit";
+
     private final JourneyService journeys;
     private final AccessLogQueries accessLog;
+    private final AccessLog reads;
     private final TimelineViews views;
 
-    AuditPages(JourneyService journeys, AccessLogQueries accessLog, TimelineViews views) {
+    AuditPages(JourneyService journeys, AccessLogQueries accessLog, AccessLog reads, TimelineViews views) {
         this.journeys = journeys;
         this.accessLog = accessLog;
+        this.reads = reads;
         this.views = views;
     }
 
@@ -70,6 +77,11 @@ class AuditPages {
         if (matches.isEmpty()) {
             return refused(model, "audit.lookup.noSuchNumber");
         }
+        reads.journeysRead(
+                CurrentUser.get().actor(),
+                AccessAction.JOURNEY_SEARCH,
+                LOOKUP_RESOURCE,
+                matches.stream().map(JourneyMatch::journeyId).toList());
         if (matches.size() == 1) {
             return toCase(matches.get(0).journeyId());
         }
