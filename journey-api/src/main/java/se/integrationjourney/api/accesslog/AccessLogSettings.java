@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize       entries written in one statement; this many waiting are written at once, whatever the interval
  * @param capacity        entries kept waiting at most, while the database cannot take them; a read of personal data
  *                        beyond this is refused (503) rather than shown unlogged
- * @param maxRetryBackoff the longest pause between two attempts while the writes fail (it doubles from the interval)
+ * @param maxRetryBackoff the longest pause between two attempts while the writes fail (it doubles from the interval,
+ *                        or from this if shorter)
  * @param shutdownWait    how long a shutdown waits for the last entries to be written
  */
 @ConfigurationProperties("journey.access-log")
@@ -29,9 +30,8 @@ public record AccessLogSettings(
             throw new IllegalArgumentException(
                     "journey.access-log.capacity must be at least journey.access-log.batch-size");
         }
-        if (maxRetryBackoff == null || maxRetryBackoff.compareTo(flushInterval) < 0) {
-            throw new IllegalArgumentException(
-                    "journey.access-log.max-retry-backoff must be at least journey.access-log.flush-interval");
+        if (maxRetryBackoff == null || maxRetryBackoff.isNegative() || maxRetryBackoff.isZero()) {
+            throw new IllegalArgumentException("journey.access-log.max-retry-backoff must be positive, e.g. 5s");
         }
         if (shutdownWait == null || shutdownWait.isNegative()) {
             throw new IllegalArgumentException("journey.access-log.shutdown-wait must be 0 or more, e.g. 10s");

@@ -346,7 +346,10 @@ class AccessLogWriter implements SmartLifecycle {
         } catch (RuntimeException failure) {
             failures.increment();
             failedAttempts++;
-            long backoff = Math.min(maxBackoffNanos, intervalNanos << Math.min(20, failedAttempts - 1));
+            long backoff = Math.min(intervalNanos, maxBackoffNanos);
+            for (long attempt = 1; attempt < failedAttempts && backoff < maxBackoffNanos; attempt++) {
+                backoff = Math.min(maxBackoffNanos, backoff * 2);
+            }
             if (failingSince == null) {
                 failingSince = Instant.now();
                 // The failure's kind only: a message could quote the row, and the row names who read what.
