@@ -17,8 +17,18 @@ record JourneyReadResponse(
         List<String> roles,
 
         @Schema(
-                description = "JOURNEY_READ (the journey's state, with the person's details) or TIMELINE_READ",
-                allowableValues = {"JOURNEY_READ", "TIMELINE_READ"})
+                description = "JOURNEY_READ (the journey's state, with the person's details), TIMELINE_READ,"
+                        + " CASELOAD_READ (a caseload page that listed it), JOURNEY_SEARCH (a search that found it),"
+                        + " DUPLICATE_CHECK (registration told of it) or RESEARCH_EXTRACT (a pseudonymised extract"
+                        + " that held it)",
+                allowableValues = {
+                    "JOURNEY_READ",
+                    "TIMELINE_READ",
+                    "CASELOAD_READ",
+                    "JOURNEY_SEARCH",
+                    "DUPLICATE_CHECK",
+                    "RESEARCH_EXTRACT"
+                })
         String action,
 
         @Schema(
