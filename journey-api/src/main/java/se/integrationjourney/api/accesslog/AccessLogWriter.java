@@ -222,6 +222,7 @@ class AccessLogWriter implements SmartLifecycle {
             }
             running = true;
             writerAlive = true;
+            abandoned = false;
             writer = new Thread(this::writeUntilStopped, "access-log-writer");
             writer.setDaemon(true); // the stop writes the queue out; a JVM exiting without it must not hang on us
             writer.start();

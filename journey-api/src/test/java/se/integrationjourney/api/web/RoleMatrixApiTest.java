@@ -42,6 +42,9 @@ class RoleMatrixApiTest extends ApiTestBase {
             CORRECT_PERSONAL_DETAILS 201   403      403     403     201   401  401
             TIMELINE                200    403      403     200     200   401  401
             READS                   403    403      403     200     200   401  401
+            READS_CSV               403    403      403     200     200   401  401
+            ACCOUNT_READS           403    403      403     200     200   401  401
+            ACCOUNT_READS_CSV       403    403      403     200     200   401  401
             CASELOAD                200    403      403     403     200   401  401
             TWO_YEARS_AFTER_JSON    403    403      200     403     200   401  401
             TWO_YEARS_AFTER_CSV     403    403      200     403     200   401  401
@@ -90,6 +93,15 @@ class RoleMatrixApiTest extends ApiTestBase {
                         Map.of("fullName", "Amal Haddad Karim"))),
         TIMELINE(true, (client, target, username) -> client.get("/api/journeys/" + target.journeyId() + "/timeline")),
         READS(true, (client, target, username) -> client.get("/api/audit/journeys/" + target.journeyId() + "/reads")),
+        READS_CSV(
+                true,
+                (client, target, username) ->
+                        client.with("Accept", "text/csv").get("/api/audit/journeys/" + target.journeyId() + "/reads")),
+        ACCOUNT_READS(false, (client, target, username) -> client.get("/api/audit/accounts/cw-toreboda/reads")),
+        ACCOUNT_READS_CSV(
+                false,
+                (client, target, username) ->
+                        client.with("Accept", "text/csv").get("/api/audit/accounts/cw-toreboda/reads")),
         CASELOAD(
                 false,
                 (client, target, username) -> client.get("/api/caseload?municipalityCode=" + ApiTestAccounts.TOREBODA)),
@@ -188,7 +200,7 @@ class RoleMatrixApiTest extends ApiTestBase {
             case RECORD_MILESTONE, RETRACT, CORRECT_PERSONAL_DETAILS ->
                 assertThat(eventsOf(target.journeyId())).isEqualTo(journeyEventsBefore + 1);
             case CREATE_ACCOUNT -> assertThat(accounts.find(newUsername)).isPresent();
-            case TWO_YEARS_AFTER_CSV, TIME_TO_CSV, CUMULATIVE_REACH_CSV ->
+            case TWO_YEARS_AFTER_CSV, TIME_TO_CSV, CUMULATIVE_REACH_CSV, READS_CSV, ACCOUNT_READS_CSV ->
                 assertThat(response.contentType()).startsWith("text/csv");
             case TWO_YEARS_AFTER_JSON,
                     TIME_TO_JSON,
@@ -197,6 +209,7 @@ class RoleMatrixApiTest extends ApiTestBase {
                     READ_JOURNEY,
                     TIMELINE,
                     READS,
+                    ACCOUNT_READS,
                     CASELOAD,
                     PROJECTIONS,
                     STUDIES -> assertThat(response.contentType()).startsWith("application/json");
