@@ -98,7 +98,10 @@ public final class ServiceProcess implements AutoCloseable {
                 "-cp",
                 serviceClassPath(),
                 MAIN_CLASS,
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off",
+                // The PostgreSQL the tests share has 100 connections for every test context and process at once:
+                // the pool opens connections as they are needed, as the test contexts' pools do.
+                "--spring.datasource.hikari.minimum-idle=1"));
         command.addAll(List.of(arguments));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
