@@ -1,6 +1,13 @@
 package se.integrationjourney.api.accesslog;
 
-/** What an access-log entry records: a read of personal data, or an administrative act. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What an access-log entry records: a read of personal data, or an administrative act. Every action is one or the
+ * other ({@link #kind()}; {@code AccessActionTest} fails for one that is neither), and has a label on the auditor's
+ * pages in both languages ({@code AuditLabelsTest}).
+ */
 public enum AccessAction {
     /** A journey's state (with the person's details) was shown. */
     JOURNEY_READ,
@@ -8,8 +15,16 @@ public enum AccessAction {
     TIMELINE_READ,
     /** A page of a caseload (names, stages, due actions) was shown: the entry names every journey on it. */
     CASELOAD_READ,
-    /** A search for a person (by name or identity number) showed journeys: the entry names those it showed. */
+    /**
+     * A search for a person (by name or identity number) showed journeys: the entry names those it showed. The
+     * auditor's lookup of a case by identity number is one too.
+     */
     JOURNEY_SEARCH,
+    /**
+     * Registration's duplicate check told that an identity number has open journeys (a link to those of the
+     * caseworker's municipality, or "one exists in another municipality"): the entry names every journey it told of.
+     */
+    DUPLICATE_CHECK,
     ACCOUNT_CREATED,
     ACCOUNT_DISABLED,
     ACCOUNT_ENABLED,
@@ -51,5 +66,51 @@ public enum AccessAction {
     /** An administrator looked at what retention would erase today (a dry run; its subject is the day). */
     RETENTION_DRY_RUN,
     /** Retention ran: the daily run (by retention-job) or an administrator's run now; its subject is the day. */
-    RETENTION_RUN
+    RETENTION_RUN;
+
+    /** Whether an entry tells what someone was shown, or what someone did. */
+    public enum Kind {
+        READ,
+        ACT
+    }
+
+    /** The actions that show personal data (or pseudonymised microdata) to someone. */
+    private static final Set<AccessAction> READS = EnumSet.of(
+            JOURNEY_READ,
+            TIMELINE_READ,
+            CASELOAD_READ,
+            JOURNEY_SEARCH,
+            DUPLICATE_CHECK,
+            RESEARCH_EXTRACT,
+            JOURNEY_EXPORTED,
+            SUBJECT_ACCESS_EXPORT);
+
+    /** The administrative acts. */
+    private static final Set<AccessAction> ACTS = EnumSet.of(
+            ACCOUNT_CREATED,
+            ACCOUNT_DISABLED,
+            ACCOUNT_ENABLED,
+            ACCOUNT_ROLES_CHANGED,
+            PASSWORD_RESET,
+            PASSWORD_CHANGED,
+            VIEW_REBUILD_STARTED,
+            DEAD_LETTERS_RETRIED,
+            DEAD_LETTER_DELETED,
+            SIGN_IN_LOCK_LIFTED,
+            STUDY_SAVED,
+            PERSONAL_DATA_ERASED,
+            PERSONAL_DATA_SEALED,
+            CHAIN_VERIFIED,
+            RETENTION_DRY_RUN,
+            RETENTION_RUN);
+
+    /** A read if it shows personal data, else an act (an action in neither set fails {@code AccessActionTest}). */
+    public Kind kind() {
+        return READS.contains(this) ? Kind.READ : Kind.ACT;
+    }
+
+    /** The actions of a kind, for questions to the log. */
+    public static Set<AccessAction> of(Kind kind) {
+        return kind == Kind.READ ? EnumSet.copyOf(READS) : EnumSet.copyOf(ACTS);
+    }
 }

@@ -1,25 +1,29 @@
 package se.integrationjourney.api.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.integrationjourney.api.accesslog.AccessLogCsv;
 import se.integrationjourney.api.accesslog.AccessLogQueries;
+import se.integrationjourney.api.accesslog.AuditPeriod;
 import se.integrationjourney.api.journeys.JourneyService;
 import se.integrationjourney.api.security.CurrentUser;
 import se.integrationjourney.api.web.ApiException;
@@ -27,57 +31,66 @@ import se.integrationjourney.api.web.OpenApiReferences;
 import se.integrationjourney.api.web.Problems;
 
 /**
- * What auditors ask through the API: who has read a journey (the access log), and the tamper evidence of the event
- * store (docs/adr/0019): a journey's hash chain verified, the whole store's verified in the background, a journey's
- * events exported with their hashes. Only the export holds personal data (the stored payloads), so only it is
- * recorded as a read of the case; verifications are recorded as acts; asking who has read is not recorded.
+ * What auditors ask of the access log through the API: who was shown a journey, and what an account was shown and
+ * did in a period; as JSON or, with {@code Accept: text/csv}, as CSV. Answers hold usernames, roles, times,
+ * endpoints and journey ids, never a name or identity number, so asking is not itself a read of a case and is not
+ * recorded.
  */
 @RestController
 @RequestMapping("/api/audit")
 @Tag(
         name = "Audit",
-        description =
-                "Who has read a journey, and whether the stored events are as they were recorded (AUDITOR," + " ADMIN)")
+        description = "Who has read a journey, what an account read and did, and whether the stored events are as they"
+                + " were recorded (AUDITOR, ADMIN)")
 class AuditController {
 
-    static final String VERIFICATION_RESOURCE = "GET /api/audit/journeys/{journeyId}/verification";
-    static final String EXPORT_RESOURCE = "GET /api/audit/journeys/{journeyId}/export";
-    static final String STORE_VERIFICATION_RESOURCE = "POST /api/audit/verifications";
+    static final String CSV = "text/csv";
+
+    /** The response header that says a CSV answer was capped: its value is the cap. */
+    static final String CAPPED_HEADER = "Access-Log-Capped";
+
+    private static final String PERIOD =
+            "An instant with its offset (2026-01-31T12:00:00Z) or a date (a day in Sweden)";
+    private static final int MAX_USERNAME = 100;
 
     private final JourneyService journeys;
     private final AccessLogQueries accessLog;
-    private final TamperEvidence tamperEvidence;
-    private final StoreVerifications storeVerifications;
 
-    AuditController(
-            JourneyService journeys,
-            AccessLogQueries accessLog,
-            TamperEvidence tamperEvidence,
-            StoreVerifications storeVerifications) {
+    AuditController(JourneyService journeys, AccessLogQueries accessLog) {
         this.journeys = journeys;
         this.accessLog = accessLog;
-        this.tamperEvidence = tamperEvidence;
-        this.storeVerifications = storeVerifications;
     }
 
-    @GetMapping("/journeys/{journeyId}/reads")
+    @GetMapping(value = "/journeys/{journeyId}/reads", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
-            summary = "Everyone who was shown the journey's state or timeline, newest first",
+            summary = "Everyone who was shown the journey's personal data, newest first",
             description = "AUDITOR or ADMIN. The access log's reads of this journey (at most "
                     + AccessLogQueries.MAX_ENTRIES
-                    + ", newest first): through the API and the web application alike, the audit page's own among"
-                    + " them. Holds no personal data; asking is not recorded.")
+                    + ", newest first): its state and timeline, the caseload pages, searches and duplicate checks"
+                    + " that showed it, research extracts that held it; through the API and the web application alike,"
+                    + " the audit page's own among them. `Accept: text/csv` gives them as CSV (at most "
+                    + AccessLogQueries.MAX_CSV_ENTRIES
+                    + "; header `"
+                    + CAPPED_HEADER
+                    + "` when there were more). Holds no personal data; asking is not recorded.")
     @ApiResponse(
             responseCode = "200",
             description = "The reads, newest first",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            array = @ArraySchema(schema = @Schema(implementation = JourneyReadResponse.class))))
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        array = @ArraySchema(schema = @Schema(implementation = JourneyReadResponse.class))),
+                @Content(mediaType = CSV, schema = @Schema(type = "string"), examples = @ExampleObject(value = """
+                    at,username,roles,action,resource,correlationId
+                    2026-01-31T09:12:03.120458Z,auditor,AUDITOR,TIMELINE_READ,GET /audit/journeys/{journeyId},5d0c…
+                    2026-01-30T14:02:11.004127Z,cw-toreboda,CASEWORKER,CASELOAD_READ,GET /caseload,c41f…
+                    """))
+            })
     @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
+    @ApiResponse(responseCode = "406", ref = OpenApiReferences.NOT_ACCEPTABLE)
     List<JourneyReadResponse> reads(@PathVariable UUID journeyId) {
         journeys.requireAccess(CurrentUser.get(), journeyId); // 404 for a journey that does not exist
         return accessLog.readsOf(journeyId).stream()
@@ -85,125 +98,110 @@ class AuditController {
                 .toList();
     }
 
-    @GetMapping("/journeys/{journeyId}/verification")
-    @Operation(
-            summary = "Verify the journey's hash chain as stored",
-            description = "AUDITOR or ADMIN. Hashes every stored event of the journey again (docs/operations.md,"
-                    + " \"Tamper evidence\") and compares each with the hash stored with it: `intact`, or the first"
-                    + " broken link (the event, and what was expected against what was found). Recorded in the access"
-                    + " log as CHAIN_VERIFIED; the answer holds ids and hashes, no personal data.")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The verification",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = ChainVerificationResponse.class)))
-    @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
-    @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
-    ChainVerificationResponse verification(@PathVariable UUID journeyId) {
-        return ChainVerificationResponse.of(tamperEvidence.verify(CurrentUser.get(), journeyId, VERIFICATION_RESOURCE));
+    @GetMapping(value = "/journeys/{journeyId}/reads", produces = CSV)
+    @Operation(hidden = true) // the same operation as reads, whose document lists text/csv too
+    ResponseEntity<String> readsCsv(@PathVariable UUID journeyId) {
+        journeys.requireAccess(CurrentUser.get(), journeyId);
+        AccessLogQueries.Answer answer = accessLog.readsOf(journeyId, AccessLogQueries.MAX_CSV_ENTRIES);
+        return csv(AccessLogCsv.readsOfJourney(answer.entries()), "reads-of-" + journeyId + ".csv", answer);
     }
 
-    @GetMapping("/journeys/{journeyId}/export")
+    @GetMapping(value = "/accounts/{username}/reads", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
-            summary = "Export the journey's events as stored, with their hashes, for verifying elsewhere",
-            description = "AUDITOR or ADMIN. Every event in sequence order with its stored fields (payload and"
-                    + " metadata as base64 of the stored bytes) and its stored hash, and a summary for people (not"
-                    + " hashed). `java -jar journey-api.jar verify FILE` verifies the file without the service"
-                    + " (docs/operations.md, \"Tamper evidence\"). The payloads hold the person's data: recorded in"
-                    + " the access log as a read of the case (JOURNEY_EXPORTED).")
+            summary = "What an account was shown, and what it did, in a period; newest first",
+            description = "AUDITOR or ADMIN. Every access-log entry of the account (the username in any case)"
+                    + " from `from` (inclusive) to `to` (exclusive): its reads of personal data (`kind` READ, with the"
+                    + " journeys shown) and its administrative acts (`kind` ACT, with what they were about). At most "
+                    + AccessLogQueries.MAX_ENTRIES
+                    + " entries, the newest; `capped` says when there were more. An account that read nothing in the"
+                    + " period (or has no such name) has no entries. `Accept: text/csv` gives them as CSV (at most "
+                    + AccessLogQueries.MAX_CSV_ENTRIES
+                    + "; header `"
+                    + CAPPED_HEADER
+                    + "` when there were more). Holds no personal data; asking is not recorded.")
     @ApiResponse(
             responseCode = "200",
-            description = "The export, as a file to save (Content-Disposition: attachment)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JourneyExport.class)))
+            description = "The entries, newest first",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = AccountEntriesResponse.class)),
+                @Content(mediaType = CSV, schema = @Schema(type = "string"), examples = @ExampleObject(value = """
+                    at,username,kind,action,roles,resource,journeyIds,subject,correlationId
+                    2026-01-31T09:12:03.120458Z,cw-toreboda,READ,JOURNEY_READ,CASEWORKER,GET /journeys/{journeyId},\
+                    405af2f9-21e0-4033-87d0-cf2dd6857ad6,,5d0c…
+                    2026-01-30T14:02:11.004127Z,cw-toreboda,ACT,PASSWORD_CHANGED,CASEWORKER,POST /account/password,,\
+                    cw-toreboda,c41f…
+                    """))
+            })
     @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
     @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
-    @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
-    ResponseEntity<JourneyExport> export(@PathVariable UUID journeyId) {
-        JourneyExport export = tamperEvidence.export(CurrentUser.get(), journeyId, EXPORT_RESOURCE);
-        return ResponseEntity.ok()
+    @ApiResponse(responseCode = "406", ref = OpenApiReferences.NOT_ACCEPTABLE)
+    AccountEntriesResponse accountEntries(
+            @Parameter(description = "The account's username, in any case") @PathVariable String username,
+            @Parameter(
+                            description = "The period's start (inclusive): " + PERIOD + ", its start; default "
+                                    + AuditPeriod.DEFAULT_DAYS + " days before `to`")
+                    @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "The period's end (exclusive): " + PERIOD + ", the whole day; default now")
+                    @RequestParam(required = false)
+                    String to) {
+        AuditPeriod period = period(username, from, to);
+        return AccountEntriesResponse.of(
+                username,
+                period,
+                accessLog.byAccount(username, period.from(), period.to(), AccessLogQueries.MAX_ENTRIES),
+                AccessLogQueries.MAX_ENTRIES);
+    }
+
+    @GetMapping(value = "/accounts/{username}/reads", produces = CSV)
+    @Operation(hidden = true) // the same operation as accountEntries, whose document lists text/csv too
+    ResponseEntity<String> accountEntriesCsv(
+            @PathVariable String username,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        AuditPeriod period = period(username, from, to);
+        AccessLogQueries.Answer answer =
+                accessLog.byAccount(username, period.from(), period.to(), AccessLogQueries.MAX_CSV_ENTRIES);
+        return csv(
+                AccessLogCsv.entriesOfAccount(answer.entries()),
+                "access-log-" + AccessLogCsv.fileNamePart(username) + ".csv",
+                answer);
+    }
+
+    /** The period asked about; a bad end or an overlong username is a 400 naming the parameter. */
+    private static AuditPeriod period(String username, String from, String to) {
+        if (username.length() > MAX_USERNAME) {
+            throw invalid("username", "username must be at most " + MAX_USERNAME + " characters");
+        }
+        try {
+            return AuditPeriod.read(from, to, Instant.now());
+        } catch (AuditPeriod.Invalid invalid) {
+            throw invalid(invalid.parameter(), invalid.explanation());
+        }
+    }
+
+    private static ApiException invalid(String parameter, String message) {
+        return new ApiException(
+                Problems.VALIDATION,
+                "Some parameters are invalid",
+                List.of(new Problems.FieldError(parameter, message)));
+    }
+
+    private static ResponseEntity<String> csv(String body, String fileName, AccessLogQueries.Answer answer) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(TamperEvidence.fileName(journeyId))
+                                .filename(fileName)
                                 .build()
-                                .toString())
-                .body(export);
-    }
-
-    @PostMapping("/verifications")
-    @Operation(
-            summary = "Start verifying every hash chain in the store, in the background",
-            description = "AUDITOR or ADMIN. Answers at once (202) with the verification and its address; follow"
-                    + " its progress there. One runs at a time on a node: asking while one runs gives the running one."
-                    + " The node keeps the last "
-                    + StoreVerifications.KEPT
-                    + " in memory (not across restarts; another node does not know them). Recorded in the access log"
-                    + " as CHAIN_VERIFIED with the verification's id. No body, no Idempotency-Key.")
-    @ApiResponse(
-            responseCode = "202",
-            description = "Started, or already running",
-            headers = @Header(name = HttpHeaders.LOCATION, ref = OpenApiReferences.LOCATION),
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = StoreVerificationResponse.class)))
-    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
-    ResponseEntity<StoreVerificationResponse> startVerification() {
-        StoreVerifications.Progress started = storeVerifications.start(CurrentUser.get(), STORE_VERIFICATION_RESOURCE);
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(URI.create("/api/audit/verifications/" + started.id()))
-                .body(StoreVerificationResponse.of(started));
-    }
-
-    @GetMapping("/verifications")
-    @Operation(
-            summary = "The verifications of the whole store this node remembers, newest first",
-            description = "AUDITOR or ADMIN. At most " + StoreVerifications.KEPT + ".")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The verifications",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            array = @ArraySchema(schema = @Schema(implementation = StoreVerificationResponse.class))))
-    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
-    List<StoreVerificationResponse> verifications() {
-        return storeVerifications.recent().stream()
-                .map(StoreVerificationResponse::of)
-                .toList();
-    }
-
-    @GetMapping("/verifications/{verificationId}")
-    @Operation(
-            summary = "A verification of the whole store: its progress, then its result",
-            description = "AUDITOR or ADMIN. While RUNNING: events checked of the total, events per second and"
-                    + " the seconds left at that rate. Then INTACT, BROKEN (with the first broken link of each broken"
-                    + " chain) or FAILED.")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The verification",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = StoreVerificationResponse.class)))
-    @ApiResponse(responseCode = "400", ref = OpenApiReferences.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = OpenApiReferences.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = OpenApiReferences.FORBIDDEN)
-    @ApiResponse(responseCode = "404", ref = OpenApiReferences.NOT_FOUND)
-    StoreVerificationResponse storeVerification(@PathVariable UUID verificationId) {
-        return storeVerifications
-                .find(verificationId)
-                .map(StoreVerificationResponse::of)
-                .orElseThrow(() -> new ApiException(
-                        Problems.NOT_FOUND,
-                        "No verification with that id on this node (it keeps the last " + StoreVerifications.KEPT
-                                + ", not across restarts)"));
+                                .toString());
+        if (answer.capped()) {
+            response.header(CAPPED_HEADER, String.valueOf(AccessLogQueries.MAX_CSV_ENTRIES));
+        }
+        return response.body(body);
     }
 }

@@ -17,9 +17,21 @@ record JourneyReadResponse(
         List<String> roles,
 
         @Schema(
-                description = "JOURNEY_READ (the journey's state, with the person's details), TIMELINE_READ or"
-                        + " JOURNEY_EXPORTED (its events as stored, with their hashes)",
-                allowableValues = {"JOURNEY_READ", "TIMELINE_READ", "JOURNEY_EXPORTED"})
+                description = "JOURNEY_READ (the journey's state, with the person's details), TIMELINE_READ,"
+                        + " CASELOAD_READ (a caseload page that listed it), JOURNEY_SEARCH (a search that found it),"
+                        + " DUPLICATE_CHECK (registration told of it), RESEARCH_EXTRACT (a pseudonymised extract"
+                        + " that held it), JOURNEY_EXPORTED (its events as stored, with their hashes) or"
+                        + " SUBJECT_ACCESS_EXPORT (a subject-access export that held it)",
+                allowableValues = {
+                    "JOURNEY_READ",
+                    "TIMELINE_READ",
+                    "CASELOAD_READ",
+                    "JOURNEY_SEARCH",
+                    "DUPLICATE_CHECK",
+                    "RESEARCH_EXTRACT",
+                    "JOURNEY_EXPORTED",
+                    "SUBJECT_ACCESS_EXPORT"
+                })
         String action,
 
         @Schema(

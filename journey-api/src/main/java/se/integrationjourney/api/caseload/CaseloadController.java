@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.integrationjourney.api.accesslog.AccessAction;
+import se.integrationjourney.api.accesslog.AccessLog;
 import se.integrationjourney.api.security.CurrentUser;
 import se.integrationjourney.api.security.JourneyAccess;
 import se.integrationjourney.api.security.JourneyUser;
@@ -16,28 +18,35 @@ import se.integrationjourney.api.security.Role;
 import se.integrationjourney.api.web.OpenApiReferences;
 import se.integrationjourney.projections.casefile.Stage;
 import se.integrationjourney.projections.caseload.Caseload;
+import se.integrationjourney.projections.caseload.CaseloadItem;
 import se.integrationjourney.projections.caseload.CaseloadQueries;
 import se.integrationjourney.projections.caseload.DueActionCode;
 import se.integrationjourney.projections.caseload.GetCaseload;
 
-/** The caseworker's list: active journeys with their stage and what is due, most overdue first. */
+/**
+ * The caseworker's list: active journeys with their stage and what is due, most overdue first. Items hold names:
+ * each page answered is a {@code CASELOAD_READ} in the access log naming the journeys on it.
+ */
 @RestController
 @Tag(name = "Caseload")
 class CaseloadController {
 
     private final CaseloadQueries caseloads;
     private final JourneyAccess access;
+    private final AccessLog accessLog;
 
-    CaseloadController(CaseloadQueries caseloads, JourneyAccess access) {
+    CaseloadController(CaseloadQueries caseloads, JourneyAccess access, AccessLog accessLog) {
         this.caseloads = caseloads;
         this.access = access;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/api/caseload")
     @Operation(
             summary = "Active journeys with stage and due actions, most overdue first, paged (page from 0)",
             description = "CASEWORKER (their own municipality, the default; another is 403) or ADMIN (all"
-                    + " municipalities unless one is given). Items hold the newcomer's name: caseworkers' data.")
+                    + " municipalities unless one is given). Items hold the newcomer's name: caseworkers' data."
+                    + " Every page with items is recorded in the access log (CASELOAD_READ, naming its journeys).")
     @ApiResponse(
             responseCode = "200",
             description = "One page",
@@ -75,6 +84,13 @@ class CaseloadController {
                     municipalityCode == null || municipalityCode.isBlank() ? user.municipalityCode() : municipalityCode;
             access.requireMunicipality(user, municipality);
         }
-        return caseloads.handle(new GetCaseload(caseworkerId, municipality, dueOnly, stage, dueAction, page, size));
+        Caseload caseload =
+                caseloads.handle(new GetCaseload(caseworkerId, municipality, dueOnly, stage, dueAction, page, size));
+        accessLog.journeysRead(
+                user.actor(),
+                AccessAction.CASELOAD_READ,
+                "GET /api/caseload",
+                caseload.items().stream().map(CaseloadItem::journeyId).toList());
+        return caseload;
     }
 }

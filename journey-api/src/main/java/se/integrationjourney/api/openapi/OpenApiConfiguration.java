@@ -91,7 +91,8 @@ public class OpenApiConfiguration {
             date-time for a date, text with NUL or an unpaired surrogate are each a 400. A body over 64 KB is a \
             413. Every 4xx records nothing. 503 `database-unavailable`: the database cannot be reached, nothing \
             was recorded; 503 `outcome-unknown`: the commit's answer was lost, so it may have been recorded: \
-            retry with the same `Idempotency-Key`.
+            retry with the same `Idempotency-Key`; 503 `access-log-unavailable`: a read of personal data refused \
+            because its access-log entry cannot be kept, nothing was shown.
 
             **Idempotency.** Registrations, milestones and retractions accept `Idempotency-Key`: a repeat by the \
             same account with the same key and body gets the first response again, with \
@@ -385,7 +386,9 @@ public class OpenApiConfiguration {
                                 "The database cannot be reached"
                                         + " (`database-unavailable`: for a write, nothing was recorded), or the connection was lost"
                                         + " while the request was being committed (`outcome-unknown`: it may have been recorded;"
-                                        + " retry with the same Idempotency-Key). Retry after `Retry-After` seconds.",
+                                        + " retry with the same Idempotency-Key), or a read of personal data was refused because its"
+                                        + " access-log entry cannot be kept (`access-log-unavailable`: nothing was shown). Retry after"
+                                        + " `Retry-After` seconds.",
                                 "Problem",
                                 example("databaseUnavailable", "No database", """
                         {"detail":"The database cannot be reached right now; nothing was recorded. Try again in a\

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.ModelAndView;
+import se.integrationjourney.api.accesslog.AccessLogUnavailable;
 import se.integrationjourney.api.operations.DatabaseOutage;
 import se.integrationjourney.api.security.AccountChangeRefused;
 import se.integrationjourney.api.web.ApiException;
@@ -30,6 +31,12 @@ class PageErrors {
 
     PageErrors(DatabaseOutage outage) {
         this.outage = outage;
+    }
+
+    /** The read's access-log entry cannot be kept: nothing personal is shown (docs/adr/0018). */
+    @ExceptionHandler(AccessLogUnavailable.class)
+    ModelAndView accessLogUnavailable(AccessLogUnavailable refused) {
+        return page(HttpStatus.SERVICE_UNAVAILABLE, "error.accessLogUnavailable");
     }
 
     @ExceptionHandler(AccountChangeRefused.class)

@@ -57,6 +57,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> refused(ApiException refusal) {
+        if (refusal.problem().getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            return unavailable(refusal.problem());
+        }
         return respond(refusal.problem());
     }
 

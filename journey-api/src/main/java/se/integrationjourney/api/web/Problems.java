@@ -26,7 +26,12 @@ public enum Problems {
     /** The database cannot be reached; the detail says whether anything was recorded. */
     DATABASE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable"),
     /** The connection was lost while the request's transaction was being committed: it may have been recorded. */
-    OUTCOME_UNKNOWN(HttpStatus.SERVICE_UNAVAILABLE, "Outcome unknown");
+    OUTCOME_UNKNOWN(HttpStatus.SERVICE_UNAVAILABLE, "Outcome unknown"),
+    /**
+     * A read of personal data refused: its access-log entry cannot be kept (the database has not taken the access
+     * log's entries for a while and the queue of those waiting is full). Nothing was shown.
+     */
+    ACCESS_LOG_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Access log unavailable");
 
     /** Seconds a client should wait before trying again after a 503. */
     public static final String RETRY_AFTER_SECONDS = "5";

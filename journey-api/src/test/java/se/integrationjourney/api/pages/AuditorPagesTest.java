@@ -110,6 +110,7 @@ class AuditorPagesTest extends ApiTestBase {
                 .as("the caseworker's read of the journey through the API")
                 .anyMatch(read -> read.contains(ApiTestAccounts.CASEWORKER_TOREBODA)
                         && read.contains(label("audit.action.JOURNEY_READ")));
+        accessLog.flush();
         assertThat(jdbc.queryForObject(
                         "select count(*) from access_log where journey_ids = array[?::uuid] and username = ?"
                                 + " and action = 'TIMELINE_READ' and resource = 'GET /audit/journeys/{journeyId}'",
@@ -201,6 +202,7 @@ class AuditorPagesTest extends ApiTestBase {
         browser.go("/audit/journeys/" + unknown);
 
         assertThat(browser.mainText()).contains(label("error.notFound"), "404");
+        accessLog.flush();
         assertThat(jdbc.queryForObject(
                         "select count(*) from access_log where journey_ids = array[?::uuid]", Long.class, unknown))
                 .isZero();
@@ -222,6 +224,7 @@ class AuditorPagesTest extends ApiTestBase {
         browser.go("/audit/journeys/" + journey.journeyId());
         assertThat(browser.heading()).isEqualTo(label("forbidden.title"));
         assertThat(browser.mainText()).doesNotContain("Amal Haddad");
+        accessLog.flush();
         assertThat(jdbc.queryForObject(
                         "select count(*) from access_log where journey_ids = array[?::uuid] and resource like '%/audit/%'",
                         Long.class, journey.journeyId()))

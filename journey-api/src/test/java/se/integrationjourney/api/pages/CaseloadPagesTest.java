@@ -214,6 +214,7 @@ class CaseloadPagesTest extends ApiTestBase {
     @Test
     void givenACaseloadPageShown_whenTheAccessLogIsRead_thenItNamesTheJourneysShownToMe() {
         browser.signIn(me, PASSWORD).go("/caseload?scope=mine&due=NO_HOUSING");
+        accessLog.flush();
 
         List<Map<String, Object>> reads = jdbc.queryForList(
                 "select resource, journey_ids::text as journeys from access_log"
@@ -236,6 +237,7 @@ class CaseloadPagesTest extends ApiTestBase {
         assertThat(browser.field(label("search.query")).getAttribute("value")).isEqualTo("qadir " + run);
         browser.assertGoodPage();
         browser.screenshotForDocs("caseload-search");
+        accessLog.flush();
         List<Map<String, Object>> searches = jdbc.queryForList(
                 "select resource, journey_ids::text as journeys from access_log"
                         + " where username = ? and action = 'JOURNEY_SEARCH' order by id desc",

@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import se.integrationjourney.api.accesslog.AccessLog;
 import se.integrationjourney.api.commandhandling.CommandHandlingConfiguration;
 import se.integrationjourney.api.security.AccountStore;
 import se.integrationjourney.api.testsupport.ApiClient;
@@ -38,6 +39,10 @@ public abstract class ApiTestBase {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    /** Reads are written to the access log behind the answer: {@code accessLog.flush()} before reading the table. */
+    @Autowired
+    protected AccessLog accessLog;
 
     @BeforeEach
     void accounts() {

@@ -190,6 +190,7 @@ class JourneysApiTest extends ApiTestBase {
         assertThat(timeline.header("ETag"))
                 .as("a journey read carries the version")
                 .isEqualTo("\"2\"");
+        accessLog.flush();
         assertThat(jdbc.queryForObject(
                         "select count(*) from access_log where journey_ids = array[?::uuid] and username = ?"
                                 + " and action = 'TIMELINE_READ' and roles = 'AUDITOR'",

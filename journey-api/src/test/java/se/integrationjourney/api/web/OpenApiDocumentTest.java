@@ -364,7 +364,14 @@ class OpenApiDocumentTest {
                 "201",
                 with(BODY, "400", "401", "403", "404", "409", "412", "422"));
         assertResponses(doc, "GET /api/journeys/{id}/timeline", "200", with(EDGE, "400", "401", "403", "404"));
-        assertResponses(doc, "GET /api/audit/journeys/{id}/reads", "200", with(EDGE, "400", "401", "403", "404"));
+        assertResponses(
+                doc, "GET /api/audit/journeys/{id}/reads", "200", with(EDGE, "400", "401", "403", "404", "406"));
+        assertResponses(doc, "GET /api/audit/accounts/{username}/reads", "200", with(EDGE, "400", "401", "403", "406"));
+        for (String audit : List.of("GET /api/audit/journeys/{id}/reads", "GET /api/audit/accounts/{username}/reads")) {
+            assertThat(response(doc, audit, "200").path("content").propertyNames())
+                    .as(audit)
+                    .contains("application/json", "text/csv");
+        }
         assertResponses(doc, "GET /api/caseload", "200", with(EDGE, "400", "401", "403"));
         assertResponses(doc, "GET /api/outcomes/two-years-after", "200", with(EDGE, "400", "401", "403", "406"));
         assertResponses(doc, "GET /api/outcomes/time-to", "200", with(EDGE, "400", "401", "403", "406"));

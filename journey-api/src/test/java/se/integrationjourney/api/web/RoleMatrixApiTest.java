@@ -46,6 +46,9 @@ class RoleMatrixApiTest extends ApiTestBase {
             EXPORT                  403    403      403     200     200   401  401
             VERIFY_STORE            403    403      403     202     202   401  401
             STORE_VERIFICATIONS     403    403      403     200     200   401  401
+            READS_CSV               403    403      403     200     200   401  401
+            ACCOUNT_READS           403    403      403     200     200   401  401
+            ACCOUNT_READS_CSV       403    403      403     200     200   401  401
             CASELOAD                200    403      403     403     200   401  401
             TWO_YEARS_AFTER_JSON    403    403      200     403     200   401  401
             TWO_YEARS_AFTER_CSV     403    403      200     403     200   401  401
@@ -103,6 +106,15 @@ class RoleMatrixApiTest extends ApiTestBase {
         EXPORT(true, (client, target, username) -> client.get("/api/audit/journeys/" + target.journeyId() + "/export")),
         VERIFY_STORE(false, (client, target, username) -> client.post("/api/audit/verifications", "")),
         STORE_VERIFICATIONS(false, (client, target, username) -> client.get("/api/audit/verifications")),
+        READS_CSV(
+                true,
+                (client, target, username) ->
+                        client.with("Accept", "text/csv").get("/api/audit/journeys/" + target.journeyId() + "/reads")),
+        ACCOUNT_READS(false, (client, target, username) -> client.get("/api/audit/accounts/cw-toreboda/reads")),
+        ACCOUNT_READS_CSV(
+                false,
+                (client, target, username) ->
+                        client.with("Accept", "text/csv").get("/api/audit/accounts/cw-toreboda/reads")),
         CASELOAD(
                 false,
                 (client, target, username) -> client.get("/api/caseload?municipalityCode=" + ApiTestAccounts.TOREBODA)),
@@ -206,7 +218,7 @@ class RoleMatrixApiTest extends ApiTestBase {
             case RECORD_MILESTONE, RETRACT, CORRECT_PERSONAL_DETAILS ->
                 assertThat(eventsOf(target.journeyId())).isEqualTo(journeyEventsBefore + 1);
             case CREATE_ACCOUNT -> assertThat(accounts.find(newUsername)).isPresent();
-            case TWO_YEARS_AFTER_CSV, TIME_TO_CSV, CUMULATIVE_REACH_CSV ->
+            case TWO_YEARS_AFTER_CSV, TIME_TO_CSV, CUMULATIVE_REACH_CSV, READS_CSV, ACCOUNT_READS_CSV ->
                 assertThat(response.contentType()).startsWith("text/csv");
             case TWO_YEARS_AFTER_JSON,
                     TIME_TO_JSON,
@@ -218,6 +230,7 @@ class RoleMatrixApiTest extends ApiTestBase {
                     CHAIN_VERIFICATION,
                     EXPORT,
                     STORE_VERIFICATIONS,
+                    ACCOUNT_READS,
                     CASELOAD,
                     PROJECTIONS,
                     STUDIES,

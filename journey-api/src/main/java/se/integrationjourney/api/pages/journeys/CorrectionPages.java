@@ -53,7 +53,15 @@ class CorrectionPages {
         JourneyUser user = CurrentUser.get();
         JourneyState state = journeys.state(user, journeyId, "GET /journeys/{journeyId}/retractions/new");
         return retractionPage(
-                user, state, eventId, state.version(), new LinkedMultiValueMap<>(), Map.of(), false, model);
+                user,
+                state,
+                eventId,
+                state.version(),
+                new LinkedMultiValueMap<>(),
+                Map.of(),
+                false,
+                "GET /journeys/{journeyId}/retractions/new",
+                model);
     }
 
     @PostMapping("/journeys/{journeyId}/retractions")
@@ -97,6 +105,7 @@ class CorrectionPages {
                 form,
                 problems,
                 changedMeanwhile,
+                "POST /journeys/{journeyId}/retractions",
                 model);
     }
 
@@ -153,8 +162,9 @@ class CorrectionPages {
             MultiValueMap<String, String> typed,
             Map<String, String> problems,
             boolean changedMeanwhile,
+            String resource,
             Model model) {
-        Timeline timeline = journeys.timeline(user, state.journeyId(), "GET /journeys/{journeyId}/retractions/new");
+        Timeline timeline = journeys.timeline(user, state.journeyId(), resource);
         Optional<Timeline.Entry> target = timeline.entries().stream()
                 .filter(entry -> entry.eventId().equals(eventId))
                 .findFirst();

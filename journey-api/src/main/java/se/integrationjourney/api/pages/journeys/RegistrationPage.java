@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.integrationjourney.api.accesslog.AccessAction;
+import se.integrationjourney.api.accesslog.AccessLog;
 import se.integrationjourney.api.journeys.JourneyService;
 import se.integrationjourney.api.municipalities.Municipalities;
 import se.integrationjourney.api.security.CurrentUser;
@@ -25,7 +27,9 @@ import se.integrationjourney.projections.journeystate.JourneyMatch;
  * Registering a newcomer in the caseworker's municipality (an administrator chooses one). A personal identity number
  * that already has an open journey is flagged before anything is saved: with a link when the journey is in the
  * caseworker's municipality, as "an open journey exists in another municipality" otherwise. It is never refused: the
- * caseworker confirms and registers anyway (people move, and the other journey may be closing).
+ * caseworker confirms and registers anyway (people move, and the other journey may be closing). A check that tells
+ * of open journeys is a {@code DUPLICATE_CHECK} in the access log naming every journey it told of, those elsewhere
+ * too: it says that this person has a case there.
  */
 @Controller
 class RegistrationPage {
@@ -33,11 +37,13 @@ class RegistrationPage {
     private final JourneyService journeys;
     private final Municipalities municipalities;
     private final Forms forms;
+    private final AccessLog accessLog;
 
-    RegistrationPage(JourneyService journeys, Municipalities municipalities, Forms forms) {
+    RegistrationPage(JourneyService journeys, Municipalities municipalities, Forms forms, AccessLog accessLog) {
         this.journeys = journeys;
         this.municipalities = municipalities;
         this.forms = forms;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/journeys/new")
@@ -48,7 +54,8 @@ class RegistrationPage {
     /** The duplicate check alone, for htmx as the number is typed: the flag, or nothing. */
     @GetMapping("/journeys/new/duplicates")
     String duplicates(@RequestParam(defaultValue = "") String personalIdentityNumber, Model model) {
-        model.addAttribute("duplicates", duplicatesOf(CurrentUser.get(), personalIdentityNumber));
+        model.addAttribute(
+                "duplicates", duplicatesOf(CurrentUser.get(), personalIdentityNumber, "GET /journeys/new/duplicates"));
         return "journeys/register :: duplicates";
     }
 
@@ -66,7 +73,7 @@ class RegistrationPage {
         if (!problems.isEmpty()) {
             return page(user, form, problems, null, model);
         }
-        Duplicates duplicates = duplicatesOf(user, form.getFirst("personalIdentityNumber"));
+        Duplicates duplicates = duplicatesOf(user, form.getFirst("personalIdentityNumber"), "POST /journeys/new");
         if (duplicates.any() && !"yes".equals(form.getFirst("registerAnyway"))) {
             return page(user, form, Map.of(), duplicates, model);
         }
@@ -108,9 +115,9 @@ class RegistrationPage {
 
     /**
      * The open journeys of the number, split by whether the caseworker may open them. A number that cannot be read
-     * has none (the registration itself then says what is wrong with it).
+     * has none (the registration itself then says what is wrong with it). Recorded as {@code resource} when it has any.
      */
-    private Duplicates duplicatesOf(JourneyUser user, String number) {
+    private Duplicates duplicatesOf(JourneyUser user, String number, String resource) {
         String normalised;
         try {
             normalised = PersonalIdentityNumbers.normalise(number);
@@ -121,17 +128,20 @@ class RegistrationPage {
             return Duplicates.NONE;
         }
         List<UUID> here = new ArrayList<>();
+        List<UUID> toldOf = new ArrayList<>();
         boolean elsewhere = false;
         for (JourneyMatch match : journeys.withPersonalIdentityNumber(normalised)) {
             if (match.closed()) {
                 continue;
             }
+            toldOf.add(match.journeyId());
             if (user.municipalityCode() == null || user.municipalityCode().equals(match.municipalityCode())) {
                 here.add(match.journeyId());
             } else {
                 elsewhere = true;
             }
         }
+        accessLog.journeysRead(user.actor(), AccessAction.DUPLICATE_CHECK, resource, toldOf);
         return new Duplicates(here, elsewhere);
     }
 

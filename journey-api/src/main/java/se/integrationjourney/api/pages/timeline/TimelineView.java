@@ -81,4 +81,21 @@ public final class TimelineView {
      */
     public record Read(
             String at, String username, List<Value> roles, String actionKey, String resource, String correlationId) {}
+
+    /**
+     * One entry of an account's access log: what it was shown or what it did.
+     *
+     * @param kindKey    the message key of a read or an act
+     * @param journeyIds the journeys it was shown (a read), or named (an extract)
+     * @param subject    what an act was about (an account, a view, a study), or null
+     */
+    public record AccountEntry(
+            String at,
+            String kindKey,
+            String actionKey,
+            List<Value> roles,
+            String resource,
+            List<UUID> journeyIds,
+            String subject,
+            String correlationId) {}
 }

@@ -132,6 +132,21 @@ public class TimelineViews {
                 .toList();
     }
 
+    /** An account's entries, newest first, as the auditor's page of an account shows them. */
+    public List<TimelineView.AccountEntry> entriesOf(List<AccessEntry> entries) {
+        return entries.stream()
+                .map(entry -> new TimelineView.AccountEntry(
+                        dateTime(entry.at()),
+                        "audit.kind." + entry.action().kind().name(),
+                        "audit.action." + entry.action().name(),
+                        roles(entry.roles()),
+                        entry.resource(),
+                        entry.journeyIds(),
+                        entry.subject(),
+                        entry.correlationId()))
+                .toList();
+    }
+
     /** The message key of an event type's name, e.g. {@code milestone.HOUSING_SECURED}. */
     public static String typeKey(String type) {
         return "milestone." + type;
