@@ -63,6 +63,7 @@ public class ChainVerification {
             long aggregates = 0;
             long brokenAggregates = 0;
             List<BrokenLink> broken = new ArrayList<>();
+            EventChain.Linker linker = new EventChain.Linker();
             ChainWalk walk = null;
             String lastAggregate = null;
             long lastSequence = 0;
@@ -76,7 +77,7 @@ public class ChainVerification {
                                 broken.add(walk.broken());
                             }
                         }
-                        walk = new ChainWalk(event.aggregateIdentifier());
+                        walk = new ChainWalk(event.aggregateIdentifier(), linker);
                         aggregates++;
                     }
                     walk.next(event);

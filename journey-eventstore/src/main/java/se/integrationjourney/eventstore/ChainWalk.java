@@ -12,13 +12,20 @@ import java.security.MessageDigest;
 public final class ChainWalk {
 
     private final String aggregateIdentifier;
+    private final EventChain.Linker linker;
     private byte[] previous = EventChain.start();
     private long nextSequence;
     private long events;
     private BrokenLink broken;
 
     public ChainWalk(String aggregateIdentifier) {
+        this(aggregateIdentifier, new EventChain.Linker());
+    }
+
+    /** With a linker of the caller's, so that a walk over many chains (the whole store) keeps one digest. */
+    public ChainWalk(String aggregateIdentifier, EventChain.Linker linker) {
         this.aggregateIdentifier = aggregateIdentifier;
+        this.linker = linker;
     }
 
     /**
@@ -44,7 +51,7 @@ public final class ChainWalk {
                     Long.toString(event.sequenceNumber()));
             return false;
         }
-        byte[] expected = EventChain.link(previous, event);
+        byte[] expected = linker.link(previous, event);
         if (event.chainHash() == null || !MessageDigest.isEqual(expected, event.chainHash())) {
             broken = new BrokenLink(
                     aggregateIdentifier,

@@ -54,8 +54,9 @@ create aggregate event_chain(bytea) (
 
 -- The events already stored (payloads as the migrations before this one left them) get their links. A rewrite of the
 -- table rather than an UPDATE of every row: an UPDATE writes every row twice (the old version marked, the new one
--- added to three indexes) and took three times as long on a million events (docs/benchmarks.md). The links are
--- computed first, in one pass over the (aggregate, sequence) index; the rewrite then takes each row's from there.
+-- added to three indexes) and took three times as long on a million events (docs/benchmarks.md, "Tamper evidence").
+-- The links are computed first, in one pass over the (aggregate, sequence) index; the rewrite then takes each row's
+-- from there.
 create temporary table event_chain_backfill on commit drop as
     select global_index,
            event_chain(event_chain_bytes(aggregate_identifier, sequence_number, event_identifier, time_stamp,
@@ -77,7 +78,8 @@ alter table domain_event_entry
 -- statement inserted before), so a command's several events chain one to the next. The previous event is found
 -- through the unique (aggregate_identifier, sequence_number) index; should it be missing (an event removed from the
 -- middle), the new event chains to the one before, and the verification names the gap. The lookup is a statement of
--- its own: inside the hashing expression it kept the functions from being inlined and cost five times as much.
+-- its own: inside the hashing expression it kept the functions from being inlined and cost about four times as much
+-- (docs/benchmarks.md).
 create function domain_event_entry_chain() returns trigger
     language plpgsql as
 $$

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,22 @@ class ChainWalkTest {
         assertThat(EventChain.hex(first)).isEqualTo("0646c00c8b85026ff4d85d71962e3b6839ec45b4f9bab4befdb55ac54c5f7ca2");
         assertThat(EventChain.hex(second))
                 .isEqualTo("132e9593797a557bd0a736f410094cf6ef0dcee170bfd02470956446a34ad83b");
+    }
+
+    @Test
+    void givenOneLinkerForManyEvents_whenLinking_thenTheSameLinksAsTheDefinitionsBytes() throws Exception {
+        EventChain.Linker linker = new EventChain.Linker();
+        byte[] previous = EventChain.start();
+        for (ChainedEvent event : List.of(FIRST, SECOND, FIRST)) {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(previous);
+            byte[] fromBytes = sha256.digest(EventChain.bytes(event));
+
+            byte[] linked = linker.link(previous, event);
+
+            assertThat(linked).isEqualTo(fromBytes);
+            previous = linked;
+        }
     }
 
     @Test
