@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * All SQL on Axon's own tables ({@code domain_event_entry}, {@code token_entry}, {@code dead_letter_entry}), in one
- * place: what Axon's interfaces do not offer, done on its schema (V1__axon_event_store.sql) and nowhere else. Runs
- * in the caller's transaction, if any.
+ * place: what Axon's interfaces do not offer, done on its schema (V1__axon_event_store.sql, with the hash chain's
+ * column from V7_3__event_hash_chain.sql) and nowhere else. Runs in the caller's transaction, if any.
  */
 @Component
 public class AxonTables {
