@@ -128,6 +128,7 @@ class ChainPagesTest extends ApiTestBase {
         Files.writeString(saved, file.body(), StandardCharsets.UTF_8);
         ExportVerifier.Result verified = ExportVerifier.verify(saved);
         assertThat(verified.exitCode()).as(verified.message()).isEqualTo(ExportVerifier.INTACT);
+        accessLog.flush(); // the export is a read of the case: written behind
         assertThat(jdbc.queryForObject(
                         "select count(*) from access_log where journey_ids = array[?::uuid] and action = 'JOURNEY_EXPORTED'"
                                 + " and resource = 'GET /audit/journeys/{journeyId}/export'",
