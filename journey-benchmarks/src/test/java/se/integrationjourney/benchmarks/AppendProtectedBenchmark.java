@@ -15,7 +15,6 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import se.integrationjourney.core.events.NewcomerRegistered;
 import se.integrationjourney.core.events.PersonalDetailsCorrected;
 import se.integrationjourney.eventstore.personaldata.JourneyKeys;
@@ -86,9 +85,10 @@ final class AppendProtectedBenchmark {
      * The baseline's replacements: events stored as Axon's Jackson 3 serializer writes them (the general
      * serializer, as Axon itself would give events with {@code axon.serializer.events=jackson3}), and a start-up
      * check that no longer refuses that (it still checks the master key, as the shipped one does). Given to the
-     * baseline's application builder only; the test classes are outside the application's component scan.
+     * baseline's application builder only.
      */
-    @Configuration(proxyBeanMethods = false)
+    // No @Configuration: component scanning would then add it to every context of this module's tests; it is given
+    // to the baseline instance's builder as a source only.
     static class PlainEvents {
 
         @Bean
