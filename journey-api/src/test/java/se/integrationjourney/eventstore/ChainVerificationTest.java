@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +61,30 @@ class ChainVerificationTest {
         assertThat(verification.verify(inTransaction).orElseThrow().intact()).isTrue();
         assertThat(store.broken()).extracting(BrokenLink::aggregateIdentifier).doesNotContain(batched, inTransaction);
         assertThat(store.events()).isGreaterThanOrEqualTo(9);
+    }
+
+    @Test
+    void givenTheDatabasesTriggerDisabled_whenEventsAreAppended_thenTheEventStoreStillLinksEachToItsPredecessor() {
+        String journey = UUID.randomUUID().toString();
+        String notAnAggregates = UUID.randomUUID().toString();
+        eventStore.publish(probes(journey, 0, 2));
+
+        transaction.executeWithoutResult(status -> {
+            // Only the event store can link what is appended now: the previous link stored before, the rest its own.
+            jdbc.execute("alter table domain_event_entry disable trigger domain_event_entry_chain");
+            eventStore.publish(probes(journey, 2, 3));
+            eventStore.publish(
+                    GenericEventMessage.asEventMessage(new ProbeRecorded(notAnAggregates, LocalDate.of(2024, 4, 1))));
+
+            ChainVerification.ChainReport report = verification.verify(journey).orElseThrow();
+            assertThat(report.intact()).isTrue();
+            assertThat(report.events()).isEqualTo(5);
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from domain_event_entry where chain_hash is null", Integer.class))
+                    .isZero();
+            assertThat(verification.verifyStore((events, total) -> {}).broken()).isEmpty();
+            status.setRollbackOnly();
+        });
     }
 
     @Test

@@ -166,7 +166,7 @@ class GroupCommitStoreTest {
     private int insertsWaitingForALock() {
         return jdbc.queryForObject(
                 "select count(*) from pg_stat_activity where datname = current_database()"
-                        + " and wait_event_type = 'Lock' and query like 'INSERT INTO domain_event_entry%'",
+                        + " and wait_event_type = 'Lock' and query ilike 'insert into domain_event_entry%'",
                 Integer.class);
     }
 

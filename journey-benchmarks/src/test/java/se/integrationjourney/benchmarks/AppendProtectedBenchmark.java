@@ -17,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import se.integrationjourney.core.events.NewcomerRegistered;
 import se.integrationjourney.core.events.PersonalDetailsCorrected;
+import se.integrationjourney.eventstore.AppendLinks;
 import se.integrationjourney.eventstore.personaldata.JourneyKeys;
 import se.integrationjourney.eventstore.personaldata.PersonalDataSealingSerializer;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
@@ -25,14 +26,16 @@ import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
 /**
  * What protecting the stored events costs an append (issue 18): the service as shipped, which seals names and
  * identity numbers with the journey's key ({@code PersonalDataSealingSerializer}, the key stored in the append's
- * transaction) and whose schema keeps a hash chain of each journey's events by a row trigger, against the same
- * service without either, measured in the same run:
+ * transaction) and links each event into its journey's hash chain as it inserts it ({@code AppendLinks}; the
+ * schema's row trigger fills a link only where an insert leaves it out), against the same service without either,
+ * measured in the same run:
  * <ol>
  *     <li>protected: the application as shipped, on a throwaway database of its own, with whatever triggers its
  *     schema has on {@code domain_event_entry};</li>
  *     <li>baseline: the same application on a second throwaway database, with {@link PlainEvents} given to the
  *     application builder (overriding the beans {@code eventSerializer}, by Axon's plain Jackson 3 serializer, the
- *     one the sealing serializer wraps, and {@code personalDataCheck}, which would refuse it; bean overriding is
+ *     one the sealing serializer wraps, {@code personalDataCheck}, which would refuse it, and {@code appendLinks}, by
+ *     {@code AppendLinks.LEFT_TO_THE_DATABASE}, so that the event store computes no link; bean overriding is
  *     allowed for this instance only), and that database's user triggers on {@code domain_event_entry} disabled
  *     after start-up. A column the trigger fills and that may not be null ({@code chain_hash}) is made nullable
  *     there too, or the baseline's inserts would be refused. Both are table settings of the benchmark's own
@@ -101,6 +104,11 @@ final class AppendProtectedBenchmark {
         SmartInitializingSingleton personalDataCheck(JourneyKeys keys) {
             return keys::checkMasterKey;
         }
+
+        @Bean
+        AppendLinks appendLinks() {
+            return AppendLinks.LEFT_TO_THE_DATABASE;
+        }
     }
 
     static List<Figure> run(BenchmarkContext context) throws Exception {
@@ -142,7 +150,7 @@ final class AppendProtectedBenchmark {
             context.note(
                     "%s: two instances of the application in this JVM, views stopped while appending; protected:"
                             + " event serializer %s, triggers on domain_event_entry: %s, %s column %s; baseline:"
-                            + " event serializer %s (beans eventSerializer and personalDataCheck overridden), on its"
+                            + " event serializer %s (beans eventSerializer, personalDataCheck and appendLinks overridden), on its"
                             + " database %s, triggers now: %s",
                     NAME,
                     name(sealing),
@@ -348,6 +356,19 @@ final class AppendProtectedBenchmark {
                     long linked = result.getLong(1);
                     described += String.format(Locale.ROOT, "; %,d with a %s", linked, CHAIN_COLUMN);
                     expected &= !sealed || linked == events;
+                }
+                if (sealed) {
+                    // The links the event store computed, against the chain as the schema's SQL defines it (V7_3).
+                    try (ResultSet result = statement.executeQuery("select count(*) from (select " + CHAIN_COLUMN
+                            + ", event_chain(event_chain_bytes(aggregate_identifier, sequence_number,"
+                            + " event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data, type))"
+                            + " over (partition by aggregate_identifier order by sequence_number) as recomputed"
+                            + " from domain_event_entry) links where " + CHAIN_COLUMN + " <> recomputed")) {
+                        result.next();
+                        long wrong = result.getLong(1);
+                        described += String.format(Locale.ROOT, ", %,d of them not the link SQL computes", wrong);
+                        expected &= wrong == 0;
+                    }
                 }
             }
             if (!expected) {

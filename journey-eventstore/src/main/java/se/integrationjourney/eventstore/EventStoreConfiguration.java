@@ -65,6 +65,8 @@ public class EventStoreConfiguration {
      *     (tens of events) are unaffected.</li>
      *     <li>Each event's timestamp read once, without {@code DateTimeFormatter}
      *     ({@link JourneyEventStorageEngine}).</li>
+     *     <li>Each event inserted with its link of the hash chain, computed by the engine ({@link AppendLinks})
+     *     rather than by the database's trigger, which now only fills a link an insert leaves out.</li>
      *     <li>Commands' appends stored together, up to {@code groupCommitMaxEvents} events a transaction, when
      *     they come at the same time and no caller's transaction encloses them (docs/adr/0011-group-commit.md),
      *     measured by {@link GroupCommitMetrics}. Closed with the application: the appends still waiting are
@@ -81,7 +83,8 @@ public class EventStoreConfiguration {
             TransactionManager transactionManager,
             EventStoreSettings settings,
             ObjectProvider<MeterRegistry> meters,
-            JourneyKeys journeyKeys) {
+            JourneyKeys journeyKeys,
+            AppendLinks appendLinks) {
         MeterRegistry registry = meters.getIfAvailable();
         JourneyEventStorageEngine engine = new JourneyEventStorageEngine(
                 engineBuilder(
@@ -95,11 +98,18 @@ public class EventStoreConfiguration {
                 settings.groupCommitMaxEvents(),
                 registry == null ? (events, nanos) -> {} : new GroupCommitMetrics(registry),
                 transactionManager,
-                journeyKeys::storeNewKeys);
+                journeyKeys::storeNewKeys,
+                appendLinks);
         if (registry != null) {
             GroupCommitMetrics.waitingAppends(registry, engine);
         }
         return engine;
+    }
+
+    /** The hash chain's links of appended events, computed by the event store as it inserts them. */
+    @Bean
+    AppendLinks appendLinks() {
+        return AppendLinks.COMPUTED;
     }
 
     /** Axon's engine as configured here; {@link JourneyEventStorageEngine} builds on it. */

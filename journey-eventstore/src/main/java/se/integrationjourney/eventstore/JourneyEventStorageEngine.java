@@ -1,14 +1,18 @@
 package se.integrationjourney.eventstore;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -20,6 +24,7 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -55,6 +60,8 @@ final class JourneyEventStorageEngine extends JdbcEventStorageEngine implements 
     private final NewJourneyKeys newKeys;
 
     private final TransactionManager transactions;
+    /** The events' links of the hash chain, computed as they are inserted. */
+    private final AppendLinks appendLinks;
 
     /** Stores the keys made while serializing events, in the current transaction. */
     @FunctionalInterface
@@ -68,19 +75,22 @@ final class JourneyEventStorageEngine extends JdbcEventStorageEngine implements 
      * @param written                 told of each transaction the group commit committed (the metrics)
      * @param transactions            the transactions appends are stored in
      * @param newKeys                 stores, in the append's transaction, the keys its events were sealed with
+     * @param appendLinks             gives the inserted events their links of the hash chain
      */
     JourneyEventStorageEngine(
             Builder builder,
             int maxEventsPerGroupCommit,
             GroupCommit.Written written,
             TransactionManager transactions,
-            NewJourneyKeys newKeys) {
+            NewJourneyKeys newKeys,
+            AppendLinks appendLinks) {
         super(builder.lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
                 .maxGapOffset(MAX_GAP_OFFSET)
                 .gapTimeout(GAP_TIMEOUT_MILLIS)
                 .dataType(STORED_TYPE));
         this.transactions = transactions;
         this.newKeys = newKeys;
+        this.appendLinks = appendLinks;
         this.groupCommit = maxEventsPerGroupCommit == 0
                 ? null
                 : new GroupCommit(events -> store(events, getEventSerializer()), maxEventsPerGroupCommit, written);
@@ -116,6 +126,53 @@ final class JourneyEventStorageEngine extends JdbcEventStorageEngine implements 
                     .toList());
             super.appendEvents(events, serializer);
         });
+    }
+
+    /**
+     * Axon's insert ({@code JdbcEventStorageEngineStatements.appendEvents}) with one more column, each event's link
+     * of the hash chain, computed from the very values bound (the timestamp's text included), so that what is hashed
+     * is what is stored. Events that are no aggregate's are stored as Axon stores them: their own id as aggregate
+     * id, sequence 0, no type.
+     */
+    @Override
+    protected PreparedStatement appendEvents(
+            Connection connection, List<? extends EventMessage<?>> events, Serializer serializer) throws SQLException {
+        List<ChainedEvent> rows = new ArrayList<>(events.size());
+        for (EventMessage<?> event : events) {
+            DomainEventMessage<?> domainEvent = event instanceof DomainEventMessage<?> d ? d : null;
+            SerializedObject<byte[]> payload = event.serializePayload(serializer, STORED_TYPE);
+            rows.add(new ChainedEvent(
+                    0,
+                    domainEvent == null ? event.getIdentifier() : domainEvent.getAggregateIdentifier(),
+                    domainEvent == null ? 0 : domainEvent.getSequenceNumber(),
+                    event.getIdentifier(),
+                    DateTimeUtils.formatInstant(event.getTimestamp()),
+                    payload.getType().getName(),
+                    payload.getType().getRevision(),
+                    payload.getData(),
+                    event.serializeMetaData(serializer, STORED_TYPE).getData(),
+                    domainEvent == null ? null : domainEvent.getType(),
+                    null));
+        }
+        List<byte[]> links = appendLinks.links(connection, rows);
+        EventSchema schema = schema();
+        PreparedStatement statement = connection.prepareStatement("insert into " + schema.domainEventTable() + " ("
+                + schema.domainEventFields() + ", chain_hash) values (?,?,?,?,?,?,?,?,?,?)");
+        for (int i = 0; i < rows.size(); i++) {
+            ChainedEvent row = rows.get(i);
+            statement.setString(1, row.eventIdentifier());
+            statement.setString(2, row.aggregateIdentifier());
+            statement.setLong(3, row.sequenceNumber());
+            statement.setString(4, row.type());
+            statement.setString(5, row.timeStamp());
+            statement.setString(6, row.payloadType());
+            statement.setString(7, row.payloadRevision());
+            statement.setBytes(8, row.payload());
+            statement.setBytes(9, row.metaData());
+            statement.setBytes(10, links == null ? null : links.get(i));
+            statement.addBatch();
+        }
+        return statement;
     }
 
     /** How many commands' appends wait for the group commit's next write. */
