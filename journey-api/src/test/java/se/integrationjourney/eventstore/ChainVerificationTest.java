@@ -88,6 +88,26 @@ class ChainVerificationTest {
     }
 
     @Test
+    void givenAnotherWriterAppendedSinceThisNodeDid_whenThisNodeAppendsAgain_thenItChainsToTheOtherWritersEvent() {
+        String journey = UUID.randomUUID().toString();
+        eventStore.publish(probes(journey, 0, 2)); // this node remembers the link of number 1
+        // Another node (here: an insert by hand, linked by the trigger) stores number 2.
+        jdbc.update(
+                "insert into domain_event_entry (event_identifier, type, aggregate_identifier, sequence_number,"
+                        + " time_stamp, payload_type, payload_revision, payload, meta_data) values"
+                        + " (?, 'Probe', ?, 2, '2026-12-07T10:00:02.000Z', ?, null, convert_to('{}', 'UTF8'), null)",
+                UUID.randomUUID().toString(),
+                journey,
+                ProbeRecorded.class.getName());
+
+        eventStore.publish(probes(journey, 3, 2));
+
+        ChainVerification.ChainReport report = verification.verify(journey).orElseThrow();
+        assertThat(report.intact()).as("%s", report.broken()).isTrue();
+        assertThat(report.events()).isEqualTo(5);
+    }
+
+    @Test
     void givenAJourneyWithoutEvents_whenVerified_thenNothing() {
         assertThat(verification.verify(UUID.randomUUID().toString())).isEmpty();
     }

@@ -33,6 +33,12 @@ import se.integrationjourney.eventstore.personaldata.JourneyKeys;
 @EnableConfigurationProperties(EventStoreSettings.class)
 public class EventStoreConfiguration {
 
+    /**
+     * Journeys whose last link is remembered between appends: the aggregate cache's default size (10,000) and then
+     * some, so that a journey commands come back to finds its link; about 200 bytes each.
+     */
+    static final long REMEMBERED_LINKS = 50_000;
+
     /** Static: a post-processor must exist before the connection pool it inspects. */
     @Bean
     static DatabaseCreation databaseCreation() {
@@ -106,10 +112,13 @@ public class EventStoreConfiguration {
         return engine;
     }
 
-    /** The hash chain's links of appended events, computed by the event store as it inserts them. */
+    /**
+     * The hash chain's links of appended events, computed by the event store as it inserts them, remembering the
+     * last committed link of up to {@link #REMEMBERED_LINKS} journeys.
+     */
     @Bean
     AppendLinks appendLinks() {
-        return AppendLinks.COMPUTED;
+        return new ComputedLinks(REMEMBERED_LINKS);
     }
 
     /** Axon's engine as configured here; {@link JourneyEventStorageEngine} builds on it. */
