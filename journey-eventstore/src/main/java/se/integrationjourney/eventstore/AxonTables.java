@@ -1,10 +1,15 @@
 package se.integrationjourney.eventstore;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,6 +66,40 @@ public class AxonTables {
     public long eventCount() {
         Long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
         return events == null ? 0 : events;
+    }
+
+    /**
+     * For each journey, the link of its stored event with the next lower sequence number than the one given (the
+     * chain's rule for an event's predecessor), where there is one; on the append's own connection, so that earlier
+     * inserts of its transaction are seen. One query for them all.
+     */
+    static Map<String, byte[]> linksBefore(Connection connection, List<String> aggregates, List<Long> sequences)
+            throws SQLException {
+        Map<String, byte[]> links = new HashMap<>();
+        Array aggregateArray = connection.createArrayOf("text", aggregates.toArray());
+        Array sequenceArray = connection.createArrayOf("bigint", sequences.toArray());
+        try (PreparedStatement query =
+                connection.prepareStatement("select appended.aggregate_identifier, stored.chain_hash"
+                        + " from unnest(?::text[], ?::bigint[]) as appended(aggregate_identifier, sequence_number)"
+                        + " cross join lateral (select chain_hash from domain_event_entry earlier"
+                        + "   where earlier.aggregate_identifier = appended.aggregate_identifier"
+                        + "     and earlier.sequence_number < appended.sequence_number"
+                        + "   order by earlier.sequence_number desc limit 1) stored")) {
+            query.setArray(1, aggregateArray);
+            query.setArray(2, sequenceArray);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    byte[] link = rows.getBytes(2);
+                    if (link != null) {
+                        links.put(rows.getString(1), link);
+                    }
+                }
+            }
+        } finally {
+            aggregateArray.free();
+            sequenceArray.free();
+        }
+        return links;
     }
 
     /** The aggregate's events as stored, with their links of the hash chain, in sequence order (EventChain). */

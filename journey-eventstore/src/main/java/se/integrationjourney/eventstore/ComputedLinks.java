@@ -2,10 +2,7 @@ package se.integrationjourney.eventstore;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,37 +77,7 @@ final class ComputedLinks implements AppendLinks {
             }
         });
         if (!unknown.isEmpty()) {
-            links.putAll(stored(connection, unknown, unknownSequences));
-        }
-        return links;
-    }
-
-    /** The stored link just before each given sequence number of each journey, where there is one. */
-    private static Map<String, byte[]> stored(Connection connection, List<String> aggregates, List<Long> sequences)
-            throws SQLException {
-        Map<String, byte[]> links = new HashMap<>();
-        Array aggregateArray = connection.createArrayOf("text", aggregates.toArray());
-        Array sequenceArray = connection.createArrayOf("bigint", sequences.toArray());
-        try (PreparedStatement query =
-                connection.prepareStatement("select appended.aggregate_identifier, stored.chain_hash"
-                        + " from unnest(?::text[], ?::bigint[]) as appended(aggregate_identifier, sequence_number)"
-                        + " cross join lateral (select chain_hash from domain_event_entry earlier"
-                        + "   where earlier.aggregate_identifier = appended.aggregate_identifier"
-                        + "     and earlier.sequence_number < appended.sequence_number"
-                        + "   order by earlier.sequence_number desc limit 1) stored")) {
-            query.setArray(1, aggregateArray);
-            query.setArray(2, sequenceArray);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    byte[] link = rows.getBytes(2);
-                    if (link != null) {
-                        links.put(rows.getString(1), link);
-                    }
-                }
-            }
-        } finally {
-            aggregateArray.free();
-            sequenceArray.free();
+            links.putAll(AxonTables.linksBefore(connection, unknown, unknownSequences));
         }
         return links;
     }
