@@ -25,10 +25,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *     docs/adr/0011-group-commit.md). Rolled back, or ended in an unknown state, it stays out, and the next command
  *     reloads it: a cached journey never holds an event that is not in the store.</li>
  * </ul>
- * An entry can still be stale when another process (a second instance, a hand-made insert) appended to the
- * journey. A command decided on it then appends with a sequence number the journey already has, which the event
- * store's unique {@code (aggregate_identifier, sequence_number)} constraint refuses: nothing is stored, the
- * command fails, and since it rolled back the entry is gone and the next command reloads.
+ * An entry can still be stale when another process (another node, a hand-made insert) appended to the journey. A
+ * command decided on it then appends with a sequence number the journey already has, which the event store's unique
+ * {@code (aggregate_identifier, sequence_number)} constraint refuses: nothing is stored, the command's unit of work
+ * rolls back (so the entry is gone), and the API decides the command again on the journey reloaded from the store
+ * ({@code DecideAgain}, docs/adr/0021-several-nodes-requests.md): the caller never hears of the stale entry.
  *
  * <p>Bounded: at most {@code maxEntries} journeys; the one committed to longest ago goes first. Outside a Spring
  * transaction and outside a unit of work (not the case in this service) an entry goes back at once.

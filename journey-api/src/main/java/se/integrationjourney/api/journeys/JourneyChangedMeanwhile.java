@@ -1,12 +1,14 @@
 package se.integrationjourney.api.journeys;
 
 import se.integrationjourney.api.web.ApiException;
+import se.integrationjourney.api.web.DecideAgain;
 import se.integrationjourney.api.web.Problems;
 
 /**
  * A write refused because the journey changed since the person (or client) last saw it: nothing was recorded. The
- * API answers 412 (a stale If-Match) or 409 (another request at the same moment); a page says so and offers the
- * journey as it is now, keeping what was typed.
+ * API answers 412 (a stale If-Match, judged against the journey as stored) or 409 (other requests recorded first each
+ * time this one was decided, {@link DecideAgain#MAX_DECISIONS} times); a page says so and offers the journey as it is
+ * now, keeping what was typed.
  */
 public class JourneyChangedMeanwhile extends ApiException {
 
@@ -28,8 +30,9 @@ public class JourneyChangedMeanwhile extends ApiException {
     static JourneyChangedMeanwhile atTheSameMoment() {
         return new JourneyChangedMeanwhile(
                 Problems.CONFLICT,
-                "The journey was changed by another request at the same moment; nothing was recorded for this one."
-                        + " Read the journey again and retry",
+                "The journey was changed by another request at the same moment, each of the "
+                        + DecideAgain.MAX_DECISIONS
+                        + " times this one was decided; nothing was recorded for it. Read the journey again and retry",
                 -1);
     }
 

@@ -17,6 +17,7 @@ import se.integrationjourney.api.accesslog.AccessLog;
 import se.integrationjourney.api.security.JourneyAccess;
 import se.integrationjourney.api.security.JourneyUser;
 import se.integrationjourney.api.web.ApiException;
+import se.integrationjourney.api.web.DecideAgain;
 import se.integrationjourney.api.web.Problems;
 import se.integrationjourney.core.commands.Recorded;
 import se.integrationjourney.projections.journeystate.FindJourneyState;
@@ -74,7 +75,7 @@ public class JourneyService {
     public UUID register(JourneyUser user, String municipalityCode, Function<UUID, ?> registration) {
         access.requireMunicipality(user, municipalityCode);
         UUID journeyId = UUID.randomUUID();
-        send(registration.apply(journeyId));
+        send(journeyId, registration.apply(journeyId));
         return journeyId;
     }
 
@@ -84,7 +85,7 @@ public class JourneyService {
      */
     public Recorded record(JourneyUser user, UUID journeyId, Long expectedVersion, Function<Long, ?> command) {
         requireAccess(user, journeyId);
-        return (Recorded) send(command.apply(expectedVersion));
+        return (Recorded) send(journeyId, command.apply(expectedVersion));
     }
 
     /**
@@ -132,13 +133,30 @@ public class JourneyService {
         access.requireMunicipality(user, municipality);
     }
 
-    private Object send(Object command) {
+    /**
+     * Sends the command, decided again on the journey as stored when its decision was refused for a state that had
+     * changed (this node's cached journey behind another node's write, or another request first): the caller hears
+     * a decision on fresh state (docs/adr/0021-several-nodes-requests.md).
+     */
+    private Object send(UUID journeyId, Object command) {
+        return DecideAgain.onFreshState(() -> sendOnce(journeyId, command));
+    }
+
+    private Object sendOnce(UUID journeyId, Object command) {
         try {
             return commands.sendAndWait(command);
         } catch (ConflictingAggregateVersionException stale) {
-            throw JourneyChangedMeanwhile.sinceVersion(stale.getActualVersion());
-        } catch (ConcurrencyException simultaneous) {
-            throw JourneyChangedMeanwhile.atTheSameMoment();
+            // Judged against the journey as loaded, which may be this node's cached copy, behind the store: the
+            // If-Match stands refused only if the journey as stored is not at the expected version either.
+            long stored = directory.versionOf(journeyId);
+            if (stored == stale.getExpectedVersion()) {
+                throw new DecideAgain.StaleDecision(JourneyChangedMeanwhile.atTheSameMoment());
+            }
+            throw JourneyChangedMeanwhile.sinceVersion(stored);
+        } catch (ConcurrencyException overtaken) {
+            // The store's unique (journey, sequence number) refused the append: nothing of it was stored, and the
+            // refusal rolled the journey out of this node's cache, so the next decision reloads it.
+            throw new DecideAgain.StaleDecision(JourneyChangedMeanwhile.atTheSameMoment());
         } catch (AggregateNotFoundException missing) {
             throw noSuchJourney();
         }

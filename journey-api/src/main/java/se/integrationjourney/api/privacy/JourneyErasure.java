@@ -2,6 +2,7 @@ package se.integrationjourney.api.privacy;
 
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -12,6 +13,9 @@ import se.integrationjourney.api.accesslog.AccessLog;
 import se.integrationjourney.api.accesslog.Actor;
 import se.integrationjourney.api.commandhandling.CommittedJourneyCache;
 import se.integrationjourney.api.journeys.JourneyService;
+import se.integrationjourney.api.web.ApiException;
+import se.integrationjourney.api.web.DecideAgain;
+import se.integrationjourney.api.web.Problems;
 import se.integrationjourney.core.commands.ErasePersonalData;
 import se.integrationjourney.core.events.ErasureReason;
 import se.integrationjourney.eventstore.personaldata.JourneyKeys;
@@ -57,9 +61,18 @@ public class JourneyErasure implements PersonalDataErasure {
         if (keys.destroyed(journeyId)) {
             return false;
         }
-        return Boolean.TRUE.equals(transaction.execute(status -> {
+        return Boolean.TRUE.equals(DecideAgain.onFreshState(() -> transaction.execute(status -> {
             // The journey decides on its details as they still read, then the key goes: in one transaction.
-            commands.sendAndWait(new ErasePersonalData(journeyId, reason));
+            try {
+                commands.sendAndWait(new ErasePersonalData(journeyId, reason));
+            } catch (ConcurrencyException overtaken) {
+                // Decided on this node's cached journey while another node recorded on it: nothing was stored, the
+                // transaction rolls back, and the erasure is decided again on the journey as stored.
+                throw new DecideAgain.StaleDecision(new ApiException(
+                        Problems.CONFLICT,
+                        "The journey was changed by other requests each time its erasure was decided; nothing was"
+                                + " erased. Try again"));
+            }
             if (!keys.destroy(journeyId)) {
                 status.setRollbackOnly(); // another erasure got there first
                 return false;
@@ -72,6 +85,6 @@ public class JourneyErasure implements PersonalDataErasure {
                 }
             });
             return true;
-        }));
+        })));
     }
 }

@@ -1,6 +1,7 @@
 package se.integrationjourney.api.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
 import java.time.Duration;
 import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -17,8 +18,11 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  */
 final class ThrottledFormSignIn implements AuthenticationProvider {
 
-    /** The client address a form sign-in came from, as the throttle counts it. */
-    record Details(String address) {}
+    /**
+     * The client address a form sign-in came from, as the throttle counts it. It stays in the signed-in session's
+     * authentication, which is stored in PostgreSQL (Spring Session), hence serializable.
+     */
+    record Details(String address) implements Serializable {}
 
     /** Refused before the password was checked: the account or address is locked for {@code wait}. */
     static final class Locked extends AuthenticationException {

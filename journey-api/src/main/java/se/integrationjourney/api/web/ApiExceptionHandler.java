@@ -91,6 +91,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 + " nothing was recorded for this one. Read the journey again and retry"));
     }
 
+    /** A write decided on stale state that reached no code able to decide it again: its own answer (a 409). */
+    @ExceptionHandler(DecideAgain.StaleDecision.class)
+    ResponseEntity<ProblemDetail> staleDecision(DecideAgain.StaleDecision stale) {
+        return respond(stale.answer().problem());
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException denied) {
         return respond(Problems.FORBIDDEN.with("Your role or municipality may not do this"));

@@ -22,9 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Idempotency-Key} on writes: the first answer to a (user, key) is stored in the same transaction as the
  * events its command recorded, and every repeat gets that answer back without recording anything.
  *
- * <p>Racing repeats are serialized by PostgreSQL itself: the second insert of the same key waits on the first
- * transaction's uncommitted row, then finds it committed (and replays it) or rolled back (and runs itself).
- * A refused command rolls back its key with it, so a corrected retry may reuse the key.
+ * <p>Racing repeats are serialized by PostgreSQL itself, on this node or any other: the second insert of the same
+ * key waits on the first transaction's uncommitted row (the table's primary key is the user and the key), then finds
+ * it committed (and replays it) or rolled back (and runs itself). Nothing of it is held in memory. A refused command
+ * rolls back its key with it, so a corrected retry may reuse the key.
+ *
+ * <p>A command refused for having been decided on a journey that had changed meanwhile ({@link DecideAgain}) aborts
+ * this transaction, key and all; the whole transaction is then run again, the key claimed anew, so that a repeat
+ * that committed meanwhile on another node is replayed rather than recorded twice.
  */
 @Component
 public class IdempotentRequests {
@@ -63,7 +68,7 @@ public class IdempotentRequests {
             throw new ApiException(Problems.VALIDATION, "Idempotency-Key must be 1 to 200 visible ASCII characters");
         }
         String fingerprint = fingerprint(method + " " + path + "\n" + json.writeValueAsString(request));
-        return transaction.execute(status -> {
+        return DecideAgain.onFreshState(() -> transaction.execute(status -> {
             int claimed = jdbc.update(
                     "insert into idempotent_request (username, idempotency_key,"
                             + " request_fingerprint, status) values (?, ?, ?, 0) on conflict do nothing",
@@ -84,7 +89,7 @@ public class IdempotentRequests {
                     username,
                     key);
             return response;
-        });
+        }));
     }
 
     private ResponseEntity<?> replay(String username, String key, String fingerprint) {

@@ -31,6 +31,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import se.integrationjourney.api.testsupport.ApiClient;
 import se.integrationjourney.api.testsupport.ApiTestAccounts;
+import se.integrationjourney.api.testsupport.RequestBodies;
 import se.integrationjourney.api.testsupport.ServiceOnProxy;
 import se.integrationjourney.api.testsupport.TcpProxy;
 
@@ -278,23 +279,11 @@ class DatabaseFaultsTest {
         ApiClient.Response created = caseworker()
                 .post(
                         "/api/journeys",
-                        Map.of(
-                                "municipalityCode",
+                        RequestBodies.registration(
                                 ApiTestAccounts.TOREBODA,
-                                "arrivalDate",
                                 LocalDate.of(2024, 1, 10).toString(),
-                                "receptionType",
-                                "ASSIGNED",
-                                "birthYear",
-                                1990,
-                                "gender",
-                                "FEMALE",
-                                "countryOfBirth",
-                                "SY",
-                                "educationLevel",
-                                "SECONDARY",
-                                "personalDetails",
-                                Map.of("fullName", "Amal Haddad")));
+                                "Amal Haddad",
+                                null));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("journeyId").asString();
     }

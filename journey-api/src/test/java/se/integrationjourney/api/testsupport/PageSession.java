@@ -30,17 +30,34 @@ public final class PageSession {
     }
 
     public static PageSession signIn(int port, String username, String password) {
-        PageSession session = new PageSession(
+        return signIn(port, port, username, password);
+    }
+
+    /**
+     * Signs in with the form as shown by the service on {@code formPort} and posted to the one on {@code signInPort}
+     * (two nodes behind a load balancer); the session then talks to the latter.
+     */
+    public static PageSession signIn(int formPort, int signInPort, String username, String password) {
+        PageSession form = new PageSession(
                 HttpClient.newBuilder()
                         .cookieHandler(new CookieManager())
                         .followRedirects(HttpClient.Redirect.NEVER)
                         .build(),
-                "http://127.0.0.1:" + port);
+                "http://127.0.0.1:" + formPort);
+        PageSession session = form.at(signInPort);
         HttpResponse<String> signedIn =
-                session.post("/signin", null, session.csrf("/signin"), "username", username, "password", password);
+                session.post("/signin", null, form.csrf("/signin"), "username", username, "password", password);
         assertThat(signedIn.statusCode()).as("signed in as " + username).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
         return session;
+    }
+
+    /**
+     * The same session (the same cookies) sent to the service on another port, as a load balancer may send a
+     * browser's next request to another node.
+     */
+    public PageSession at(int port) {
+        return new PageSession(http, "http://127.0.0.1:" + port);
     }
 
     /** GET, with {@code correlationId} as {@code X-Correlation-Id} unless null. */
@@ -53,6 +70,11 @@ public final class PageSession {
     /** A form posted with a CSRF token of this session (from the page at {@code formPage}), fields as name/value. */
     public HttpResponse<String> postForm(String path, String formPage, String correlationId, String... fields) {
         return post(path, correlationId, csrf(formPage), fields);
+    }
+
+    /** A form posted with the given CSRF token (one read from another node, say), fields as name/value. */
+    public HttpResponse<String> postWithToken(String path, String csrf, String... fields) {
+        return post(path, null, csrf, fields);
     }
 
     /** The CSRF token the page at {@code path} carries in its forms. */

@@ -21,6 +21,7 @@ import se.integrationjourney.api.commandhandling.CommandHandlingConfiguration;
 import se.integrationjourney.api.security.AccountStore;
 import se.integrationjourney.api.testsupport.ApiClient;
 import se.integrationjourney.api.testsupport.ApiTestAccounts;
+import se.integrationjourney.api.testsupport.RequestBodies;
 
 /** Full-stack HTTP tests: the real service on a random port, its own database, an account per role. */
 @SpringBootTest(
@@ -152,28 +153,7 @@ public abstract class ApiTestBase {
 
     /** A registration body in Töreboda, arrived on {@code arrivalDate}. */
     protected static Map<String, Object> registration(String arrivalDate, String fullName, String identityNumber) {
-        java.util.Map<String, Object> personal = new java.util.LinkedHashMap<>();
-        personal.put("fullName", fullName);
-        if (identityNumber != null) {
-            personal.put("personalIdentityNumber", identityNumber);
-        }
-        return Map.of(
-                "municipalityCode",
-                ApiTestAccounts.TOREBODA,
-                "arrivalDate",
-                arrivalDate,
-                "receptionType",
-                "ASSIGNED",
-                "birthYear",
-                1990,
-                "gender",
-                "FEMALE",
-                "countryOfBirth",
-                "SY",
-                "educationLevel",
-                "SECONDARY",
-                "personalDetails",
-                personal);
+        return RequestBodies.registration(ApiTestAccounts.TOREBODA, arrivalDate, fullName, identityNumber);
     }
 
     /** Registers a journey as the Töreboda caseworker and returns its id. */
