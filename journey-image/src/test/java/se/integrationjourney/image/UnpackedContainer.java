@@ -45,6 +45,10 @@ final class UnpackedContainer {
     static UnpackedContainer start(Path root, JsonNode image, Map<String, String> environment, Path log) {
         JsonNode config = image.path("config");
         try {
+            if (userIdOf(ProcessHandle.current().pid()) != 0) {
+                throw new AssertionError("Starting a process from an unpacked image needs root (unshare --mount, mount,"
+                        + " chroot), as the project's machines and CI run the tests; this JVM runs as another user");
+            }
             // What a runtime puts into every container: mount points, and the host names of /etc/hosts.
             Files.createDirectories(root.resolve("dev"));
             Files.createDirectories(root.resolve("proc"));
@@ -87,12 +91,16 @@ final class UnpackedContainer {
 
     /** The real user id the process runs as, from {@code /proc}. */
     int userId() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+        return userIdOf(process.pid());
+    }
+
+    private static int userIdOf(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith("Uid:")) {
                 return Integer.parseInt(line.split("\\s+")[1]);
             }
         }
-        throw new AssertionError("no Uid in /proc/" + process.pid() + "/status");
+        throw new AssertionError("no Uid in /proc/" + pid + "/status");
     }
 
     /** SIGTERM, as a runtime stops a container; waits for the process to end and returns its exit code. */
