@@ -15,6 +15,11 @@ java_home=$1
 out=$2
 modules=$3
 
+if ! command -v dpkg-query >/dev/null; then
+  echo "The image's base is taken from this machine's Debian packages, and this machine has no dpkg" >&2
+  exit 1
+fi
+
 inputs="$java_home|$modules|$(sha256sum "$0" | cut -d' ' -f1)|$(sha256sum "$java_home/lib/modules" | cut -d' ' -f1)"
 inputs+="|$(dpkg-query -W -f '${Package}=${Version} ' libc6 libc-bin zlib1g libstdc++6 libgcc-s1 2>/dev/null || true)"
 if [ -d "$out" ] && [ "$(cat "$out.inputs" 2>/dev/null)" = "$inputs" ]; then

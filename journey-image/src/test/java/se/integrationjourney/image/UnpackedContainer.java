@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -106,7 +107,12 @@ final class UnpackedContainer {
     /** SIGTERM, as a runtime stops a container; waits for the process to end and returns its exit code. */
     int stop() throws InterruptedException {
         process.destroy();
-        return process.waitFor();
+        // A guard against a hang, not a measure of speed: Spring's graceful shutdown gives up after 30 s.
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            kill();
+            throw new AssertionError("the process did not end after SIGTERM; " + tail());
+        }
+        return process.exitValue();
     }
 
     void kill() throws InterruptedException {
