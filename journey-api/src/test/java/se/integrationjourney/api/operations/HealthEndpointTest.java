@@ -59,9 +59,29 @@ class HealthEndpointTest {
         assertThat(health.has("components")).isFalse();
     }
 
+    @Test
+    void givenNoCredentials_whenAnOrchestratorProbesLivenessAndReadiness_thenBothAreUp() throws Exception {
+        for (String probe : new String[] {"/liveness", "/readiness"}) {
+            HttpResponse<String> response = health(null, probe);
+
+            assertThat(response.statusCode()).as(probe).isEqualTo(200);
+            assertThat(JsonMapper.builder()
+                            .build()
+                            .readTree(response.body())
+                            .path("status")
+                            .asString())
+                    .as(probe)
+                    .isEqualTo("UP");
+        }
+    }
+
     private HttpResponse<String> health(String authorization) throws Exception {
+        return health(authorization, "");
+    }
+
+    private HttpResponse<String> health(String authorization, String group) throws Exception {
         HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"));
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health" + group));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
