@@ -143,12 +143,18 @@ final class ProcessingNodes {
         }
     }
 
+    /**
+     * Counts the nodes whose rows were renewed within the claim timeout less a claim interval: a dead node's segments
+     * expire a claim timeout after its last renewal, and by then the others count it out, so that they take its
+     * segments at their next claim round. Counting a slow live node out a little early is harmless: its claims are
+     * still valid, and nobody can take its segments until they expire.
+     */
     private void readAlive() {
         List<String> names = jdbc.queryForList(
                 "select node_name from processing_node where seen_at >= now() - make_interval(secs => ?)"
                         + " order by node_name",
                 String.class,
-                seconds(node.claimTimeout()));
+                seconds(node.claimTimeout().minus(node.claimInterval())));
         if (!names.equals(alive)) {
             if (heartbeat != null) {
                 log.info("Nodes processing events: {}", names);

@@ -197,7 +197,11 @@ public class ProjectionRunner implements SmartLifecycle {
                 .toList();
         startRebuilds(views);
         List<String> names = views.stream().map(Projection::name).toList();
-        log.info("Views {}: rebuild started", names);
+        if (names.isEmpty()) {
+            log.info("No view rebuild started: every view is being rebuilt already, here or on another node");
+        } else {
+            log.info("Views {}: rebuild started", names);
+        }
         return names;
     }
 

@@ -27,6 +27,7 @@ import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.Message;
@@ -159,6 +160,13 @@ final class ViewProcessor {
                 Throwable cause = rolledBack.getExecutionResult() == null
                         ? null
                         : rolledBack.getExecutionResult().getExceptionResult();
+                if (claimLost(cause)) {
+                    // Another node holds the segment now (a rebuild swapped in there): no failure of this batch's
+                    // events, which that node handles again from the segment's new position.
+                    watch.released(segment);
+                    log.info("View {}: segment {} is another node's now; this node lets it go", name, segment);
+                    return;
+                }
                 String error = cause == null ? "the batch was rolled back" : describe(cause);
                 watch.failed(segment, error, firstEvent(rolledBack));
                 log.warn(
@@ -169,6 +177,16 @@ final class ViewProcessor {
             });
         }
         return chain.proceed();
+    }
+
+    /** Whether the batch failed because this node's claim on the segment was gone when it stored its token. */
+    private static boolean claimLost(Throwable cause) {
+        for (Throwable next = cause; next != null; next = next.getCause()) {
+            if (next instanceof UnableToClaimTokenException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long lastPosition(UnitOfWork<?> batch) {
