@@ -123,7 +123,10 @@ class TwoNodesProcessingTest {
         assertThat(askedOnA.get().status()).isEqualTo(202);
         assertThat(askedOnB.get().status()).isEqualTo(202);
         await().atMost(DEADLINE)
-                .until(() -> viewsIn(REBUILT_SERVE, nodeA, logA, nodeB, logB).size() == VIEW_TABLES.size());
+                .untilAsserted(() -> assertThat(viewsIn(REBUILT_SERVE, nodeA, logA, nodeB, logB))
+                        .as(() -> "swapped in so far; node A's status " + statusOf(nodeA) + "; node B's "
+                                + statusOf(nodeB))
+                        .hasSize(VIEW_TABLES.size()));
 
         List<String> started = viewsIn(REBUILD_STARTED, nodeA, logA, nodeB, logB);
         assertThat(started)
@@ -281,10 +284,16 @@ class TwoNodesProcessingTest {
 
     private static void awaitCaughtUp(ServiceProcess node) {
         await().atMost(DEADLINE)
-                .until(() -> views(node).stream()
+                .untilAsserted(() -> assertThat(views(node))
+                        .as(() -> "caught up, not replaying: " + statusOf(node))
                         .allMatch(view -> !view.path("replaying").asBoolean()
                                 && view.path("position").asLong()
                                         >= view.path("headPosition").asLong()));
+    }
+
+    /** The node's status of the views, for a failure's message. */
+    private static String statusOf(ServiceProcess node) {
+        return node.isAlive() ? node.admin().get("/api/admin/projections").body() : "(not running)";
     }
 
     /** The views named in the lines matching {@code pattern} each node logged since the offset given. */

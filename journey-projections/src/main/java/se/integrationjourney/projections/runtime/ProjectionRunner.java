@@ -1,7 +1,9 @@
 package se.integrationjourney.projections.runtime;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,6 +37,8 @@ public class ProjectionRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
     private static final long REBUILD_CHECK_MILLIS = 200;
+    /** How long ago the head a rebuild must reach was seen: twice Axon's look for other nodes' events. */
+    static final Duration HEAD_SETTLE = Duration.ofSeconds(2);
     /** How often each segment's progress is looked at, so that a stall is seen without anyone asking. */
     private static final long SEGMENT_WATCH_MILLIS = 1_000;
 
@@ -47,6 +51,8 @@ public class ProjectionRunner implements SmartLifecycle {
     /** Why the last rebuild of a view did not replace it, by view name; removed when one does. */
     private final Map<String, String> rebuildFailures = new LinkedHashMap<>();
 
+    /** The heads seen while rebuilds run, the oldest first, for {@link #headToReach}. */
+    private final ArrayDeque<HeadSeen> heads = new ArrayDeque<>();
     /** Until when each view's live processor here may hold all its segments: after a swap, the claim timeout. */
     private final Map<String, Instant> handoverUntil = new ConcurrentHashMap<>();
 
@@ -401,10 +407,11 @@ public class ProjectionRunner implements SmartLifecycle {
 
     synchronized void finishCaughtUpRebuilds() {
         if (rebuilding.isEmpty()) {
+            heads.clear();
             return;
         }
         try {
-            long head = swap.headPosition();
+            long head = headToReach(swap.headPosition());
             for (Rebuild rebuild : new LinkedHashSet<>(rebuilding.values())) {
                 if (!rebuild.processor().intact()) {
                     log.warn(
@@ -422,6 +429,29 @@ public class ProjectionRunner implements SmartLifecycle {
             log.error("Checking view rebuilds failed; will check again", e);
         }
     }
+
+    /**
+     * The head of the store a rebuild must have reached to be swapped in: as it was {@link #HEAD_SETTLE} ago once the
+     * rebuild has run that long, else as it is now. Events another node appends reach this node's processors only
+     * when Axon's event store next looks for them (every second; its own appends at once), so while writes go on
+     * through another node a rebuild is never at the head of the moment, and was never swapped in. Any position is
+     * a correct one to swap at (the live processors go on from it); this one is at most that far behind.
+     */
+    private long headToReach(long head) {
+        Instant now = clock.instant();
+        heads.addLast(new HeadSeen(now, head));
+        Instant settled = now.minus(HEAD_SETTLE);
+        // The newest head seen at least HEAD_SETTLE ago; older ones are not needed again.
+        HeadSeen reached = heads.removeFirst();
+        while (!heads.isEmpty() && !heads.getFirst().at().isAfter(settled)) {
+            reached = heads.removeFirst();
+        }
+        heads.addFirst(reached);
+        return reached.at().isAfter(settled) ? head : reached.head();
+    }
+
+    /** The head of the store, and when it was seen. */
+    private record HeadSeen(Instant at, long head) {}
 
     /** Starts the rebuilds of these views: one processor per rebuild group, one per view outside any group. */
     private void startRebuilds(List<Projection> views) {
