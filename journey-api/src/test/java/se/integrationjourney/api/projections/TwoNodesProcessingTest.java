@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -81,6 +82,12 @@ class TwoNodesProcessingTest {
     static void startTwoNodes() {
         database = ThrowawayDatabase.named();
         bothNodesRunning();
+    }
+
+    /** A failed test's writers stop with it, so that the next test starts without writes going on. */
+    @AfterEach
+    void stopWriters() {
+        List.copyOf(Writer.running).forEach(Writer::stop);
     }
 
     @AfterAll
@@ -429,12 +436,15 @@ class TwoNodesProcessingTest {
      */
     private static final class Writer {
 
+        /** The writers not stopped yet. */
+        static final List<Writer> running = Collections.synchronizedList(new ArrayList<>());
+
         private final ServiceProcess node;
         private final String prefix;
         private final AtomicBoolean stopped = new AtomicBoolean();
         private final AtomicInteger journeys = new AtomicInteger();
         private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        private CompletableFuture<Void> running;
+        private CompletableFuture<Void> writing;
 
         private Writer(ServiceProcess node, String prefix) {
             this.node = node;
@@ -443,7 +453,8 @@ class TwoNodesProcessingTest {
 
         static Writer start(ServiceProcess node, String prefix) {
             Writer writer = new Writer(node, prefix);
-            writer.running = CompletableFuture.runAsync(writer::write, THREADS);
+            writer.writing = CompletableFuture.runAsync(writer::write, THREADS);
+            running.add(writer);
             return writer;
         }
 
@@ -457,7 +468,8 @@ class TwoNodesProcessingTest {
 
         void stop() {
             stopped.set(true);
-            running.join();
+            writing.join();
+            running.remove(this);
         }
 
         private void write() {

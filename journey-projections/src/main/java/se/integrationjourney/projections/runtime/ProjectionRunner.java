@@ -411,7 +411,7 @@ public class ProjectionRunner implements SmartLifecycle {
             return;
         }
         try {
-            long head = headToReach(swap.headPosition());
+            Target target = headToReach(swap.headPosition());
             for (Rebuild rebuild : new LinkedHashSet<>(rebuilding.values())) {
                 if (!rebuild.processor().intact()) {
                     log.warn(
@@ -421,7 +421,7 @@ public class ProjectionRunner implements SmartLifecycle {
                     rebuild.views().forEach(view -> rebuilding.remove(view.name()));
                     rebuild.processor().stop();
                     startRebuilds(rebuild.views()); // under the locks it holds
-                } else if (rebuild.processor().caughtUpTo(head)) {
+                } else if (rebuild.processor().caughtUpTo(target.head(), target.drained())) {
                     switchOver(rebuild);
                 }
             }
@@ -431,13 +431,14 @@ public class ProjectionRunner implements SmartLifecycle {
     }
 
     /**
-     * The head of the store a rebuild must have reached to be swapped in: as it was {@link #HEAD_SETTLE} ago once the
-     * rebuild has run that long, else as it is now. Events another node appends reach this node's processors only
-     * when Axon's event store next looks for them (every second; its own appends at once), so while writes go on
-     * through another node a rebuild is never at the head of the moment, and was never swapped in. Any position is
-     * a correct one to swap at (the live processors go on from it); this one is at most that far behind.
+     * The head of the store a rebuild must have reached to be swapped in: as it is now while rebuilds have run for
+     * less than {@link #HEAD_SETTLE} (and then Axon must have found nothing more to read once, as before), later as it
+     * was that long ago, with positions alone. Under a steady stream of writes a rebuild is never at the head of the
+     * moment: events another node appends reach this node's processors only when Axon's event store next looks for
+     * them (every second; its own appends at once), and Axon finds nothing more to read only between events. Any
+     * position is a correct one to swap at (the live processors go on from it); this one is at most that far behind.
      */
-    private long headToReach(long head) {
+    private Target headToReach(long head) {
         Instant now = clock.instant();
         heads.addLast(new HeadSeen(now, head));
         Instant settled = now.minus(HEAD_SETTLE);
@@ -447,11 +448,14 @@ public class ProjectionRunner implements SmartLifecycle {
             reached = heads.removeFirst();
         }
         heads.addFirst(reached);
-        return reached.at().isAfter(settled) ? head : reached.head();
+        return reached.at().isAfter(settled) ? new Target(head, true) : new Target(reached.head(), false);
     }
 
     /** The head of the store, and when it was seen. */
     private record HeadSeen(Instant at, long head) {}
+
+    /** What a rebuild must have reached: the head, and whether Axon must also have found nothing more to read. */
+    private record Target(long head, boolean drained) {}
 
     /** Starts the rebuilds of these views: one processor per rebuild group, one per view outside any group. */
     private void startRebuilds(List<Projection> views) {

@@ -284,12 +284,16 @@ final class ViewProcessor {
                         watch.claimed(segment, status.getCurrentPosition().orElse(0)));
     }
 
-    /** True once every segment is claimed here and has handled all events up to {@code head}. */
-    boolean caughtUpTo(long head) {
+    /**
+     * True once every segment is claimed here and has handled all events up to {@code head}; with {@code drained},
+     * Axon must also have found nothing more to read at some moment (its caught-up flag), which under a steady
+     * stream of events may never happen.
+     */
+    boolean caughtUpTo(long head, boolean drained) {
         Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
         return statuses.size() == segments
                 && statuses.stream()
-                        .allMatch(status -> status.isCaughtUp()
+                        .allMatch(status -> (status.isCaughtUp() || !drained)
                                 && status.getCurrentPosition().orElse(0) >= head);
     }
 
