@@ -116,8 +116,7 @@ public class ProjectionRunner implements SmartLifecycle {
                 }
             }
         }
-        Set<String> building = new HashSet<>();
-        toBuild.forEach(view -> building.add(view.name()));
+        List<String> building = toBuild.stream().map(Projection::name).toList();
         locks.release(free.stream().filter(name -> !building.contains(name)).toList());
         // A view that has never run (new in this release, or a store loaded from elsewhere) or that was built with
         // other settings is built the way a rebuild is, much faster than the live path; a view that was running
@@ -240,7 +239,7 @@ public class ProjectionRunner implements SmartLifecycle {
             boolean rebuiltElsewhere = rebuild == null && rebuiltAnywhere.contains(name);
             List<AxonTables.StoredToken> liveTokens = tokens.getOrDefault(name, List.of());
             List<SegmentStatus> segments =
-                    serving == null ? unwatched(liveTokens, head) : serving.segmentStatuses(head, liveTokens);
+                    serving == null ? unwatched(liveTokens) : serving.segmentStatuses(head, liveTokens);
             long position =
                     segments.stream().mapToLong(SegmentStatus::position).min().orElse(0);
             double progress;
@@ -286,22 +285,22 @@ public class ProjectionRunner implements SmartLifecycle {
         return Math.min(1.0, (double) position / head);
     }
 
-    /** A view's segments while no processor here follows it (being swapped, or not started): as stored. */
-    private List<SegmentStatus> unwatched(List<AxonTables.StoredToken> tokens, long head) {
+    /**
+     * A view's segments while no processor here follows it (being swapped in): as stored, with nothing known of
+     * failures or waits.
+     */
+    private List<SegmentStatus> unwatched(List<AxonTables.StoredToken> tokens) {
         return tokens.stream()
-                .map(token -> {
-                    long position = infrastructure.claims().position(token);
-                    return new SegmentStatus(
-                            token.segment(),
-                            infrastructure.claims().owner(token),
-                            position,
-                            null,
-                            null,
-                            false,
-                            position >= head ? null : clock.instant(),
-                            false,
-                            null);
-                })
+                .map(token -> new SegmentStatus(
+                        token.segment(),
+                        infrastructure.claims().owner(token),
+                        infrastructure.claims().position(token),
+                        null,
+                        null,
+                        false,
+                        null,
+                        false,
+                        null))
                 .toList();
     }
 
