@@ -172,8 +172,8 @@ class TwoNodesProcessingTest {
             throws Exception {
         bothNodesRunning();
         awaitSegmentsHeldByBoth();
-        String nameA = nodeName(nodeA);
-        String nameB = nodeName(nodeB);
+        String nameA = nodeA.admin().nodeName();
+        String nameB = nodeB.admin().nodeName();
         Writer onA = Writer.start(nodeA, "a");
         Writer onB = Writer.start(nodeB, "b");
         await().atMost(DEADLINE).until(() -> onA.journeys() >= 5 && onB.journeys() >= 5);
@@ -243,20 +243,8 @@ class TwoNodesProcessingTest {
         return ServiceProcess.startOn(database, arguments.toArray(String[]::new));
     }
 
-    /** This node's name, as its health details give it. */
-    private static String nodeName(ServiceProcess node) {
-        return node.admin()
-                .get("/actuator/health")
-                .json()
-                .path("components")
-                .path("projections")
-                .path("details")
-                .path("node")
-                .asString();
-    }
-
     private static void awaitSegmentsHeldByBoth() {
-        String nameB = nodeName(nodeB);
+        String nameB = nodeB.admin().nodeName();
         assertThat(nameB).as("the default name").endsWith(":" + nodeB.port());
         await().atMost(DEADLINE)
                 .alias("each node holds segments, and each node's status says so")
