@@ -6,10 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -228,6 +230,35 @@ public class AxonTables {
         return tokens != null && tokens > 0;
     }
 
+    /**
+     * Every tracking token of these processors as stored: its owner and when the owner last claimed or stored it,
+     * the token still serialized (Axon's general serializer reads it).
+     */
+    public List<StoredToken> tokensOf(Collection<String> processorNames) {
+        return jdbc.query(
+                "select processor_name, segment, owner, timestamp, token, token_type from token_entry"
+                        + " where processor_name = any(?) order by processor_name, segment",
+                (row, number) -> new StoredToken(
+                        row.getString(1),
+                        row.getInt(2),
+                        row.getString(3),
+                        DateTimeUtils.parseInstant(row.getString(4)),
+                        row.getBytes(5),
+                        row.getString(6)),
+                (Object) processorNames.toArray(String[]::new));
+    }
+
+    /**
+     * One row of {@code token_entry}.
+     *
+     * @param owner     the node that claims it; null when released
+     * @param timestamp when the owner last claimed, renewed or stored it (the owner's clock)
+     * @param token     the serialized tracking token, null before the first event
+     * @param tokenType its serialized type, null with it
+     */
+    public record StoredToken(
+            String processorName, int segment, String owner, Instant timestamp, byte[] token, String tokenType) {}
+
     /** Removes the processor's tracking tokens and dead letters. */
     public void forgetProcessor(String processorName) {
         jdbc.update("delete from token_entry where processor_name = ?", processorName);
@@ -242,15 +273,19 @@ public class AxonTables {
     }
 
     /**
-     * Gives processor {@code to} a copy of processor {@code from}'s tracking tokens (unclaimed) and dead letters
-     * (not being processed), so that it goes on from where {@code from} stands.
+     * Gives processor {@code to} a copy of processor {@code from}'s tracking tokens and dead letters (not being
+     * processed), so that it goes on from where {@code from} stands. The tokens are claimed by {@code owner} as of
+     * {@code claimedAt}: no other node may claim them before the claim timeout has passed, nor store a position it
+     * held before the copy (Axon's token store lets a node store into an unclaimed token).
      */
-    public void copyProcessor(String from, String to) {
+    public void copyProcessor(String from, String to, String owner, Instant claimedAt) {
         jdbc.update(
                 "insert into token_entry (processor_name, segment, token, token_type, timestamp, owner)"
-                        + " select ?, segment, token, token_type, timestamp, null from token_entry"
+                        + " select ?, segment, token, token_type, ?, ? from token_entry"
                         + " where processor_name = ?",
                 to,
+                DateTimeUtils.formatInstant(claimedAt),
+                owner,
                 from);
         jdbc.update(
                 "insert into dead_letter_entry (dead_letter_id, processing_group, sequence_identifier,"

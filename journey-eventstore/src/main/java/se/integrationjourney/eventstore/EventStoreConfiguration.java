@@ -8,9 +8,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -19,6 +21,7 @@ import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +33,11 @@ import se.integrationjourney.eventstore.personaldata.JourneyKeys;
 // registered, unused for reading and writing, so that Hibernate still validates the event tables against Axon's
 // mapping (the tables are those of the JPA engine; switching back is one bean).
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
-@EnableConfigurationProperties(EventStoreSettings.class)
+@EnableConfigurationProperties({
+    EventStoreSettings.class,
+    ProcessingNode.Settings.class,
+    ProcessingNode.ProcessingSettings.class
+})
 public class EventStoreConfiguration {
 
     /**
@@ -158,6 +165,32 @@ public class EventStoreConfiguration {
                 .payloadRevisionColumn("payload_revision")
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
+                .build();
+    }
+
+    /** This node's name and claim timeout; the name defaults to {@code host:port} (ProcessingNode.defaultName). */
+    @Bean
+    ProcessingNode processingNode(
+            ProcessingNode.Settings node,
+            ProcessingNode.ProcessingSettings processing,
+            @Value("${server.port:8080}") int port) {
+        String name = node.name() == null || node.name().isBlank() ? ProcessingNode.defaultName(port) : node.name();
+        return new ProcessingNode(name, processing.claimTimeout());
+    }
+
+    /**
+     * Axon's JPA token store as its auto-configuration would make it, but owned under this node's name and with the
+     * claim timeout of {@code journey.processing.claim-timeout}: the names are what the status shows as each segment's
+     * owner, and the timeout bounds how long a dead node's segments wait (docs/architecture.md, "Several nodes: event
+     * processing").
+     */
+    @Bean
+    TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider, ProcessingNode node) {
+        return JpaTokenStore.builder()
+                .entityManagerProvider(entityManagerProvider)
+                .serializer(serializer)
+                .claimTimeout(node.claimTimeout())
+                .nodeId(node.name())
                 .build();
     }
 

@@ -36,6 +36,16 @@ public class ViewAdministration {
         return projections.status();
     }
 
+    /** This node's name, as the views' segments name the node holding them. */
+    public String nodeName() {
+        return projections.nodeName();
+    }
+
+    /** The nodes processing events on the database now, by name. */
+    public List<String> nodes() {
+        return projections.nodes();
+    }
+
     /** @throws UnknownProjectionException if no view has that name */
     public ProjectionStatus status(String name) {
         return projections.status().stream()

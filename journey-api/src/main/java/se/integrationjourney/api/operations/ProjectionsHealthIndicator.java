@@ -13,8 +13,9 @@ import se.integrationjourney.projections.runtime.ProjectionStatus;
 /**
  * The event processors in {@code /actuator/health} ("projections"): DOWN when the views are not running or one of
  * them has stalled (events wait and a segment does not move: its answers grow stale), DEGRADED (still answered 200)
- * when a view has dead letters or a segment whose batches fail, otherwise UP; with each view's position, lag behind
- * the head of the store, replay state, dead letters, current error and segments.
+ * when a view has dead letters or a segment whose batches fail, otherwise UP; with this node's name ({@code node}),
+ * the nodes processing events on the database ({@code nodes}), and each view's position, lag behind the head of the
+ * store, replay state, dead letters, current error and segments, each with the node that holds it ({@code owner}).
  */
 @Component("projections")
 class ProjectionsHealthIndicator extends AbstractHealthIndicator {
@@ -43,6 +44,8 @@ class ProjectionsHealthIndicator extends AbstractHealthIndicator {
         } else {
             health.up();
         }
+        health.withDetail("node", runner.nodeName());
+        health.withDetail("nodes", runner.nodes());
         for (ProjectionStatus status : statuses) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("position", status.position());

@@ -9,11 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import se.integrationjourney.api.process.ServiceProcess;
 import se.integrationjourney.api.testsupport.ApiClient;
+import se.integrationjourney.api.testsupport.Registrations;
 
 /**
  * What the access log keeps of reads answered just before the service ends, with the service as a process of its
@@ -70,17 +70,7 @@ class AccessLogAtShutdownTest {
     /** Registers a journey and reads it {@value #READS} times, one after the other; the reads' correlation ids. */
     private static List<String> readJourney(ServiceProcess service, String run) {
         ApiClient admin = service.admin();
-        ApiClient.Response created = admin.post(
-                "/api/journeys",
-                Map.of(
-                        "municipalityCode", "1473",
-                        "arrivalDate", "2024-01-10",
-                        "receptionType", "ASSIGNED",
-                        "birthYear", 1990,
-                        "gender", "FEMALE",
-                        "countryOfBirth", "SY",
-                        "educationLevel", "SECONDARY",
-                        "personalDetails", Map.of("fullName", "Amal Haddad")));
+        ApiClient.Response created = admin.post("/api/journeys", Registrations.newcomer("1473", "Amal Haddad"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String journeyId = created.json().path("journeyId").asString();
         List<String> answered = new ArrayList<>();

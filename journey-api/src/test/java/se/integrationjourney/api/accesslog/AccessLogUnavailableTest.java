@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import se.integrationjourney.api.pages.Messages;
 import se.integrationjourney.api.testsupport.ApiClient;
 import se.integrationjourney.api.testsupport.ApiTestAccounts;
 import se.integrationjourney.api.testsupport.PageSession;
+import se.integrationjourney.api.testsupport.Registrations;
 import se.integrationjourney.api.testsupport.ServiceOnProxy;
 import se.integrationjourney.api.testsupport.TcpProxy;
 
@@ -46,17 +46,8 @@ class AccessLogUnavailableTest {
     @Test
     void givenTheAccessLogUnwritable_whenReadsGoBeyondTheBound_thenTheyAreRefusedAndTheKeptOnesWrittenOnceItIsBack() {
         ApiClient admin = ApiClient.as(service.port(), ApiTestAccounts.ADMIN, ApiTestAccounts.ADMIN_PASSWORD);
-        ApiClient.Response created = admin.post(
-                "/api/journeys",
-                Map.of(
-                        "municipalityCode", ApiTestAccounts.TOREBODA,
-                        "arrivalDate", "2024-01-10",
-                        "receptionType", "ASSIGNED",
-                        "birthYear", 1990,
-                        "gender", "FEMALE",
-                        "countryOfBirth", "SY",
-                        "educationLevel", "SECONDARY",
-                        "personalDetails", Map.of("fullName", "Amal Haddad")));
+        ApiClient.Response created =
+                admin.post("/api/journeys", Registrations.newcomer(ApiTestAccounts.TOREBODA, "Amal Haddad"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String journey = "/api/journeys/" + created.json().path("journeyId").asString();
         PageSession pages = PageSession.signIn(service.port(), ApiTestAccounts.ADMIN, ApiTestAccounts.ADMIN_PASSWORD);

@@ -1,11 +1,13 @@
 package se.integrationjourney.api.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -18,15 +20,16 @@ import tools.jackson.databind.json.JsonMapper;
         properties = "journey.admin-password=admin password for tests")
 class HealthEndpointTest {
 
+    private static final String ADMIN = "Basic "
+            + java.util.Base64.getEncoder()
+                    .encodeToString("admin:admin password for tests".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     @LocalServerPort
     int port;
 
     @Test
     void givenAnAdmin_whenAskingHealth_thenUpWithTheDatabaseAndTheEventProcessorsChecked() throws Exception {
-        HttpResponse<String> response = health("Basic "
-                + java.util.Base64.getEncoder()
-                        .encodeToString(
-                                "admin:admin password for tests".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        HttpResponse<String> response = health(ADMIN);
 
         JsonNode health = JsonMapper.builder().build().readTree(response.body());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -41,12 +44,31 @@ class HealthEndpointTest {
                 .isEqualTo("PostgreSQL");
         assertThat(health.path("components").path("projections").path("status").asString())
                 .isEqualTo("UP");
-        assertThat(health.path("components")
-                        .path("projections")
-                        .path("details")
-                        .path("journey-state")
-                        .has("lag"))
-                .isTrue();
+        JsonNode projections = health.path("components").path("projections").path("details");
+        assertThat(projections.path("journey-state").has("lag")).isTrue();
+        String node = projections.path("node").asString();
+        assertThat(node)
+                .as("the default name, host and port (random here: the pid instead)")
+                .contains(":pid");
+        assertThat(projections.path("nodes").values())
+                .extracting(JsonNode::asString)
+                .containsExactly(node);
+    }
+
+    @Test
+    void givenAnAdmin_whenAskingHealth_thenEachSegmentNamesThisNodeAsItsOwner() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode projections = JsonMapper.builder()
+                    .build()
+                    .readTree(health(ADMIN).body())
+                    .path("components")
+                    .path("projections")
+                    .path("details");
+            assertThat(projections.path("journey-state").path("segments").values())
+                    .isNotEmpty()
+                    .allSatisfy(segment -> assertThat(segment.path("owner").asString())
+                            .isEqualTo(projections.path("node").asString()));
+        });
     }
 
     @Test

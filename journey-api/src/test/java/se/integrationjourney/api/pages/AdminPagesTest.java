@@ -275,6 +275,14 @@ class AdminPagesTest extends ApiTestBase {
                 .as("no rebuild runs, so nothing polls")
                 .isNull();
         assertThat(actsOn("caseload")).first().isEqualTo("VIEW_REBUILD_STARTED");
+        String node = admin().nodeName();
+        assertThat(browser.find(By.id("views-nodes")).getText())
+                .as("the node answering, and the nodes processing events")
+                .isEqualTo(format("admin.views.nodes", node, node));
+        assertThat(row("view-caseload"))
+                .as("each segment with the node holding it")
+                .contains("0: " + node)
+                .contains("1: " + node);
         browser.assertGoodPage();
         browser.screenshotForDocs("admin-views");
     }

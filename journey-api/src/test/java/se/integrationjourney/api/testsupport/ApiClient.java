@@ -55,6 +55,17 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** The name of the node answering, as its health details give it to an administrator's client. */
+    public String nodeName() {
+        return get("/actuator/health")
+                .json()
+                .path("components")
+                .path("projections")
+                .path("details")
+                .path("node")
+                .asString();
+    }
+
     public Response post(String path, String json) {
         return send(request(path)
                 .header("Content-Type", "application/json")

@@ -6,7 +6,10 @@ import java.time.Instant;
  * One segment of a view's processor, as the admin API and the health check show it.
  *
  * @param segment      the segment's id
- * @param position     the global index up to which the segment has handled events (its last committed batch)
+ * @param owner        the node that holds the segment's claim ({@code journey.node.name}); null while no node does
+ *                     (released, or its node's claim has expired and another node is about to take it)
+ * @param position     the global index up to which the segment has handled events: its last committed batch here, or
+ *                     the token another node last stored (it stores an idle segment's token every claim interval)
  * @param error        why its last batch failed, without personal data; null once a batch has committed since
  * @param failingSince when its batches began to fail; null when they do not
  * @param eventByEvent its next batch is handled event by event, so that the event that fails goes to the
@@ -17,6 +20,7 @@ import java.time.Instant;
  */
 public record SegmentStatus(
         int segment,
+        String owner,
         long position,
         String error,
         Instant failingSince,

@@ -13,14 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What one view processor's segments are doing, kept by the runtime itself: Axon's own status forgets a segment
  * whose batch failed (its work is abandoned and claimed again later), which made a stuck view look caught up.
- * Each segment's last committed position, its current failure and since when, whether its next batch goes event
- * by event, and since when events have waited for it without its position moving. A segment this node has not
- * worked on for {@link #FORGET_AFTER} is forgotten: with several nodes, another one has it.
+ * Each segment's last committed position here, its current failure and since when, whether its next batch goes event
+ * by event, and since when events have waited for it without its position moving.
+ *
+ * <p>With several nodes a segment moves between them. What this node knew of a segment that another node now holds
+ * is past and forgotten ({@link #observe}); a segment released and claimed again starts from the position of the
+ * token it claimed, not from the one this node had reached before (a rebuild swapped in meanwhile has set it back).
  */
 final class SegmentWatch {
-
-    /** Axon waits at most a minute before it tries a failing segment again; twice that, and it is elsewhere. */
-    static final Duration FORGET_AFTER = Duration.ofMinutes(2);
 
     private final Duration stallAfter;
     private final Clock clock;
@@ -35,8 +35,7 @@ final class SegmentWatch {
     void committed(int segment, long position) {
         State state = state(segment);
         synchronized (state) {
-            state.claimedAt = clock.instant();
-            state.position = Math.max(state.position, position);
+            state.advance(position);
             state.error = null;
             state.failingSince = null;
             state.atEvent = null;
@@ -48,7 +47,6 @@ final class SegmentWatch {
     void started(int segment, String firstEvent) {
         State state = state(segment);
         synchronized (state) {
-            state.claimedAt = clock.instant();
             state.atEvent = firstEvent;
         }
     }
@@ -57,13 +55,31 @@ final class SegmentWatch {
     void failed(int segment, String error, String atEvent) {
         State state = state(segment);
         synchronized (state) {
-            state.claimedAt = clock.instant();
             if (state.failingSince == null) {
                 state.failingSince = clock.instant();
             }
             state.error = error;
             state.atEvent = atEvent;
             state.eventByEvent = true;
+        }
+    }
+
+    /**
+     * This node let the segment go (stopping, a failure, another node's turn): the next position known of it is the
+     * one of the token claimed next, whatever this node had reached.
+     */
+    void released(int segment) {
+        State state = state(segment);
+        synchronized (state) {
+            state.released = true;
+        }
+    }
+
+    /** This node works on the segment, which Axon says is at {@code position}. */
+    void claimed(int segment, long position) {
+        State state = state(segment);
+        synchronized (state) {
+            state.advance(position);
         }
     }
 
@@ -77,34 +93,46 @@ final class SegmentWatch {
         }
     }
 
+    /** The position this node has reached in the segment since it last claimed it; -1 if none. */
+    long position(int segment) {
+        State state = states.get(segment);
+        if (state == null) {
+            return -1;
+        }
+        synchronized (state) {
+            return state.position;
+        }
+    }
+
     /**
-     * Looks at the segments now: {@code claimed} are the positions of the segments this node works on (Axon's
-     * status), {@code head} the newest event in the store. A segment whose position has not moved since the last
-     * look while events wait for it keeps its waiting time; one that moved or reached the head starts afresh.
+     * Looks at every segment of the view now: {@code segments} are their positions and owners as known now (the
+     * token store's, with this node's own progress), {@code head} the newest event in the store. A segment whose
+     * position has not moved since the last look while events wait for it keeps its waiting time; one that moved or
+     * reached the head starts afresh. Failures are this node's to report while it holds the segment, or while nobody
+     * does (a failed segment is released until it is tried again).
      */
-    List<SegmentStatus> observe(Map<Integer, Long> claimed, long head) {
+    List<SegmentStatus> observe(Map<Integer, Segment> segments, long head) {
         Instant now = clock.instant();
-        claimed.keySet().forEach(segment -> claimedNow(segment, now));
-        forgetSegmentsClaimedElsewhere(now);
         List<SegmentStatus> statuses = new ArrayList<>();
-        for (int segment : new TreeSet<>(states.keySet())) {
-            State state = states.get(segment);
+        for (int id : new TreeSet<>(segments.keySet())) {
+            Segment segment = segments.get(id);
+            State state = state(id);
             synchronized (state) {
-                Long current = claimed.get(segment);
-                if (current != null) {
-                    state.position = Math.max(state.position, current);
+                if (segment.elsewhere()) {
+                    state.forgetWork();
                 }
-                if (state.position >= head) {
+                if (segment.position() >= head) {
                     state.waitingSince = null;
-                } else if (state.position != state.lastSeen || state.waitingSince == null) {
+                } else if (segment.position() != state.lastSeen || state.waitingSince == null) {
                     state.waitingSince = now;
                 }
-                state.lastSeen = state.position;
+                state.lastSeen = segment.position();
                 boolean stalled = state.waitingSince != null
                         && Duration.between(state.waitingSince, now).compareTo(stallAfter) >= 0;
                 statuses.add(new SegmentStatus(
-                        segment,
-                        Math.max(0, state.position),
+                        id,
+                        segment.owner(),
+                        Math.max(0, segment.position()),
                         state.error,
                         state.failingSince,
                         state.eventByEvent,
@@ -116,33 +144,14 @@ final class SegmentWatch {
         return statuses;
     }
 
-    /**
-     * Drops what is known of segments this node has not worked on for longer than Axon's longest wait between
-     * tries of a failing segment: another node works on them, and reports them itself.
-     */
-    private void forgetSegmentsClaimedElsewhere(Instant now) {
-        states.values().removeIf(state -> {
-            synchronized (state) {
-                return state.claimedAt != null
-                        && Duration.between(state.claimedAt, now).compareTo(FORGET_AFTER) > 0;
-            }
-        });
-    }
-
-    /** The lowest position over the segments known, or empty if none is. */
-    OptionalLong lowestPosition(Map<Integer, Long> claimed) {
-        Instant now = clock.instant();
-        claimed.keySet().forEach(segment -> claimedNow(segment, now));
-        return states.entrySet().stream()
-                .mapToLong(entry -> {
-                    Long current = claimed.get(entry.getKey());
-                    long known = entry.getValue().position;
-                    return current == null ? Math.max(0, known) : Math.max(current, known);
-                })
+    /** The lowest position over the segments this node has worked on, or empty if none. */
+    OptionalLong lowestPosition() {
+        return states.values().stream()
+                .mapToLong(state -> Math.max(0, state.position))
                 .min();
     }
 
-    /** Each segment's position as of its last committed batch. */
+    /** Each segment's position as of its last committed batch here. */
     Map<Integer, Long> committedPositions() {
         Map<Integer, Long> positions = new java.util.HashMap<>();
         states.forEach((segment, state) -> positions.put(segment, Math.max(0, state.position)));
@@ -161,26 +170,40 @@ final class SegmentWatch {
         return null;
     }
 
-    private void claimedNow(int segment, Instant now) {
-        State state = state(segment);
-        synchronized (state) {
-            state.claimedAt = now;
-        }
-    }
-
     private State state(int segment) {
         return states.computeIfAbsent(segment, id -> new State());
     }
 
+    /**
+     * A segment as looked at: its position, the node that holds it (null when none does), and whether that is
+     * another node.
+     */
+    record Segment(long position, String owner, boolean elsewhere) {}
+
     private static final class State {
         private long position = -1;
+        private boolean released;
         private long lastSeen = -1;
         private String error;
         private Instant failingSince;
         private String atEvent;
         private boolean eventByEvent;
         private Instant waitingSince;
-        /** When this node last worked on the segment (a batch, or Axon's status naming it). */
-        private Instant claimedAt;
+
+        /** Moves forward, or after a release starts from {@code reached}. */
+        private void advance(long reached) {
+            position = released ? reached : Math.max(position, reached);
+            released = false;
+        }
+
+        /** Another node holds the segment: what this node knew of its work is past. */
+        private void forgetWork() {
+            position = -1;
+            released = false;
+            error = null;
+            failingSince = null;
+            atEvent = null;
+            eventByEvent = false;
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -26,6 +27,7 @@ import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.Message;
@@ -40,8 +42,10 @@ import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.integrationjourney.eventstore.AxonTables;
 import se.integrationjourney.eventstore.DatabaseFailures;
 import se.integrationjourney.eventstore.DeadLetterQueueFactory;
+import se.integrationjourney.eventstore.ProcessingNode;
 
 /**
  * One pooled streaming processor feeding one set of a view's event handlers, with its own threads, dead-letter
@@ -73,16 +77,24 @@ final class ViewProcessor {
     private final SegmentWatch watch;
     private final String segmentResource;
     private final TransactionManager transactions;
+    private final ProcessingNode node;
+    private final SegmentClaims claims;
 
-    ViewProcessor(String name, Object eventHandlers, Infrastructure infrastructure) {
+    /**
+     * @param maxSegments how many of the view's segments this node may hold now, asked at every claim round: its fair
+     *                    share among the nodes alive for a live view, all of them for a rebuild
+     */
+    ViewProcessor(String name, Object eventHandlers, Infrastructure infrastructure, IntSupplier maxSegments) {
         this.name = name;
+        this.node = infrastructure.node();
+        this.claims = infrastructure.claims();
         this.eventHandlers = eventHandlers;
         this.segments = infrastructure.tuning().segments();
         this.deadLetters = infrastructure.deadLetterQueues().create(name);
         this.watch = new SegmentWatch(infrastructure.tuning().stallAfter(), Clock.systemUTC());
         this.segmentResource = "Processor[" + name + "]/SegmentId";
         this.transactions = infrastructure.transactionManager();
-        this.invoker = DeadLetteringEventHandlerInvoker.builder()
+        DeadLetteringEventHandlerInvoker.Builder invokerBuilder = DeadLetteringEventHandlerInvoker.builder()
                 .eventHandlers(new EventByEventWhenAsked(
                         new AnnotationEventHandlerAdapter(eventHandlers),
                         eventHandlers,
@@ -103,8 +115,15 @@ final class ViewProcessor {
                     lastError.set(describe(letter.message(), cause));
                     log.warn("View {}: {}", name, lastError.get());
                     return Decisions.enqueue(new ViewHandlerFailure(lastError.get()));
-                })
-                .build();
+                });
+        this.invoker = new DeadLetteringEventHandlerInvoker(invokerBuilder) {
+            /** Axon's invoker forgets the segment's dead-letter cache; the watch forgets its position with it. */
+            @Override
+            public void segmentReleased(Segment segment) {
+                super.segmentReleased(segment);
+                watch.released(segment.getSegmentId());
+            }
+        };
         this.threads = new ProcessorThreads(name, infrastructure.tuning().threads());
         this.processor = PooledStreamingEventProcessor.builder()
                 .name(name)
@@ -118,7 +137,11 @@ final class ViewProcessor {
                 // Jackson 3 serializer refuses to read back from the token store.
                 .initialToken(StreamableMessageSource::createTailToken)
                 .initialSegmentCount(segments)
-                .maxClaimedSegments(segments)
+                // Claims renewed, and unclaimed segments looked for, every claim interval: a dead node's segments
+                // are taken over within the claim timeout plus that interval (docs/architecture.md).
+                .tokenClaimInterval(node.claimInterval().toMillis())
+                .claimExtensionThreshold(node.claimInterval().toMillis())
+                .maxSegmentProvider(processorName -> maxSegments.getAsInt())
                 .batchSize(infrastructure.tuning().batchSize())
                 .messageMonitor(new RateMonitor(rate))
                 .build();
@@ -137,6 +160,13 @@ final class ViewProcessor {
                 Throwable cause = rolledBack.getExecutionResult() == null
                         ? null
                         : rolledBack.getExecutionResult().getExceptionResult();
+                if (claimLost(cause)) {
+                    // Another node holds the segment now (a rebuild swapped in there): no failure of this batch's
+                    // events, which that node handles again from the segment's new position.
+                    watch.released(segment);
+                    log.info("View {}: segment {} is another node's now; this node lets it go", name, segment);
+                    return;
+                }
                 String error = cause == null ? "the batch was rolled back" : describe(cause);
                 watch.failed(segment, error, firstEvent(rolledBack));
                 log.warn(
@@ -147,6 +177,16 @@ final class ViewProcessor {
             });
         }
         return chain.proceed();
+    }
+
+    /** Whether the batch failed because this node's claim on the segment was gone when it stored its token. */
+    private static boolean claimLost(Throwable cause) {
+        for (Throwable next = cause; next != null; next = next.getCause()) {
+            if (next instanceof UnableToClaimTokenException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long lastPosition(UnitOfWork<?> batch) {
@@ -208,33 +248,52 @@ final class ViewProcessor {
     }
 
     /**
-     * The lowest position over the segments, claimed now or known from an earlier batch (a segment whose batch
-     * failed is released by Axon until it is tried again): everything up to it has been handled.
+     * The lowest position over the segments this node works on, claimed now or known from an earlier batch (a segment
+     * whose batch failed is released by Axon until it is tried again): for a rebuild, which holds every segment.
      */
     OptionalLong position() {
-        return watch.lowestPosition(claimedPositions());
+        noteClaimedPositions();
+        return watch.lowestPosition();
     }
 
-    /** Each segment's status, looked at now against the store's {@code head}. */
-    List<SegmentStatus> segmentStatuses(long head) {
-        return watch.observe(claimedPositions(), head);
+    /**
+     * Each segment's status, looked at now against the store's {@code head}: every segment of the view, from its
+     * stored {@code tokens}, whichever node holds it; this node's own progress where it holds the claim.
+     */
+    List<SegmentStatus> segmentStatuses(long head, List<AxonTables.StoredToken> tokens) {
+        noteClaimedPositions();
+        Map<Integer, SegmentWatch.Segment> segments = new HashMap<>();
+        for (AxonTables.StoredToken token : tokens) {
+            String owner = claims.owner(token);
+            boolean here = node.name().equals(owner);
+            long position = claims.position(token);
+            segments.put(
+                    token.segment(),
+                    new SegmentWatch.Segment(
+                            here ? Math.max(position, watch.position(token.segment())) : position,
+                            owner,
+                            owner != null && !here));
+        }
+        return watch.observe(segments, head);
     }
 
-    private Map<Integer, Long> claimedPositions() {
-        Map<Integer, Long> positions = new HashMap<>();
+    private void noteClaimedPositions() {
         processor
                 .processingStatus()
                 .forEach((segment, status) ->
-                        positions.put(segment, status.getCurrentPosition().orElse(0)));
-        return positions;
+                        watch.claimed(segment, status.getCurrentPosition().orElse(0)));
     }
 
-    /** True once every segment is claimed here and has handled all events up to {@code head}. */
-    boolean caughtUpTo(long head) {
+    /**
+     * True once every segment is claimed here and has handled all events up to {@code head}; with {@code drained},
+     * Axon must also have found nothing more to read at some moment (its caught-up flag), which under a steady
+     * stream of events may never happen.
+     */
+    boolean caughtUpTo(long head, boolean drained) {
         Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
         return statuses.size() == segments
                 && statuses.stream()
-                        .allMatch(status -> status.isCaughtUp()
+                        .allMatch(status -> (status.isCaughtUp() || !drained)
                                 && status.getCurrentPosition().orElse(0) >= head);
     }
 
@@ -421,7 +480,9 @@ final class ViewProcessor {
             TransactionManager transactionManager,
             DataSource dataSource,
             DeadLetterQueueFactory deadLetterQueues,
-            ProcessorTuning tuning) {}
+            ProcessorTuning tuning,
+            ProcessingNode node,
+            SegmentClaims claims) {}
 
     /** A handler failure that trying again later may mend: it fails the batch instead of dead-lettering the event. */
     static final class TransientFailure extends RuntimeException {

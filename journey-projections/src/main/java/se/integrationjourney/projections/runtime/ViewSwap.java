@@ -1,5 +1,7 @@
 package se.integrationjourney.projections.runtime;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -56,13 +58,25 @@ final class ViewSwap {
     }
 
     /**
-     * Removes what every unfinished rebuild left behind: a restart abandons running rebuilds, since their
-     * handlers may have kept results in memory ({@link RetainedResults}).
+     * Removes what every unfinished rebuild left behind, when no node rebuilds any view: a restart abandons running
+     * rebuilds, since their handlers may have kept results in memory ({@link RetainedResults}).
      */
     void discardAllRebuilds(Collection<Projection> views) {
         transactions.executeInTransaction(() -> {
             views.forEach(this::dropRebuildTables);
             axonTables.forgetProcessorsEndingWith(Projections.REBUILD_SUFFIX);
+        });
+    }
+
+    /**
+     * Removes what unfinished rebuilds of these views left behind, tables and the tokens and dead letters of the
+     * processors named: a restart abandons its running rebuilds, since their handlers may have kept results in memory
+     * ({@link RetainedResults}). Only views no node rebuilds now: another node's running rebuild is left alone.
+     */
+    void discardRebuilds(Collection<Projection> views, Collection<String> processorNames) {
+        transactions.executeInTransaction(() -> {
+            views.forEach(this::dropRebuildTables);
+            processorNames.forEach(axonTables::forgetProcessor);
         });
     }
 
@@ -86,8 +100,12 @@ final class ViewSwap {
      * to them), and gives each view the rebuild processor's tokens and dead letters (a failure in handlers shared by
      * the group concerns every view of it). All processors involved must be stopped, and what the rebuild's
      * handlers kept in memory written. If anything fails, the old views stay as they were.
+     *
+     * <p>The new tokens are claimed by {@code owner}, this node, as of {@code claimedAt}: another node's processor
+     * still working on the old view (it held a segment before the swap) cannot store its old position into them, and
+     * fails its next batch instead, releases the segment and later claims it afresh from the rebuilt position.
      */
-    void swapIn(List<Projection> views, String processorName) {
+    void swapIn(List<Projection> views, String processorName, String owner, Instant claimedAt) {
         transactions.executeInTransaction(() -> {
             for (Projection view : views) {
                 for (String table : view.tables()) {
@@ -102,7 +120,7 @@ final class ViewSwap {
                     });
                 }
                 axonTables.forgetProcessor(view.name());
-                axonTables.copyProcessor(processorName, view.name());
+                axonTables.copyProcessor(processorName, view.name(), owner, claimedAt);
             }
             axonTables.forgetProcessor(processorName);
         });
@@ -111,6 +129,16 @@ final class ViewSwap {
     /** Whether the processor has ever stored a tracking token (false for a view that has never run). */
     boolean hasTokens(String processorName) {
         return axonTables.hasTokens(processorName);
+    }
+
+    /** The stored tracking tokens of these processors, by processor. */
+    Map<String, List<AxonTables.StoredToken>> tokensOf(Collection<String> processorNames) {
+        Map<String, List<AxonTables.StoredToken>> tokens = new HashMap<>();
+        for (AxonTables.StoredToken token : axonTables.tokensOf(processorNames)) {
+            tokens.computeIfAbsent(token.processorName(), name -> new ArrayList<>())
+                    .add(token);
+        }
+        return tokens;
     }
 
     /** The global index of the newest event in the store, 0 when it is empty. */

@@ -1,5 +1,6 @@
 package se.integrationjourney.api.pages.admin;
 
+import java.util.List;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
 
 /**
@@ -9,6 +10,7 @@ import se.integrationjourney.projections.runtime.ProjectionStatus;
  * @param percent       0–100, rounded down, so 100 means there and not nearly there
  * @param secondsLeft   while rebuilding at a known speed: remaining events (the head less how far the rebuild is)
  *                      over events per second, rounded up; else null
+ * @param segments      each segment of the view and the node that holds it
  */
 public record ViewRow(
         String name,
@@ -22,7 +24,11 @@ public record ViewRow(
         Long secondsLeft,
         long deadLetters,
         String lastError,
-        String lastRebuildFailure) {
+        String lastRebuildFailure,
+        List<Segment> segments) {
+
+    /** A segment of the view: its id and the node holding it, null while none does. */
+    public record Segment(int segment, String owner) {}
 
     static ViewRow of(ProjectionStatus status) {
         double progress = Math.max(0, Math.min(1, status.progress()));
@@ -44,7 +50,10 @@ public record ViewRow(
                 secondsLeft,
                 status.deadLetters(),
                 status.lastError(),
-                status.lastRebuildFailure());
+                status.lastRebuildFailure(),
+                status.segments().stream()
+                        .map(segment -> new Segment(segment.segment(), segment.owner()))
+                        .toList());
     }
 
     /** Minutes and seconds of {@link #secondsLeft}, for "2 min 5 s". */

@@ -35,6 +35,8 @@ class ViewsPage {
     @GetMapping
     String views(Model model) {
         progressModel(model);
+        model.addAttribute("node", views.nodeName());
+        model.addAttribute("nodes", String.join(", ", views.nodes()));
         model.addAttribute("announceSummary", true);
         return "admin/views";
     }
