@@ -91,14 +91,16 @@ class ChainVerificationTest {
     void givenAnotherWriterAppendedSinceThisNodeDid_whenThisNodeAppendsAgain_thenItChainsToTheOtherWritersEvent() {
         String journey = UUID.randomUUID().toString();
         eventStore.publish(probes(journey, 0, 2)); // this node remembers the link of number 1
-        // Another node (here: an insert by hand, linked by the trigger) stores number 2.
+        // Another node (here: an insert by hand, linked by the trigger) stores number 2: a copy of number 1, so that
+        // the views of this shared test database read it as any other probe.
         jdbc.update(
                 "insert into domain_event_entry (event_identifier, type, aggregate_identifier, sequence_number,"
-                        + " time_stamp, payload_type, payload_revision, payload, meta_data) values"
-                        + " (?, 'Probe', ?, 2, '2026-12-07T10:00:02.000Z', ?, null, convert_to('{}', 'UTF8'), null)",
+                        + " time_stamp, payload_type, payload_revision, payload, meta_data)"
+                        + " select ?, type, aggregate_identifier, 2, time_stamp, payload_type, payload_revision,"
+                        + " payload, meta_data from domain_event_entry where aggregate_identifier = ?"
+                        + " and sequence_number = 1",
                 UUID.randomUUID().toString(),
-                journey,
-                ProbeRecorded.class.getName());
+                journey);
 
         eventStore.publish(probes(journey, 3, 2));
 

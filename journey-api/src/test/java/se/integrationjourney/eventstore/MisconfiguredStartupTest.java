@@ -11,6 +11,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import se.integrationjourney.api.JourneyApplication;
 import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
 
@@ -53,10 +54,12 @@ class MisconfiguredStartupTest {
                 .hasMessageContaining("journey.event-store.group-commit-max-events is -1");
     }
 
+    /** An in-memory token store that wins over the service's own (marked primary, as a careless override would). */
     @Configuration(proxyBeanMethods = false)
     static class InMemoryTokenStoreConfiguration {
         @Bean
-        TokenStore tokenStore() {
+        @Primary
+        TokenStore inMemoryTokenStore() {
             return new InMemoryTokenStore();
         }
     }
