@@ -2,6 +2,7 @@ package se.integrationjourney.projections.caseload;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,6 +80,20 @@ public class CaseloadProjection extends CaseFileProjection {
     @Override
     public void forgetSettings() {
         jdbc.update("delete from " + SETTINGS_TABLE);
+    }
+
+    /** As every case-file view, and the live table's writes name their journeys for the nodes' copies in memory. */
+    @Override
+    protected void store(JdbcTemplate jdbc, String table, Collection<CaseFile> changed) {
+        super.store(jdbc, table, changed);
+        if (table.equals(TABLE)) {
+            CaseloadMemory.announce(
+                    jdbc,
+                    changed.stream()
+                            .filter(CaseFile::registered)
+                            .map(CaseFile::journeyId)
+                            .toList());
+        }
     }
 
     @Override

@@ -1,11 +1,8 @@
 package se.integrationjourney.projections.caseload;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +47,8 @@ public class CaseloadQueries {
     /** The first statement of each read: its statements then see one snapshot. Sent with the driver's BEGIN. */
     static final String SNAPSHOT_ISOLATION = "set transaction isolation level repeatable read";
 
-    /** What an item shows: never the case file, which is large and not needed. */
-    private static final String ITEM_COLUMNS =
-            "journey_id, full_name, arrival_date, caseworker_id, closed, establishment_start, establishment_end,"
-                    + " measurement_point, " + String.join(", ", CaseloadProjection.WINDOW_COLUMNS);
-
-    private static final String ITEMS = "select " + ITEM_COLUMNS + " from caseload where journey_id = any(:page)";
+    private static final String ITEMS =
+            "select " + CaseloadRow.COLUMNS + " from caseload where journey_id = any(:page)";
 
     /**
      * A name search within one municipality: a case-insensitive substring of the name (lower() follows the
@@ -63,7 +56,7 @@ public class CaseloadQueries {
      * serves it: it reads the municipality's rows, open and closed, which is a few milliseconds for the largest
      * municipality; strpos rather than LIKE, so that % and _ in the text are plain characters.
      */
-    static final String SEARCH = "select " + ITEM_COLUMNS + " from caseload"
+    static final String SEARCH = "select " + CaseloadRow.COLUMNS + " from caseload"
             + " where municipality_code = :municipalityCode and strpos(lower(full_name), lower(:text)) > 0"
             + " order by closed, full_name, arrival_date, journey_id limit :limit";
 
@@ -73,10 +66,12 @@ public class CaseloadQueries {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final TransactionTemplate snapshot;
+    private final CaseloadMemory memory;
 
-    public CaseloadQueries(JdbcTemplate jdbc, Clock clock) {
+    public CaseloadQueries(JdbcTemplate jdbc, Clock clock, CaseloadMemory memory) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;
+        this.memory = memory;
         DataSource dataSource =
                 Objects.requireNonNull(jdbc.getDataSource(), "the view's JdbcTemplate has no data source");
         this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -88,8 +83,17 @@ public class CaseloadQueries {
         snapshot.setReadOnly(true);
     }
 
+    /**
+     * The page from this node's copy of the view in memory ({@link CaseloadMemory}), or from PostgreSQL while that
+     * copy is not current (being loaded, or its notifications lost with their connection).
+     */
     public Caseload handle(GetCaseload query) {
         LocalDate today = LocalDate.now(clock);
+        return memory.handle(query, today).orElseGet(() -> fromDatabase(query, today));
+    }
+
+    /** The page as PostgreSQL's copy of the view answers it (also what the copy in memory is tested against). */
+    Caseload fromDatabase(GetCaseload query, LocalDate today) {
         return snapshot.execute(status -> read(query, today));
     }
 
@@ -250,7 +254,7 @@ public class CaseloadQueries {
                         .addValue("municipalityCode", municipalityCode)
                         .addValue("text", text.strip())
                         .addValue("limit", limit),
-                (row, n) -> item(row, today));
+                (row, n) -> CaseloadRow.read(row).item(today));
     }
 
     /** The page's items, in the page's order, with what is due today by the stored windows. */
@@ -260,34 +264,9 @@ public class CaseloadQueries {
         }
         Map<UUID, CaseloadItem> items = new HashMap<>();
         jdbc.query(ITEMS, new MapSqlParameterSource("page", page.toArray(UUID[]::new)), row -> {
-            CaseloadItem item = item(row, today);
+            CaseloadItem item = CaseloadRow.read(row).item(today);
             items.put(item.journeyId(), item);
         });
         return page.stream().map(items::get).toList();
-    }
-
-    private static CaseloadItem item(ResultSet row, LocalDate today) throws SQLException {
-        Map<DueActionCode, DueSchedule.Window> windows = new EnumMap<>(DueActionCode.class);
-        for (DueActionCode code : DueActionCode.values()) {
-            LocalDate since = row.getObject(code.sinceColumn(), LocalDate.class);
-            if (since != null) {
-                windows.put(
-                        code,
-                        new DueSchedule.Window(
-                                since, code.lapses() ? row.getObject(code.untilColumn(), LocalDate.class) : null));
-            }
-        }
-        LocalDate establishmentStart = row.getObject("establishment_start", LocalDate.class);
-        LocalDate establishmentEnd = row.getObject("establishment_end", LocalDate.class);
-        LocalDate measurementPoint = row.getObject("measurement_point", LocalDate.class);
-        boolean closed = row.getBoolean("closed");
-        return new CaseloadItem(
-                row.getObject("journey_id", UUID.class),
-                row.getString("full_name"),
-                row.getObject("arrival_date", LocalDate.class),
-                Stage.of(closed, establishmentStart, establishmentEnd, measurementPoint, today),
-                row.getString("caseworker_id"),
-                // Nothing is due on a closed journey, whatever its stored windows say.
-                closed ? List.of() : DueSchedule.of(windows).dueOn(today));
     }
 }

@@ -12,6 +12,12 @@ import java.util.List;
 public interface Projection {
 
     /**
+     * The PostgreSQL notification channel on which a rebuild's swap names each view it swapped in, delivered to every
+     * node when the swap commits: a node that keeps a copy of a view in memory loads it again.
+     */
+    String SWAPPED_CHANNEL = "journey_view_swapped";
+
+    /**
      * The view's name: the key of its tracking tokens and dead letters, and the name in the admin API.
      * Keep it a constant: renaming it makes the view start over from the first event.
      */

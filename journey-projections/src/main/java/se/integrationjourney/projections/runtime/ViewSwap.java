@@ -121,6 +121,8 @@ final class ViewSwap {
                 }
                 axonTables.forgetProcessor(view.name());
                 axonTables.copyProcessor(processorName, view.name(), owner, claimedAt);
+                // Delivered to every node when the swap commits: a node's copy of a view in memory loads it again.
+                jdbc.query("select pg_notify(?, ?)", row -> {}, Projection.SWAPPED_CHANNEL, view.name());
             }
             axonTables.forgetProcessor(processorName);
         });

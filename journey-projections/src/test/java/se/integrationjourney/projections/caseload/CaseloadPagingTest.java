@@ -3,6 +3,7 @@ package se.integrationjourney.projections.caseload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.integrationjourney.projections.caseload.CaseloadQueriesTest.queries;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
@@ -25,7 +27,8 @@ import se.integrationjourney.projections.testsupport.ViewDatabase;
  * caseloads (journeys due in one, two or all three ways, lapsed and future windows, closed journeys, ties on the
  * same day, every stage) and random days, filters (municipality, caseworker, due only, stage, due action), pages and
  * sizes, the answer is compared with a straightforward computation in Java over all rows. This checks the index-ordered reading with its per-way limits and merging against the
- * definition it must keep.
+ * definition it must keep, and the same for the copy of the view a node keeps in memory ({@link CaseloadMemory}),
+ * loaded from the same rows.
  */
 class CaseloadPagingTest {
 
@@ -37,6 +40,7 @@ class CaseloadPagingTest {
     private static final List<String> CASEWORKERS = java.util.Arrays.asList("cw-a", "cw-b", null);
     private static final LocalDate START = LocalDate.of(2024, 1, 1);
     private static final List<Row> ROWS = new ArrayList<>();
+    private static CaseloadMemory memory;
 
     /** One stored journey of the caseload view, as the query sees it. */
     private record Row(
@@ -133,6 +137,14 @@ class CaseloadPagingTest {
                                     return values.toArray();
                                 })
                                 .toList());
+        memory = new CaseloadMemory(database.jdbc());
+        memory.start();
+        memory.sync(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopMemory() {
+        memory.stop();
     }
 
     @RepeatedTest(100)
@@ -153,9 +165,16 @@ class CaseloadPagingTest {
         int page = random.nextInt(expected.size() / size + 2);
         GetCaseload query = new GetCaseload(caseworker, municipality, dueOnly, stage, dueAction, page, size);
 
-        Caseload answer = queries(database.jdbc(), today).handle(query);
+        Caseload fromDatabase = queries(database.jdbc(), today).fromDatabase(query, today);
+        Caseload fromMemory = memory.handle(query, today).orElseThrow();
 
         String described = query + " on " + today + " (seed " + SEED + ")";
+        assertEqualsDefinition(fromDatabase, expected, page, size, today, "PostgreSQL: " + described);
+        assertEqualsDefinition(fromMemory, expected, page, size, today, "in memory: " + described);
+    }
+
+    private static void assertEqualsDefinition(
+            Caseload answer, List<Row> expected, int page, int size, LocalDate today, String described) {
         assertThat(answer.total()).as(described).isEqualTo(expected.size());
         List<Row> pageRows =
                 expected.subList(Math.min(page * size, expected.size()), Math.min((page + 1) * size, expected.size()));
