@@ -7,6 +7,7 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
+import se.integrationjourney.projections.caseload.CaseloadMemory;
 import se.integrationjourney.projections.runtime.ProjectionRunner;
 import se.integrationjourney.projections.runtime.ProjectionStatus;
 
@@ -15,7 +16,9 @@ import se.integrationjourney.projections.runtime.ProjectionStatus;
  * them has stalled (events wait and a segment does not move: its answers grow stale), DEGRADED (still answered 200)
  * when a view has dead letters or a segment whose batches fail, otherwise UP; with this node's name ({@code node}),
  * the nodes processing events on the database ({@code nodes}), and each view's position, lag behind the head of the
- * store, replay state, dead letters, current error and segments, each with the node that holds it ({@code owner}).
+ * store, replay state, dead letters, current error and segments, each with the node that holds it ({@code owner});
+ * and whether this node answers caseload pages from its copy in memory ({@code caseloadInMemory}: while it is not
+ * current, after a lost connection, they are read from PostgreSQL).
  */
 @Component("projections")
 class ProjectionsHealthIndicator extends AbstractHealthIndicator {
@@ -24,10 +27,12 @@ class ProjectionsHealthIndicator extends AbstractHealthIndicator {
     static final Status DEGRADED = new Status("DEGRADED");
 
     private final ProjectionRunner runner;
+    private final CaseloadMemory caseloadMemory;
 
-    ProjectionsHealthIndicator(ProjectionRunner runner) {
+    ProjectionsHealthIndicator(ProjectionRunner runner, CaseloadMemory caseloadMemory) {
         super("Event processors could not be checked");
         this.runner = runner;
+        this.caseloadMemory = caseloadMemory;
     }
 
     @Override
@@ -46,6 +51,11 @@ class ProjectionsHealthIndicator extends AbstractHealthIndicator {
         }
         health.withDetail("node", runner.nodeName());
         health.withDetail("nodes", runner.nodes());
+        Map<String, Object> memory = new LinkedHashMap<>();
+        memory.put("current", caseloadMemory.current());
+        memory.put("openJourneys", caseloadMemory.size());
+        memory.put("loadedAt", String.valueOf(caseloadMemory.loadedAt()));
+        health.withDetail("caseloadInMemory", memory);
         for (ProjectionStatus status : statuses) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("position", status.position());

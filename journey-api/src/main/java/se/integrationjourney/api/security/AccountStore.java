@@ -1,5 +1,10 @@
 package se.integrationjourney.api.security;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -7,12 +12,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,6 +39,9 @@ public class AccountStore {
     /** Authority of an account whose password an administrator reset: it must choose a new one first. */
     public static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
 
+    /** At most this many accounts remembered per node: more than the caseworkers of the largest region. */
+    private static final int RECENT_ACCOUNTS = 50_000;
+
     private static final String ACCOUNT_COLUMNS = "username, roles, municipality_code, created_at, disabled_at,"
             + " password_change_required, language, session_generation from account";
 
@@ -38,9 +49,28 @@ public class AccountStore {
 
     private final TransactionTemplate transaction;
 
-    public AccountStore(JdbcTemplate jdbc, TransactionTemplate transaction) {
+    /** The accounts this node read lately, by lower-case username; null when every request reads its account. */
+    private final LoadingCache<String, Optional<SigningIn>> recentlyRead;
+
+    @Autowired
+    public AccountStore(JdbcTemplate jdbc, TransactionTemplate transaction, SecuritySettings settings) {
+        this(jdbc, transaction, settings.accountRecheck(), Ticker.systemTicker());
+    }
+
+    /** With a ticker of the test's, to move time. */
+    AccountStore(JdbcTemplate jdbc, TransactionTemplate transaction, Duration recheck, Ticker ticker) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        // Caffeine rather than a map of our own: refreshing behind the readers, expiry and a size bound in one, and
+        // already the event store's cache. Its ticker is monotonic: a wall clock set back would stretch the bound.
+        this.recentlyRead = recheck.isZero()
+                ? null
+                : Caffeine.newBuilder()
+                        .ticker(ticker)
+                        .expireAfterWrite(recheck)
+                        .refreshAfterWrite(recheck.dividedBy(2))
+                        .maximumSize(RECENT_ACCOUNTS)
+                        .build(this::readSigningIn);
     }
 
     public boolean isEmpty() {
@@ -51,7 +81,7 @@ public class AccountStore {
     public boolean create(String username, String passwordHash, Set<Role> roles, String municipalityCode) {
         // In a transaction (the caller's, or one of its own), so that a commit lost with its connection is told
         // from a refused one: a single statement in autocommit would commit unseen.
-        return Boolean.TRUE.equals(transaction.execute(status -> jdbc.update(
+        boolean created = Boolean.TRUE.equals(transaction.execute(status -> jdbc.update(
                         "insert into account (username, password_hash, roles, municipality_code)"
                                 + " values (?, ?, ?, ?) on conflict do nothing",
                         username,
@@ -59,6 +89,8 @@ public class AccountStore {
                         rolesText(roles),
                         municipalityCode)
                 == 1));
+        changed(username); // a sign-in tried before may have found no such account
+        return created;
     }
 
     public Optional<JourneyUser> find(String username) {
@@ -91,17 +123,12 @@ public class AccountStore {
 
     /**
      * What a web session must be checked against at each request: the account's session generation and whether its
-     * password must be changed; empty if the account is disabled or gone.
+     * password must be changed; empty if the account is disabled or gone (as read within {@code account-recheck}).
      */
     public Optional<SessionState> sessionState(String username) {
-        return jdbc
-                .query(
-                        "select session_generation, password_change_required from account"
-                                + " where lower(username) = ? and disabled_at is null",
-                        (row, n) -> new SessionState(row.getInt(1), row.getBoolean(2)),
-                        lowerCase(username))
-                .stream()
-                .findFirst();
+        return recently(username)
+                .filter(account -> !account.disabled())
+                .map(account -> new SessionState(account.sessionGeneration(), account.passwordChangeRequired()));
     }
 
     /** @see #sessionState */
@@ -109,23 +136,27 @@ public class AccountStore {
 
     /** Disables (true) or enables (false) the account; a change ends its sessions. @return false if unknown */
     public boolean setDisabled(String username, boolean disabled) {
-        return jdbc.update(
+        boolean found = jdbc.update(
                         "update account set disabled_at = case when ? then coalesce(disabled_at, now()) end,"
                                 + " session_generation = session_generation + 1 where lower(username) = ?",
                         disabled,
                         lowerCase(username))
                 == 1;
+        changed(username);
+        return found;
     }
 
     /** Sets the password (its hash), to be changed at the next sign-in or not; ends the account's sessions. */
     public boolean setPassword(String username, String passwordHash, boolean changeRequired) {
-        return jdbc.update(
+        boolean found = jdbc.update(
                         "update account set password_hash = ?, password_change_required = ?,"
                                 + " session_generation = session_generation + 1 where lower(username) = ?",
                         passwordHash,
                         changeRequired,
                         lowerCase(username))
                 == 1;
+        changed(username);
+        return found;
     }
 
     /** The stored password hash, to check a password an account's owner gives before changing it. */
@@ -141,13 +172,15 @@ public class AccountStore {
 
     /** Replaces the account's roles and municipality; ends its sessions. */
     public boolean setRoles(String username, Set<Role> roles, String municipalityCode) {
-        return jdbc.update(
+        boolean found = jdbc.update(
                         "update account set roles = ?, municipality_code = ?,"
                                 + " session_generation = session_generation + 1 where lower(username) = ?",
                         rolesText(roles),
                         municipalityCode,
                         lowerCase(username))
                 == 1;
+        changed(username);
+        return found;
     }
 
     /** The web application's language for the account: {@code sv} or {@code en}. */
@@ -158,29 +191,80 @@ public class AccountStore {
 
     /** The account as Spring Security signs it in: hash, role authorities and the municipality authority. */
     public UserDetails loadUserByUsername(String username) {
-        List<UserDetails> users = jdbc.query(
-                "select username, password_hash, roles, municipality_code, disabled_at, password_change_required"
-                        + " from account where lower(username) = ?",
-                (row, n) -> {
-                    List<SimpleGrantedAuthority> authorities =
-                            new java.util.ArrayList<>(roles(row.getString(3)).stream()
-                                    .map(role -> new SimpleGrantedAuthority(role.authority()))
-                                    .toList());
-                    if (row.getString(4) != null) {
-                        authorities.add(new SimpleGrantedAuthority(MUNICIPALITY_AUTHORITY_PREFIX + row.getString(4)));
-                    }
-                    if (row.getBoolean(6)) {
-                        authorities.add(new SimpleGrantedAuthority(PASSWORD_CHANGE_REQUIRED));
-                    }
-                    return User.withUsername(row.getString(1))
-                            .password(row.getString(2))
-                            .authorities(authorities)
-                            .disabled(row.getTimestamp(5) != null)
-                            .build();
-                },
-                lowerCase(username));
         // The message names no user: it may reach a log.
-        return users.stream().findFirst().orElseThrow(() -> new UsernameNotFoundException("unknown account"));
+        SigningIn account = recently(username).orElseThrow(() -> new UsernameNotFoundException("unknown account"));
+        List<SimpleGrantedAuthority> authorities = new ArrayList<>(account.roles().stream()
+                .map(role -> new SimpleGrantedAuthority(role.authority()))
+                .toList());
+        if (account.municipalityCode() != null) {
+            authorities.add(new SimpleGrantedAuthority(MUNICIPALITY_AUTHORITY_PREFIX + account.municipalityCode()));
+        }
+        if (account.passwordChangeRequired()) {
+            authorities.add(new SimpleGrantedAuthority(PASSWORD_CHANGE_REQUIRED));
+        }
+        // A new User each time: Spring Security erases the password of the one it signed in.
+        return User.withUsername(account.username())
+                .password(account.passwordHash())
+                .authorities(authorities)
+                .disabled(account.disabled())
+                .build();
+    }
+
+    /**
+     * What signing in and checking a session need of an account, as read at most {@code account-recheck} ago on this
+     * node: per request, PostgreSQL is asked again only behind the requests (after half of it) or, once it has passed,
+     * by the request itself. Changes made through this node are seen at once.
+     */
+    private Optional<SigningIn> recently(String username) {
+        String key = lowerCase(username);
+        return recentlyRead == null ? readSigningIn(key) : recentlyRead.get(key);
+    }
+
+    private Optional<SigningIn> readSigningIn(String lowerCaseUsername) {
+        return jdbc
+                .query(
+                        "select username, password_hash, roles, municipality_code, disabled_at,"
+                                + " password_change_required, session_generation from account"
+                                + " where lower(username) = ?",
+                        (row, n) -> new SigningIn(
+                                row.getString(1),
+                                row.getString(2),
+                                roles(row.getString(3)),
+                                row.getString(4),
+                                row.getTimestamp(5) != null,
+                                row.getBoolean(6),
+                                row.getInt(7)),
+                        lowerCaseUsername)
+                .stream()
+                .findFirst();
+    }
+
+    /** An account as a sign-in and a session check read it. */
+    private record SigningIn(
+            String username,
+            String passwordHash,
+            Set<Role> roles,
+            String municipalityCode,
+            boolean disabled,
+            boolean passwordChangeRequired,
+            int sessionGeneration) {}
+
+    /** Forgets what this node read of the account, after a change made through it (when its transaction commits). */
+    private void changed(String username) {
+        if (recentlyRead == null) {
+            return;
+        }
+        String key = lowerCase(username);
+        recentlyRead.invalidate(key);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Read again meanwhile, it would be the row before the change: forget it again once the change commits.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    recentlyRead.invalidate(key);
+                }
+            });
+        }
     }
 
     /**

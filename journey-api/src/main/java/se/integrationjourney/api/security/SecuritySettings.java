@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param oidcClientSecret              the pages' client secret at the issuer
  * @param verifiedCredentialsTtl        how long a password bcrypt accepted is remembered; zero turns it off
  * @param verifiedCredentialsMaxEntries at most this many remembered sign-ins
+ * @param accountRecheck                how long a node answers from an account as it read it: a change made on
+ *                                      another node (disabled, password, roles) holds on this one within it; zero
+ *                                      reads the account on every request
  * @param trustedProxies                reverse proxies whose {@code X-Forwarded-For} names the client
  * @param signIn                        the throttling of failed sign-ins
  */
@@ -23,6 +26,7 @@ public record SecuritySettings(
         String oidcClientSecret,
         Duration verifiedCredentialsTtl,
         int verifiedCredentialsMaxEntries,
+        Duration accountRecheck,
         List<String> trustedProxies,
         SignIn signIn) {
 
@@ -36,6 +40,9 @@ public record SecuritySettings(
         }
         if (verifiedCredentialsTtl == null || verifiedCredentialsTtl.isNegative()) {
             throw new IllegalArgumentException("journey.security.verified-credentials-ttl must be zero or more");
+        }
+        if (accountRecheck == null || accountRecheck.isNegative()) {
+            throw new IllegalArgumentException("journey.security.account-recheck must be zero or more");
         }
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         if (signIn == null) {

@@ -30,6 +30,9 @@ import se.integrationjourney.api.web.ApiTestBase;
 @TestPropertySource(
         properties = {
             "journey.security.verified-credentials-ttl=5m",
+            // Every request reads its account, so that a change written here by hand holds at once
+            // (AccountRecheckTest covers the bound a node may answer from an account read before).
+            "journey.security.account-recheck=0",
             "journey.security.verified-credentials-max-entries=" + VerifiedCredentialsApiTest.MAX_ENTRIES
         })
 class VerifiedCredentialsApiTest extends ApiTestBase {

@@ -22,6 +22,7 @@ import se.integrationjourney.api.security.AccountStore;
 import se.integrationjourney.api.testsupport.ApiClient;
 import se.integrationjourney.api.testsupport.ApiTestAccounts;
 import se.integrationjourney.api.testsupport.RequestBodies;
+import se.integrationjourney.projections.caseload.CaseloadMemory;
 
 /** Full-stack HTTP tests: the real service on a random port, its own database, an account per role. */
 @SpringBootTest(
@@ -40,6 +41,9 @@ public abstract class ApiTestBase {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    private CaseloadMemory caseloadMemory;
 
     /** Reads are written to the access log behind the answer: {@code accessLog.flush()} before reading the table. */
     @Autowired
@@ -110,16 +114,22 @@ public abstract class ApiTestBase {
 
     /**
      * A view has caught up (docs/api.md: position ≥ headPosition and not replaying), as the admin API says.
-     * Checked before reading a view, so that everything recorded so far is in the answer.
+     * Checked before reading a view, so that everything recorded so far is in the answer. For the caseload, also
+     * this node's copy in memory then holds what the view's table holds (it follows the table's commits, a moment
+     * later).
      */
     protected boolean viewCaughtUp(String view) {
         ApiClient.Response projections = admin().get("/api/admin/projections");
         assertThat(projections.status()).as(projections.body()).isEqualTo(200);
         for (tools.jackson.databind.JsonNode status : projections.json()) {
             if (status.path("name").asString().equals(view)) {
-                return status.path("position").asLong()
+                boolean caughtUp = status.path("position").asLong()
                                 >= status.path("headPosition").asLong()
                         && !status.path("replaying").asBoolean();
+                if (caughtUp && view.equals("caseload")) {
+                    caseloadMemory.sync(Duration.ofSeconds(60));
+                }
+                return caughtUp;
             }
         }
         throw new AssertionError("no view named " + view);
