@@ -11,8 +11,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.integrationjourney.eventstore.MisconfiguredStorageException;
 
 /**
@@ -158,12 +161,24 @@ public final class JourneyKeys {
                 journeyId));
     }
 
-    /** The key of a service-wide purpose, made on first use. */
+    /**
+     * The key of a service-wide purpose, made on first use: in a transaction of its own, on a connection of its own,
+     * since the first use may come while the caller's connection streams a {@code COPY} (a rebuild writing rows with
+     * their keyed hashes), where a statement on that connection would wait for ever; and committed at once, so that a
+     * caller's rollback cannot take back a key whose hashes another node already stored.
+     */
     SecretKey serviceKey(String name) {
         byte[] fresh = AesGcm.seal(master.key(), AesGcm.newKey().getEncoded(), serviceContext(name));
-        jdbc.update(
-                "insert into service_key (name, wrapped_key) values (?, ?) on conflict (name) do nothing", name, fresh);
-        byte[] wrapped = jdbc.queryForObject("select wrapped_key from service_key where name = ?", byte[].class, name);
+        TransactionTemplate ownTransaction =
+                new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        byte[] wrapped = ownTransaction.execute(status -> {
+            jdbc.update(
+                    "insert into service_key (name, wrapped_key) values (?, ?) on conflict (name) do nothing",
+                    name,
+                    fresh);
+            return jdbc.queryForObject("select wrapped_key from service_key where name = ?", byte[].class, name);
+        });
         return AesGcm.open(master.key(), wrapped, serviceContext(name))
                 .map(AesGcm::key)
                 .orElseThrow(() -> wrongMasterKey());
