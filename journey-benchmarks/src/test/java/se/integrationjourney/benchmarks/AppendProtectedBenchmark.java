@@ -246,7 +246,8 @@ final class AppendProtectedBenchmark {
         return component == null ? "none" : component.getClass().getSimpleName();
     }
 
-    private static double median(List<AppendBenchmark.Run> runs, ToDoubleFunction<AppendBenchmark.Run> figure) {
+    /** The median of a figure of some runs (the mean of the middle two of an even number). */
+    static <T> double median(List<T> runs, ToDoubleFunction<T> figure) {
         double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
         int middle = values.length / 2;
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;

@@ -31,12 +31,12 @@ import se.integrationjourney.projections.testsupport.ThrowawayDatabase;
  * run it with
  * <pre>
  * ./mvnw -Pbenchmark verify [-Dbenchmark.events=1000000]
- *     [-Dbenchmark.only=rebuild,outcomes,caseload,caseload-page,append,append-protected,chain]
+ *     [-Dbenchmark.only=rebuild,outcomes,caseload,caseload-page,append,append-protected,chain,two-nodes]
  * </pre>
  * It loads a {@link SyntheticHistory} of {@code benchmark.events} events into a throwaway database once (unless only
  * the append benchmarks, which bring their own empty stores, are asked for), runs the benchmarks in order (rebuild,
- * outcome queries, caseload under load, caseload page, append, append protected, the hash chain), each measuring its
- * figures and a baseline in the same run, then prints the table and writes it to
+ * outcome queries, caseload under load, caseload page, append, append protected, the hash chain, two nodes), each
+ * measuring its figures and a baseline in the same run, then prints the table and writes it to
  * {@code journey-benchmarks/target/benchmark/results.md}.
  * Nothing about timings is asserted: the machine is shared, so the ratios to the baselines carry the meaning.
  */
@@ -142,6 +142,12 @@ class BenchmarkSuite {
     @Order(7)
     void chain() throws Exception {
         run(ChainBenchmark.NAME, () -> ChainBenchmark.run(context));
+    }
+
+    @Test
+    @Order(8)
+    void twoNodes() throws Exception {
+        run(TwoNodesBenchmark.NAME, () -> TwoNodesBenchmark.run(context));
     }
 
     @AfterAll

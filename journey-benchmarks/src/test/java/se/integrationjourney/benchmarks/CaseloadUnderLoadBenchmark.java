@@ -63,10 +63,10 @@ import se.integrationjourney.projections.runtime.ProjectionStatus;
 final class CaseloadUnderLoadBenchmark {
 
     static final String NAME = "caseload";
-    private static final int READERS = 50;
+    static final int READERS = 50;
     private static final int READERS_PER_MUNICIPALITY = READERS / SyntheticHistory.MUNICIPALITY_CODES.size();
     private static final long WINDOW_MILLIS = Long.getLong("benchmark.caseload.seconds", 20) * 1000;
-    private static final long THINK_MILLIS = Long.getLong("benchmark.caseload.think-millis", 1000);
+    static final long THINK_MILLIS = Long.getLong("benchmark.caseload.think-millis", 1000);
     /** Whether the flight recording runs (default); off for a diagnostic run that must not be watched. */
     private static final boolean RECORDING =
             Boolean.parseBoolean(System.getProperty("benchmark.caseload.recording", "true"));
@@ -89,7 +89,7 @@ final class CaseloadUnderLoadBenchmark {
     private CaseloadUnderLoadBenchmark() {}
 
     /** One caseload request, as its query parameters. */
-    private record Request(String caseworkerId, String municipalityCode, boolean dueOnly, int page, int size) {
+    record Request(String caseworkerId, String municipalityCode, boolean dueOnly, int page, int size) {
 
         /** The path a caseworker asks; the municipality is left to its default (their own) half of the time. */
         String path(boolean explicitMunicipality) {
@@ -116,7 +116,7 @@ final class CaseloadUnderLoadBenchmark {
 
     /** One reader's way of asking: over HTTP as its account, or straight through the query bean. */
     @FunctionalInterface
-    private interface Reader {
+    interface Reader {
         void read(int reader, Request request, Random random) throws Exception;
     }
 
@@ -146,7 +146,7 @@ final class CaseloadUnderLoadBenchmark {
     }
 
     /** What a measurement window gave. */
-    private record Window(
+    record Window(
             Latencies latencies,
             long refused,
             Instant from,
@@ -186,14 +186,11 @@ final class CaseloadUnderLoadBenchmark {
         Window withCache;
         try (ConfigurableApplicationContext application = QueryBenchmarkSupport.startCaughtUp(context, NAME);
                 Connection jdbc = context.connect()) {
-            for (int reader = 0; reader < READERS; reader++) {
-                QueryBenchmarkSupport.account(application, account(reader), Role.CASEWORKER, municipality(reader));
-            }
+            createAccounts(application);
             QueryBenchmarkSupport.Client client =
                     new QueryBenchmarkSupport.Client(QueryBenchmarkSupport.port(application));
             CaseloadQueries caseloads = application.getBean(CaseloadQueries.class);
-            Reader overHttp =
-                    (reader, request, random) -> client.get(account(reader), request.path(random.nextBoolean()));
+            Reader overHttp = overHttp(client);
             Reader inProcess = (reader, request, random) -> caseloads.handle(request.query());
             context.note(
                     "caseload: open journeys per municipality (of all registered): %s; 50 readers, 10 per"
@@ -362,8 +359,7 @@ final class CaseloadUnderLoadBenchmark {
             BenchmarkApplication.awaitCaughtUp(application.getBean(ProjectionRunner.class), Duration.ofMinutes(30));
             QueryBenchmarkSupport.Client client =
                     new QueryBenchmarkSupport.Client(QueryBenchmarkSupport.port(application));
-            Reader overHttp =
-                    (reader, request, random) -> client.get(account(reader), request.path(random.nextBoolean()));
+            Reader overHttp = overHttp(client);
             measure(READERS, 3_000, 0, overHttp, jdbc);
             Window alone = measure(1, WINDOW_MILLIS / 2, 0, overHttp, jdbc);
             Window paced = measure(READERS, WINDOW_MILLIS, THINK_MILLIS, overHttp, jdbc);
@@ -459,7 +455,7 @@ final class CaseloadUnderLoadBenchmark {
      * {@code readers} readers asking their mix for the window's length, each thinking an exponentially distributed
      * time of mean {@code thinkMillis} between requests (none when 0); every request's latency is recorded.
      */
-    private static Window measure(int readers, long windowMillis, long thinkMillis, Reader ask, Connection jdbc)
+    static Window measure(int readers, long windowMillis, long thinkMillis, Reader ask, Connection jdbc)
             throws Exception {
         Latencies latencies = new Latencies();
         java.util.concurrent.atomic.AtomicLong refusals = new java.util.concurrent.atomic.AtomicLong();
@@ -565,6 +561,18 @@ final class CaseloadUnderLoadBenchmark {
         }
     }
 
+    /** Each reader's caseworker account (a no-op for those an earlier benchmark of this run created). */
+    static void createAccounts(ConfigurableApplicationContext application) {
+        for (int reader = 0; reader < READERS; reader++) {
+            QueryBenchmarkSupport.account(application, account(reader), Role.CASEWORKER, municipality(reader));
+        }
+    }
+
+    /** Readers asking over HTTP, each as its own caseworker account, of the application that client talks to. */
+    static Reader overHttp(QueryBenchmarkSupport.Client client) {
+        return (reader, request, random) -> client.get(account(reader), request.path(random.nextBoolean()));
+    }
+
     private static String municipality(int reader) {
         return SyntheticHistory.MUNICIPALITY_CODES.get(reader % SyntheticHistory.MUNICIPALITY_CODES.size());
     }
@@ -573,7 +581,7 @@ final class CaseloadUnderLoadBenchmark {
         return "benchmark-cw-" + municipality(reader) + "-" + reader / SyntheticHistory.MUNICIPALITY_CODES.size();
     }
 
-    private static long headPosition(Connection jdbc) throws Exception {
+    static long headPosition(Connection jdbc) throws Exception {
         try (Statement statement = jdbc.createStatement();
                 ResultSet row =
                         statement.executeQuery("select coalesce(max(global_index), 0) from domain_event_entry")) {

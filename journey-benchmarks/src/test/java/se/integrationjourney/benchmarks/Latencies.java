@@ -18,6 +18,17 @@ final class Latencies {
         nanos[count++] = elapsedNanos;
     }
 
+    /** Records every latency another recorded (e.g. of loads run side by side). */
+    void addAll(Latencies other) {
+        long[] theirs;
+        synchronized (other) {
+            theirs = Arrays.copyOf(other.nanos, other.count);
+        }
+        for (long elapsed : theirs) {
+            record(elapsed);
+        }
+    }
+
     synchronized int count() {
         return count;
     }

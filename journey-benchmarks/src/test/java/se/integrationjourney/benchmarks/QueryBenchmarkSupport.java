@@ -55,10 +55,10 @@ final class QueryBenchmarkSupport {
      * The application on the history database with every view caught up. When the views are not caught up at
      * start (not built yet: the loader writes straight into the event store with them stopped, though an earlier
      * benchmark may have built them; or their processors have not read their tokens yet), the live views catch up
-     * now, and how long that took goes into the notes.
+     * now, and how long that took goes into the notes. {@code extra} are further command-line arguments.
      */
-    static ConfigurableApplicationContext startCaughtUp(BenchmarkContext context, String benchmark) {
-        ConfigurableApplicationContext application = BenchmarkApplication.start(context.history());
+    static ConfigurableApplicationContext startCaughtUp(BenchmarkContext context, String benchmark, String... extra) {
+        ConfigurableApplicationContext application = BenchmarkApplication.start(context.history(), extra);
         ProjectionRunner runner = application.getBean(ProjectionRunner.class);
         List<ProjectionStatus> atStart = runner.status();
         if (!atStart.stream().allMatch(ProjectionStatus::caughtUp)) {
