@@ -164,6 +164,7 @@ class TwoNodesProcessingTest {
         awaitSegmentsHeldByBoth();
         assertEveryAcknowledgedEventStoredOnce();
         assertEveryViewEqualsARebuildOn(nodeB);
+        assertEachNodesCaseloadListsTheView(nodeA, nodeB);
     }
 
     @Test
@@ -200,6 +201,7 @@ class TwoNodesProcessingTest {
         awaitCaughtUp(nodeA);
         assertEveryAcknowledgedEventStoredOnce();
         assertEveryViewEqualsARebuildOn(nodeA);
+        assertEachNodesCaseloadListsTheView(nodeA);
     }
 
     @Test
@@ -350,6 +352,36 @@ class TwoNodesProcessingTest {
 
         Map<String, List<String>> rebuilt = contents();
         built.forEach((table, rows) -> assertThat(rebuilt.get(table)).as(table).isEqualTo(rows));
+    }
+
+    /**
+     * Each node's caseload, answered from its copy of the view in memory (followed through the rebuild's swap and the
+     * writes of both nodes), lists exactly the open journeys of the view's table.
+     */
+    private static void assertEachNodesCaseloadListsTheView(ServiceProcess... nodes) throws SQLException {
+        List<String> open = new ArrayList<>();
+        try (Connection connection = nodeA.connection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select journey_id::text from caseload where municipality_code = ? and not closed")) {
+            statement.setString(1, MUNICIPALITY);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    open.add(rows.getString(1));
+                }
+            }
+        }
+        assertThat(open).hasSizeLessThanOrEqualTo(500).isNotEmpty();
+        for (ServiceProcess node : nodes) {
+            await().atMost(DEADLINE).untilAsserted(() -> {
+                JsonNode page = node.admin()
+                        .get("/api/caseload?municipalityCode=" + MUNICIPALITY + "&size=500")
+                        .json();
+                List<String> listed = new ArrayList<>();
+                page.path("items")
+                        .forEach(item -> listed.add(item.path("journeyId").asString()));
+                assertThat(listed).as(node.admin().nodeName()).containsExactlyInAnyOrderElementsOf(open);
+            });
+        }
     }
 
     /** Every row of every view's table as JSON text, in a stable order, by table. */

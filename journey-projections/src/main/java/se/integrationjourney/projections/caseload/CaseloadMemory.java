@@ -8,9 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +73,7 @@ public class CaseloadMemory implements SmartLifecycle {
     private final AtomicLong syncs = new AtomicLong();
     private final ConcurrentSkipListMap<Long, CompletableFuture<Void>> waitingForSync = new ConcurrentSkipListMap<>();
 
-    private volatile Rows rows;
+    private volatile CaseloadRows rows;
     private volatile boolean running;
     private volatile Instant loadedAt;
     private Thread listener;
@@ -96,7 +93,7 @@ public class CaseloadMemory implements SmartLifecycle {
 
     /** The page from the copy, or empty while the copy is not current. */
     Optional<Caseload> handle(GetCaseload query, LocalDate today) {
-        Rows current = rows;
+        CaseloadRows current = rows;
         return current == null ? Optional.empty() : Optional.of(current.page(query, today));
     }
 
@@ -107,8 +104,8 @@ public class CaseloadMemory implements SmartLifecycle {
 
     /** The open journeys the copy holds; 0 while it is not current. */
     public int size() {
-        Rows current = rows;
-        return current == null ? 0 : current.byJourney.size();
+        CaseloadRows current = rows;
+        return current == null ? 0 : current.size();
     }
 
     /** When the copy was last loaded whole (at start, after a swap or a lost connection); null if never. */
@@ -181,7 +178,7 @@ public class CaseloadMemory implements SmartLifecycle {
                 // The load read every change committed before those syncs were asked for.
                 waitingForSync.headMap(syncsBeforeLoad, true).values().forEach(done -> done.complete(null));
                 if (failedBefore) {
-                    log.info("The caseload in memory is current again ({} open journeys)", rows.byJourney.size());
+                    log.info("The caseload in memory is current again ({} open journeys)", rows.size());
                     failedBefore = false;
                 }
                 follow(connection);
@@ -241,8 +238,8 @@ public class CaseloadMemory implements SmartLifecycle {
     }
 
     /** The whole table's open journeys. */
-    private Rows load(Connection connection) throws SQLException {
-        Rows loaded = new Rows();
+    private CaseloadRows load(Connection connection) throws SQLException {
+        CaseloadRows loaded = new CaseloadRows();
         try (Statement statement = connection.createStatement()) {
             statement.setFetchSize(10_000);
             // A fetch size is honoured inside a transaction only: read the table in one, read-only.
@@ -283,88 +280,6 @@ public class CaseloadMemory implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    /**
-     * The open journeys, by id and by municipality. One writer (the listener); readers see each journey's row old
-     * or new, never half of it, and a page and its total come from one pass over the same rows.
-     */
-    static final class Rows {
-
-        private static final Comparator<CaseloadRow> BY_ARRIVAL = Comparator.comparing(
-                        CaseloadRow::arrivalDate, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
-                .thenComparing(CaseloadRow::journeyId, CaseloadRow.DATABASE_UUID_ORDER);
-
-        private final Map<UUID, CaseloadRow> byJourney = new ConcurrentHashMap<>();
-        private final Map<String, Map<UUID, CaseloadRow>> byMunicipality = new ConcurrentHashMap<>();
-
-        void put(CaseloadRow row) {
-            CaseloadRow before = byJourney.put(row.journeyId(), row);
-            if (before != null && !before.municipalityCode().equals(row.municipalityCode())) {
-                byMunicipality.get(before.municipalityCode()).remove(row.journeyId());
-            }
-            byMunicipality
-                    .computeIfAbsent(row.municipalityCode(), code -> new ConcurrentHashMap<>())
-                    .put(row.journeyId(), row);
-        }
-
-        /** The rows as now stored for those journeys: a journey without an open row leaves the copy. */
-        void replace(Set<UUID> journeys, Map<UUID, CaseloadRow> stored) {
-            for (UUID journey : journeys) {
-                CaseloadRow row = stored.get(journey);
-                if (row != null && !row.closed()) {
-                    put(row);
-                } else {
-                    CaseloadRow before = byJourney.remove(journey);
-                    if (before != null) {
-                        byMunicipality.get(before.municipalityCode()).remove(journey);
-                    }
-                }
-            }
-        }
-
-        /** {@link CaseloadQueries#fromDatabase}'s answer, from the rows in memory (CaseloadMemoryTest compares). */
-        Caseload page(GetCaseload query, LocalDate today) {
-            Collection<CaseloadRow> candidates = query.municipalityCode() == null
-                    ? byJourney.values()
-                    : byMunicipality
-                            .getOrDefault(query.municipalityCode(), Map.of())
-                            .values();
-            List<Due> due = new ArrayList<>();
-            List<CaseloadRow> notDue = new ArrayList<>();
-            for (CaseloadRow row : candidates) {
-                if (!kept(row, query, today)) {
-                    continue;
-                }
-                LocalDate since = row.mostOverdueSince(today);
-                if (since != null) {
-                    due.add(new Due(since, row));
-                } else if (!query.dueOnly()) {
-                    notDue.add(row);
-                }
-            }
-            due.sort(Due.ORDER);
-            notDue.sort(BY_ARRIVAL);
-            long offset = query.offset();
-            List<CaseloadItem> items = new ArrayList<>(query.size());
-            for (long i = offset; i < offset + query.size() && i < due.size() + notDue.size(); i++) {
-                CaseloadRow row = i < due.size() ? due.get((int) i).row() : notDue.get((int) (i - due.size()));
-                items.add(row.item(today));
-            }
-            return new Caseload(items, query.page(), query.size(), due.size() + notDue.size());
-        }
-
-        private static boolean kept(CaseloadRow row, GetCaseload query, LocalDate today) {
-            return (query.caseworkerId() == null || query.caseworkerId().equals(row.caseworkerId()))
-                    && (query.stage() == null || query.stage() == row.stage(today))
-                    && (query.dueAction() == null || row.due(query.dueAction(), today));
-        }
-
-        private record Due(LocalDate since, CaseloadRow row) {
-
-            static final Comparator<Due> ORDER =
-                    Comparator.comparing(Due::since).thenComparing(Due::row, BY_ARRIVAL);
         }
     }
 }

@@ -3,7 +3,6 @@ package se.integrationjourney.projections.caseload;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +34,6 @@ record CaseloadRow(
             + " establishment_start, establishment_end, measurement_point, due_for_good_since, "
             + String.join(", ", CaseloadProjection.WINDOW_COLUMNS);
 
-    /** Journey ids in PostgreSQL's order of {@code uuid} (unsigned bytes), not {@link UUID#compareTo}'s (signed). */
-    static final Comparator<UUID> DATABASE_UUID_ORDER = Comparator.<UUID>comparingLong(
-                    id -> id.getMostSignificantBits() ^ Long.MIN_VALUE)
-            .thenComparingLong(id -> id.getLeastSignificantBits() ^ Long.MIN_VALUE);
-
     static CaseloadRow read(ResultSet row) throws SQLException {
         Map<DueActionCode, DueSchedule.Window> windows = new EnumMap<>(DueActionCode.class);
         for (DueActionCode code : DueActionCode.values()) {
@@ -51,12 +45,14 @@ record CaseloadRow(
                                 since, code.lapses() ? row.getObject(code.untilColumn(), LocalDate.class) : null));
             }
         }
+        String caseworkerId = row.getString("caseworker_id");
         return new CaseloadRow(
                 row.getObject("journey_id", UUID.class),
-                row.getString("municipality_code"),
+                // A few hundred municipalities and caseworkers among a region's rows: one string each in memory.
+                row.getString("municipality_code").intern(),
                 row.getString("full_name"),
                 row.getObject("arrival_date", LocalDate.class),
-                row.getString("caseworker_id"),
+                caseworkerId == null ? null : caseworkerId.intern(),
                 row.getBoolean("closed"),
                 row.getObject("establishment_start", LocalDate.class),
                 row.getObject("establishment_end", LocalDate.class),
@@ -79,23 +75,6 @@ record CaseloadRow(
     boolean due(DueActionCode code, LocalDate today) {
         DueSchedule.Window window = schedule.window(code);
         return window != null && (!code.lapses() || window.until() != null) && window.covers(today);
-    }
-
-    /**
-     * The day the journey's place in the due order comes from: the earliest since-date among the three ways of being
-     * due on that day ({@link CaseloadQueries#dueSql}), null when it is not due.
-     */
-    LocalDate mostOverdueSince(LocalDate today) {
-        LocalDate earliest = dueForGoodSince != null && !dueForGoodSince.isAfter(today) ? dueForGoodSince : null;
-        for (DueActionCode ending : List.of(
-                DueActionCode.ESTABLISHMENT_ENDING_NOT_IN_WORK_OR_STUDIES,
-                DueActionCode.SFI_RIGHT_ENDING_WITHOUT_LEVEL_D)) {
-            if (due(ending, today)) {
-                LocalDate since = schedule.window(ending).since();
-                earliest = earliest == null || since.isBefore(earliest) ? since : earliest;
-            }
-        }
-        return earliest;
     }
 
     /** Kept out of log lines and failure messages: the name is personal data. */
