@@ -1,17 +1,25 @@
 package se.integrationjourney.api.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -39,6 +47,11 @@ public class AccountStore {
     /** Authority of an account whose password an administrator reset: it must choose a new one first. */
     public static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
 
+    /** An account nobody signed in with for this long is forgotten (and no longer read at each recheck). */
+    private static final Duration FORGET_UNUSED_AFTER = Duration.ofMinutes(15);
+
+    private static final Logger log = LoggerFactory.getLogger(AccountStore.class);
+
     /** At most this many accounts remembered per node: more than the caseworkers of the largest region. */
     private static final int RECENT_ACCOUNTS = 50_000;
 
@@ -50,27 +63,78 @@ public class AccountStore {
     private final TransactionTemplate transaction;
 
     /** The accounts this node read lately, by lower-case username; null when every request reads its account. */
-    private final LoadingCache<String, Optional<SigningIn>> recentlyRead;
+    private final Cache<String, Read> recentlyRead;
+
+    /** Reads every remembered account again, in one query, each half of the recheck; null in tests. */
+    private final ScheduledExecutorService rechecks;
+
+    private final long recheckNanos;
+    private final Ticker ticker;
+
+    /** An account as read (empty: no such account), and when, by the ticker. */
+    private record Read(Optional<SigningIn> account, long atNanos) {}
 
     @Autowired
     public AccountStore(JdbcTemplate jdbc, TransactionTemplate transaction, SecuritySettings settings) {
         this(jdbc, transaction, settings.accountRecheck(), Ticker.systemTicker());
+        if (recentlyRead != null) {
+            long every = settings.accountRecheck().toMillis() / 2;
+            rechecks.scheduleWithFixedDelay(this::recheckNow, every, every, TimeUnit.MILLISECONDS);
+        }
     }
 
-    /** With a ticker of the test's, to move time. */
+    /** With a ticker of the test's, to move time; the test rechecks ({@link #recheckNow}) when it wants. */
     AccountStore(JdbcTemplate jdbc, TransactionTemplate transaction, Duration recheck, Ticker ticker) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        // Caffeine rather than a map of our own: refreshing behind the readers, expiry and a size bound in one, and
-        // already the event store's cache. Its ticker is monotonic: a wall clock set back would stretch the bound.
+        this.recheckNanos = recheck.toNanos();
+        this.ticker = ticker; // monotonic: a wall clock set back would stretch the bound
+        // Caffeine for the size bound and for forgetting accounts nobody uses; how old a read may be is checked here,
+        // exactly (Caffeine's own expiry does not restart for a write within a second of the last one).
         this.recentlyRead = recheck.isZero()
                 ? null
                 : Caffeine.newBuilder()
                         .ticker(ticker)
-                        .expireAfterWrite(recheck)
-                        .refreshAfterWrite(recheck.dividedBy(2))
+                        .executor(Runnable::run)
+                        .expireAfterAccess(FORGET_UNUSED_AFTER)
                         .maximumSize(RECENT_ACCOUNTS)
-                        .build(this::readSigningIn);
+                        .build();
+        this.rechecks = recentlyRead == null
+                ? null
+                : Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "account-recheck");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /**
+     * Reads every account this node remembers again, in one query, so that a request finds its account read within
+     * the recheck without waiting for PostgreSQL itself: only an account whose last read is older than the recheck
+     * (the database was slow or away) is read by its request. Scheduled each half of the recheck. An account changed
+     * through this node meanwhile is forgotten, not replaced by this read, which may be older than the change.
+     */
+    void recheckNow() {
+        try {
+            Map<String, Read> before = Map.copyOf(recentlyRead.asMap());
+            if (before.isEmpty()) {
+                return;
+            }
+            long now = ticker.read();
+            Map<String, Optional<SigningIn>> read = readSigningIn(before.keySet());
+            before.forEach(
+                    (username, old) -> recentlyRead.asMap().replace(username, old, new Read(read.get(username), now)));
+        } catch (RuntimeException e) {
+            // The reads age past the recheck and their requests read them: the bound holds without this one.
+            log.debug("Rereading the remembered accounts failed: {}", e.toString());
+        }
+    }
+
+    @PreDestroy
+    void stopRechecks() {
+        if (rechecks != null) {
+            rechecks.shutdownNow();
+        }
     }
 
     public boolean isEmpty() {
@@ -217,7 +281,17 @@ public class AccountStore {
      */
     private Optional<SigningIn> recently(String username) {
         String key = lowerCase(username);
-        return recentlyRead == null ? readSigningIn(key) : recentlyRead.get(key);
+        if (recentlyRead == null) {
+            return readSigningIn(key);
+        }
+        Read known = recentlyRead.getIfPresent(key);
+        long now = ticker.read();
+        if (known != null && now - known.atNanos() <= recheckNanos) {
+            return known.account();
+        }
+        Optional<SigningIn> account = readSigningIn(key);
+        recentlyRead.put(key, new Read(account, now));
+        return account;
     }
 
     private Optional<SigningIn> readSigningIn(String lowerCaseUsername) {
@@ -226,17 +300,37 @@ public class AccountStore {
                         "select username, password_hash, roles, municipality_code, disabled_at,"
                                 + " password_change_required, session_generation from account"
                                 + " where lower(username) = ?",
-                        (row, n) -> new SigningIn(
-                                row.getString(1),
-                                row.getString(2),
-                                roles(row.getString(3)),
-                                row.getString(4),
-                                row.getTimestamp(5) != null,
-                                row.getBoolean(6),
-                                row.getInt(7)),
+                        (row, n) -> signingIn(row),
                         lowerCaseUsername)
                 .stream()
                 .findFirst();
+    }
+
+    /** Those accounts in one query; an unknown username as empty. */
+    private Map<String, Optional<SigningIn>> readSigningIn(Set<? extends String> lowerCaseUsernames) {
+        Map<String, Optional<SigningIn>> read = new HashMap<>();
+        lowerCaseUsernames.forEach(username -> read.put(username, Optional.empty()));
+        jdbc.query(
+                "select username, password_hash, roles, municipality_code, disabled_at,"
+                        + " password_change_required, session_generation from account"
+                        + " where lower(username) = any(?)",
+                row -> {
+                    SigningIn account = signingIn(row);
+                    read.put(lowerCase(account.username()), Optional.of(account));
+                },
+                (Object) lowerCaseUsernames.toArray(String[]::new));
+        return read;
+    }
+
+    private static SigningIn signingIn(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new SigningIn(
+                row.getString(1),
+                row.getString(2),
+                roles(row.getString(3)),
+                row.getString(4),
+                row.getTimestamp(5) != null,
+                row.getBoolean(6),
+                row.getInt(7));
     }
 
     /** An account as a sign-in and a session check read it. */
