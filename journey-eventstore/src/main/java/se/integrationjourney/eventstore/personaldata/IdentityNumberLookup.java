@@ -17,7 +17,8 @@ public final class IdentityNumberLookup {
     private final JourneyKeys keys;
     private volatile SecretKeySpec key;
 
-    IdentityNumberLookup(JourneyKeys keys) {
+    /** The service's lookup: its key made on first use and kept by {@code keys} (wrapped by the master key). */
+    public IdentityNumberLookup(JourneyKeys keys) {
         this.keys = keys;
     }
 

@@ -188,8 +188,9 @@ public class CaseloadMemory implements SmartLifecycle {
                     return;
                 }
                 if (!failedBefore) {
-                    // No row values in the message: the driver keeps server details out (logServerErrorDetail).
-                    log.warn("The caseload in memory is not current, pages are read from PostgreSQL: {}", e.toString());
+                    // INFO: a database outage has its one WARN line already (DatabaseOutage). No row values in the
+                    // message: the driver keeps server details out (logServerErrorDetail).
+                    log.info("The caseload in memory is not current, pages are read from PostgreSQL: {}", e.toString());
                     failedBefore = true;
                 }
                 if (!pause(RETRY_AFTER)) {

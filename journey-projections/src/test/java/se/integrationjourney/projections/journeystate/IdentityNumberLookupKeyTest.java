@@ -1,4 +1,4 @@
-package se.integrationjourney.eventstore.personaldata;
+package se.integrationjourney.projections.journeystate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,14 +15,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.integrationjourney.eventstore.personaldata.IdentityNumberLookup;
+import se.integrationjourney.eventstore.personaldata.JourneyKeys;
+import se.integrationjourney.eventstore.personaldata.MasterKey;
+import se.integrationjourney.eventstore.personaldata.PersonalDataSettings;
 import se.integrationjourney.projections.testsupport.ViewDatabase;
 
 /**
  * The identity-number lookup's key is made on first use, and that first use may come while the caller's transaction
  * has its connection busy: a rebuild writes the journey-state view's rows by {@code COPY}, computing each row's hash as
  * it streams (the first start after the migration to keyed hashes does exactly that). The key is then made on a
- * connection of its own; on the caller's it would wait for the {@code COPY}, which waits for it, for ever. (In the
- * package of the lookup, for its package-private constructor; here for the throwaway database.)
+ * connection of its own; on the caller's it would wait for the {@code COPY}, which waits for it, for ever.
  */
 class IdentityNumberLookupKeyTest {
 
