@@ -55,6 +55,10 @@ public class AccountStore {
     /** At most this many accounts remembered per node: more than the caseworkers of the largest region. */
     private static final int RECENT_ACCOUNTS = 50_000;
 
+    /** What signing in and checking a session read of an account, in {@link #signingIn}'s order. */
+    private static final String SIGNING_IN = "select username, password_hash, roles, municipality_code, disabled_at,"
+            + " password_change_required, session_generation from account";
+
     private static final String ACCOUNT_COLUMNS = "username, roles, municipality_code, created_at, disabled_at,"
             + " password_change_required, language, session_generation from account";
 
@@ -296,12 +300,7 @@ public class AccountStore {
 
     private Optional<SigningIn> readSigningIn(String lowerCaseUsername) {
         return jdbc
-                .query(
-                        "select username, password_hash, roles, municipality_code, disabled_at,"
-                                + " password_change_required, session_generation from account"
-                                + " where lower(username) = ?",
-                        (row, n) -> signingIn(row),
-                        lowerCaseUsername)
+                .query(SIGNING_IN + " where lower(username) = ?", (row, n) -> signingIn(row), lowerCaseUsername)
                 .stream()
                 .findFirst();
     }
@@ -311,9 +310,7 @@ public class AccountStore {
         Map<String, Optional<SigningIn>> read = new HashMap<>();
         lowerCaseUsernames.forEach(username -> read.put(username, Optional.empty()));
         jdbc.query(
-                "select username, password_hash, roles, municipality_code, disabled_at,"
-                        + " password_change_required, session_generation from account"
-                        + " where lower(username) = any(?)",
+                SIGNING_IN + " where lower(username) = any(?)",
                 row -> {
                     SigningIn account = signingIn(row);
                     read.put(lowerCase(account.username()), Optional.of(account));
